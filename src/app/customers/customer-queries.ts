@@ -1,0 +1,37 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { ProjectContext } from '../context.js';
+import type { ProjectStore } from '../ports.js';
+import type { CustomerListFilters } from '../repositories/customer-repository.js';
+import type { CustomerOrderSummary } from '../repositories/order-repository.js';
+import { getCustomerByRef } from './upsert-customer.js';
+
+/** A customer with the figures its `summary` shows, gathered in one query per page. */
+export interface SummarizedCustomer {
+  customer: Customer;
+  orders: CustomerOrderSummary | undefined;
+}
+
+export async function summarizeCustomers(store: ProjectStore, customers: Customer[]): Promise<SummarizedCustomer[]> {
+  const summaries = await store.orders.summarizeForCustomers(customers.map((c) => c.id));
+  const byCustomer = new Map(summaries.map((s) => [s.customer_id, s]));
+  return customers.map((customer) => ({ customer, orders: byCustomer.get(customer.id) }));
+}
+
+export async function summarizeCustomer(store: ProjectStore, customer: Customer): Promise<SummarizedCustomer> {
+  const [summarized] = await summarizeCustomers(store, [customer]);
+  return summarized as SummarizedCustomer;
+}
+
+export async function getCustomer(ctx: ProjectContext, ref: string): Promise<SummarizedCustomer> {
+  return summarizeCustomer(ctx.store, await getCustomerByRef(ctx.store, ref));
+}
+
+export async function listCustomers(
+  ctx: ProjectContext,
+  query: ListQuery,
+  filters: CustomerListFilters,
+): Promise<ListPage<SummarizedCustomer>> {
+  const page = await ctx.store.customers.list(query, filters);
+  return { ...page, items: await summarizeCustomers(ctx.store, page.items) };
+}

@@ -1,0 +1,13 @@
+import { applyCustomerChanges, type Customer, type CustomerChanges } from '../../domain/customers/customer.js';
+import type { ProjectContext } from '../context.js';
+import { getCustomerByRef } from './upsert-customer.js';
+
+/** PUT /customers/{id|source_id}: sets the given fields, leaves the rest. */
+export function updateCustomer(ctx: ProjectContext, ref: string, changes: CustomerChanges): Promise<Customer> {
+  return ctx.store.transaction(async (store) => {
+    const customer = await getCustomerByRef(store, ref);
+    const updated = applyCustomerChanges(customer, changes, ctx.clock.now().toISOString());
+    await store.customers.update(updated);
+    return updated;
+  });
+}

@@ -1,0 +1,58 @@
+import type { ApiKeyRepository } from './repositories/api-key-repository.js';
+import type { AsyncActionQueue } from './repositories/async-action-queue.js';
+import type { AsyncActionRepository } from './repositories/async-action-repository.js';
+import type { CategoryRepository } from './repositories/category-repository.js';
+import type { CustomerRepository } from './repositories/customer-repository.js';
+import type { OrderRepository } from './repositories/order-repository.js';
+import type { ProductCollectionRepository } from './repositories/product-collection-repository.js';
+import type { ProductRepository } from './repositories/product-repository.js';
+import type { ProjectRepository } from './repositories/project-repository.js';
+import type { SkuRepository } from './repositories/sku-repository.js';
+import type { SystemStateRepository } from './repositories/system-state-repository.js';
+
+/** The time, injected so tests can fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** New identifiers and secrets, injected so tests can predict them. */
+export interface Ids {
+  /** A new object id with Voucherify's prefix, such as `cust_` or `prod_`. */
+  newId(prefix: string): string;
+  /** A new random secret for an API key. */
+  newSecret(): string;
+  /** A new public application id for an API key. */
+  newAppId(): string;
+}
+
+/**
+ * What a use case may read and write inside one project. Every repository here is bound to the
+ * project, so a query cannot reach another project's rows.
+ */
+export interface ProjectStore {
+  readonly projectId: string;
+  readonly customers: CustomerRepository;
+  readonly products: ProductRepository;
+  readonly skus: SkuRepository;
+  readonly productCollections: ProductCollectionRepository;
+  readonly categories: CategoryRepository;
+  readonly orders: OrderRepository;
+  readonly asyncActions: AsyncActionRepository;
+  /** Runs `work` in one transaction; inside a transaction it joins the open one. */
+  transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T>;
+}
+
+/** The whole database: projects and keys, and a project-bound view of everything else. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly projects: ProjectRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly systemState: SystemStateRepository;
+  /** Async actions of every project, for the workers that run them. */
+  readonly asyncActionQueue: AsyncActionQueue;
+  forProject(projectId: string): ProjectStore;
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Answers when the database can be reached; for the health check. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+
+export interface CustomerListFilters {
+  email?: string;
+  city?: string;
+  name?: string;
+  /** `created_at` cursor used by the SDK's `customers.scroll`: strictly after (asc) or before (desc) it. */
+  starting_after?: string;
+}
+
+export interface CustomerRepository {
+  findById(id: string): Promise<Customer | undefined>;
+  findBySourceId(sourceId: string): Promise<Customer | undefined>;
+  findManyByIds(ids: readonly string[]): Promise<Customer[]>;
+  /** Inserts unless the source_id is taken; answers whether it inserted. */
+  insert(customer: Customer): Promise<boolean>;
+  update(customer: Customer): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  list(query: ListQuery, filters: CustomerListFilters): Promise<ListPage<Customer>>;
+}

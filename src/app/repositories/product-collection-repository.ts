@@ -1,0 +1,9 @@
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { ProductCollection } from '../../domain/products/product-collection.js';
+
+export interface ProductCollectionRepository {
+  findById(id: string): Promise<ProductCollection | undefined>;
+  insert(collection: ProductCollection): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  list(query: ListQuery): Promise<ListPage<ProductCollection>>;
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { issueApiKey } from '../app/projects/create-api-key.js';
+import { createProject } from '../app/projects/create-project.js';
+import { randomIds } from '../app/random-ids.js';
+import type { ApiKeyKind } from '../app/repositories/api-key-repository.js';
+import { systemClock } from '../app/system-clock.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { AppError } from '../domain/errors.js';
+import { openStore } from '../store/open-store.js';
+import { serve } from './serve.js';
+
+const USAGE = `Usage: vouch <command>
+
+Commands:
+  serve                                   start the server (the default)
+  migrate                                 apply database migrations and exit
+  projects create --name NAME             create a project; prints its keys
+  keys create --kind server|client|management [--project ID]
+                                          issue a new key; prints it once
+
+Configuration comes from the environment: PORT, HOST, VOUCH_DB (file path or postgres:// URL),
+VOUCH_APP_ID/VOUCH_SECRET_KEY, VOUCH_CLIENT_APP_ID/VOUCH_CLIENT_SECRET_KEY,
+VOUCH_MANAGEMENT_ID/VOUCH_MANAGEMENT_TOKEN, VOUCH_LOG_LEVEL, VOUCH_BODY_LIMIT.`;
+
+async function withStore<T>(
+  config: Config,
+  work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(config.database);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      project: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'serve', subcommand] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+
+  if (command === 'serve') return serve(config);
+
+  if (command === 'migrate') {
+    await withStore(config, async () => undefined);
+    process.stdout.write('Database is up to date.\n');
+    return;
+  }
+
+  if (command === 'projects' && subcommand === 'create') {
+    if (!values.name) throw new ConfigError('projects create needs --name');
+    const name = values.name;
+    const created = await withStore(config, (store) => createProject(store, systemClock, randomIds, { name }));
+    process.stdout.write(
+      `${JSON.stringify({ id: created.project.id, name, server_side_key: created.server_side_key, client_side_key: created.client_side_key }, null, 2)}\n`,
+    );
+    return;
+  }
+
+  if (command === 'keys' && subcommand === 'create') {
+    const kind = values.kind as ApiKeyKind | undefined;
+    if (kind !== 'server' && kind !== 'client' && kind !== 'management') {
+      throw new ConfigError('keys create needs --kind server, client or management');
+    }
+    if (kind !== 'management' && !values.project) throw new ConfigError(`a ${kind} key needs --project ID`);
+    const key = await withStore(config, async (store) => {
+      if (kind !== 'management' && !(await store.projects.findById(values.project as string))) {
+        throw new ConfigError(`no project ${values.project}`);
+      }
+      return issueApiKey(store, systemClock, randomIds, {
+        kind,
+        projectId: values.project ?? null,
+        name: `${kind} (cli)`,
+      });
+    });
+    process.stdout.write(`${JSON.stringify({ kind, ...key }, null, 2)}\n`);
+    return;
+  }
+
+  throw new ConfigError(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof AppError) {
+    process.stderr.write(
+      `vouch: ${error.message}${error instanceof AppError && error.details ? `: ${error.details}` : ''}\n`,
+    );
+  } else if (error instanceof Error && /ECONNREFUSED|password authentication|does not exist/.test(error.message)) {
+    process.stderr.write(`vouch: cannot open the database: ${error.message}\n`);
+  } else {
+    process.stderr.write(`vouch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

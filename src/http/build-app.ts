@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import qs from 'qs';
+import { AppError } from '../domain/errors.js';
+import type { AppDeps } from './app-deps.js';
+import { requireKey } from './plugins/auth.js';
+import { errorBody, registerErrorHandling } from './plugins/error-handler.js';
+import { registerJsonBody } from './plugins/json-body.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerValidation } from './plugins/validation.js';
+import { registerAsyncActionRoutes } from './routes/async-actions.js';
+import { registerCategoryRoutes } from './routes/categories.js';
+import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
+import { registerHealthRoute } from './routes/health.js';
+import { registerManagementProjectRoutes } from './routes/management-projects.js';
+import { registerOrderRoutes } from './routes/orders.js';
+import { registerProductCollectionRoutes } from './routes/product-collections.js';
+import { registerProductRoutes } from './routes/products.js';
+
+export const API_VERSION = '0.1.0';
+
+/** Voucherify's request ids look like `v-0a1b2c...`. */
+function newRequestId(): string {
+  return `v-${randomBytes(12).toString('hex')}`;
+}
+
+/** Query strings in the `qs` style the SDK writes: `filters[code][conditions][$in][0]=X`. */
+function parseQueryString(text: string): Record<string, unknown> {
+  return qs.parse(text, { depth: 8, arrayLimit: 100, parameterLimit: 500, allowPrototypes: false });
+}
+
+/** The Vouch HTTP app: every route, with authentication, validation and errors in Voucherify's shape. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: deps.logLevel,
+      redact: {
+        paths: [
+          'req.headers["x-app-token"]',
+          'req.headers["x-client-token"]',
+          'req.headers["x-management-token"]',
+          'req.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    bodyLimit: deps.bodyLimitBytes,
+    routerOptions: { querystringParser: parseQueryString, maxParamLength: 500, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Malformed URLs fail before routing; they still get the error object.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      const appError = new AppError(error.code === 'FST_ERR_BAD_URL' ? 'not_found' : 'invalid_payload', {
+        details: error.message,
+      });
+      void reply
+        .code(appError.code)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(errorBody(appError, request.id)));
+    },
+  });
+
+  app.decorateRequest('auth', null);
+  app.decorateRequest('projectContext', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerValidation(app);
+  registerErrorHandling(app);
+  registerJsonBody(app);
+  await app.register(multipart, { limits: { fileSize: deps.bodyLimitBytes, files: 1, fields: 10 } });
+  await registerOpenApi(app, API_VERSION);
+  registerMetrics(app);
+  registerHealthRoute(app, deps);
+
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', requireKey('server', deps));
+      registerCustomerRoutes(v1);
+      registerProductRoutes(v1);
+      registerProductCollectionRoutes(v1);
+      registerCategoryRoutes(v1);
+      registerOrderRoutes(v1);
+      registerAsyncActionRoutes(v1);
+    },
+    { prefix: '/v1' },
+  );
+
+  await app.register(
+    async (client) => {
+      client.addHook('onRequest', requireKey('client', deps));
+      registerClientCustomerRoutes(client);
+    },
+    { prefix: '/client/v1' },
+  );
+
+  await app.register(
+    async (management) => {
+      management.addHook('onRequest', requireKey('management', deps));
+      registerManagementProjectRoutes(management, deps);
+    },
+    { prefix: '/management/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+// SCAFFOLD: routes to be written.
+export function registerProductRoutes(_fastify: FastifyInstance): void {}

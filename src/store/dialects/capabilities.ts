@@ -1,0 +1,26 @@
+import type { Expression, RawBuilder } from 'kysely';
+
+/**
+ * What differs between the two databases, named once. Queries ask for a capability instead of
+ * testing which database they run on.
+ */
+export interface DialectCapabilities {
+  readonly name: 'sqlite' | 'postgres';
+  /** `FOR UPDATE SKIP LOCKED`, so several workers can claim queued jobs without waiting on each other. */
+  readonly supportsSkipLocked: boolean;
+  /** A JSON text column's top-level `key` as text (null when absent or not a scalar). */
+  jsonText(column: Expression<string | null>, key: string): RawBuilder<string | null>;
+  /** A JSON text column's top-level `key` as a number (null when absent or not a number). */
+  jsonNumber(column: Expression<string | null>, key: string): RawBuilder<number | null>;
+  /** The driver error is a unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** The driver error means the database cannot be reached right now; the request may be retried. */
+  isUnavailable(error: unknown): boolean;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}

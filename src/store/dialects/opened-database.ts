@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../tables.js';
+import type { DialectCapabilities } from './capabilities.js';
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  capabilities: DialectCapabilities;
+  close(): Promise<void>;
+  /** Work to do once before migrating (creating a private schema). */
+  prepare?: () => Promise<void>;
+}

@@ -1,0 +1,85 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../tables.js';
+import { type DialectCapabilities, errorCode } from './capabilities.js';
+import { ErrorTranslatingDialect } from './error-translating-dialect.js';
+import type { OpenedDatabase } from './opened-database.js';
+
+const PG_BIGINT = 20;
+const PG_NUMERIC = 1700;
+
+/** Connection-level failures: the server is down, restarting, or the network dropped. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '53300', // too_many_connections
+]);
+
+const postgresCapabilities: DialectCapabilities = {
+  name: 'postgres',
+  supportsSkipLocked: true,
+  jsonText: (column, key) =>
+    sql<
+      string | null
+    >`(case when jsonb_typeof(${column}::jsonb -> ${key}) in ('string','number','boolean') then ${column}::jsonb ->> ${key} end)`,
+  jsonNumber: (column, key) =>
+    sql<
+      number | null
+    >`(case when jsonb_typeof(${column}::jsonb -> ${key}) = 'number' then (${column}::jsonb ->> ${key})::double precision end)`,
+  isUniqueViolation: (error) => errorCode(error) === '23505',
+  isUnavailable: (error) => {
+    const code = errorCode(error);
+    if (code !== undefined && UNAVAILABLE_CODES.has(code)) return true;
+    const message = error instanceof Error ? error.message : '';
+    return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+  },
+};
+
+export interface PostgresOptions {
+  /** A schema to create and use instead of `public`: tests give each suite its own. */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** PostgreSQL through a `pg` pool. Several Vouch processes may share one database. */
+export function openPostgresDatabase(url: string, options: PostgresOptions = {}): OpenedDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    // Counts and money are BIGINT; every value Vouch stores fits a double exactly.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_BIGINT || oid === PG_NUMERIC
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({
+    dialect: new ErrorTranslatingDialect(new PostgresDialect({ pool }), postgresCapabilities),
+  });
+  return {
+    db,
+    capabilities: postgresCapabilities,
+    close: () => db.destroy(),
+    prepare: options.schema
+      ? async () => {
+          await sql`create schema if not exists ${sql.id(options.schema as string)}`.execute(db);
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../tables.js';
+import { type DialectCapabilities, errorCode } from './capabilities.js';
+import { ErrorTranslatingDialect } from './error-translating-dialect.js';
+import type { OpenedDatabase } from './opened-database.js';
+
+const sqliteCapabilities: DialectCapabilities = {
+  name: 'sqlite',
+  supportsSkipLocked: false,
+  jsonText: (column, key) =>
+    sql<
+      string | null
+    >`(case when json_valid(${column}) and json_type(${column}, ${jsonPath(key)}) in ('text','integer','real','true','false') then cast(json_extract(${column}, ${jsonPath(key)}) as text) end)`,
+  jsonNumber: (column, key) =>
+    sql<
+      number | null
+    >`(case when json_valid(${column}) and json_type(${column}, ${jsonPath(key)}) in ('integer','real') then json_extract(${column}, ${jsonPath(key)}) end)`,
+  isUniqueViolation: (error) => {
+    const code = errorCode(error);
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  },
+  isUnavailable: (error) => {
+    const code = errorCode(error);
+    return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_IOERR';
+  },
+};
+
+/** JSON path for one top-level key, quoted so dots and spaces in metadata keys stay part of the key. */
+function jsonPath(key: string): string {
+  return `$."${key.replaceAll('"', '\\"')}"`;
+}
+
+/**
+ * The embedded database: one better-sqlite3 connection in WAL mode. Kysely serialises every query
+ * and transaction on that connection, so a transaction here is also a critical section.
+ */
+export function openSqliteDatabase(file: string): OpenedDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const connection = new SqliteDatabase(file);
+  connection.pragma('journal_mode = WAL');
+  // NORMAL keeps every committed transaction across a process crash (the WAL is fsynced at
+  // checkpoints); only a power loss can drop the last few.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({
+    dialect: new ErrorTranslatingDialect(new SqliteDialect({ database: connection }), sqliteCapabilities),
+  });
+  return {
+    db,
+    capabilities: sqliteCapabilities,
+    close: () => db.destroy(),
+  };
+}

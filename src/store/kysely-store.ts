@@ -1,0 +1,86 @@
+import { type Kysely, sql } from 'kysely';
+import type { ProjectStore, Store } from '../app/ports.js';
+import type { DialectCapabilities } from './dialects/capabilities.js';
+import { KyselyApiKeyRepository } from './repositories/kysely-api-key-repository.js';
+import { KyselyAsyncActionQueue } from './repositories/kysely-async-action-queue.js';
+import { KyselyAsyncActionRepository } from './repositories/kysely-async-action-repository.js';
+import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
+import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
+import { KyselyOrderRepository } from './repositories/kysely-order-repository.js';
+import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
+import { KyselyProductRepository } from './repositories/kysely-product-repository.js';
+import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
+import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
+import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
+import type { Database } from './tables.js';
+
+/** Runs `work` in a new transaction, or in the open one when `db` already is a transaction. */
+async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}
+
+class KyselyProjectStore implements ProjectStore {
+  readonly customers;
+  readonly products;
+  readonly skus;
+  readonly productCollections;
+  readonly categories;
+  readonly orders;
+  readonly asyncActions;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
+  ) {
+    this.customers = new KyselyCustomerRepository(db, projectId, capabilities);
+    this.products = new KyselyProductRepository(db, projectId, capabilities);
+    this.skus = new KyselySkuRepository(db, projectId, capabilities);
+    this.productCollections = new KyselyProductCollectionRepository(db, projectId, capabilities);
+    this.categories = new KyselyCategoryRepository(db, projectId);
+    this.orders = new KyselyOrderRepository(db, projectId, capabilities);
+    this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
+  }
+
+  transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(new KyselyProjectStore(trx, this.projectId, this.capabilities)));
+  }
+}
+
+/** The Store port over Kysely: the same code for SQLite and PostgreSQL. */
+export class KyselyStore implements Store {
+  readonly dialect;
+  readonly projects;
+  readonly apiKeys;
+  readonly systemState;
+  readonly asyncActionQueue;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly capabilities: DialectCapabilities,
+    private readonly onClose: () => Promise<void> = () => db.destroy(),
+  ) {
+    this.dialect = capabilities.name;
+    this.projects = new KyselyProjectRepository(db);
+    this.apiKeys = new KyselyApiKeyRepository(db);
+    this.systemState = new KyselySystemStateRepository(db);
+    this.asyncActionQueue = new KyselyAsyncActionQueue(db, capabilities);
+  }
+
+  forProject(projectId: string): ProjectStore {
+    return new KyselyProjectStore(this.db, projectId, this.capabilities);
+  }
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(new KyselyStore(trx, this.capabilities, this.onClose)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}

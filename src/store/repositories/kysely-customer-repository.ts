@@ -1,0 +1,122 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { CustomerListFilters, CustomerRepository } from '../../app/repositories/customer-repository.js';
+import type { Address, Customer } from '../../domain/customers/customer.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { fromJson, toJson } from '../json-columns.js';
+import { fetchPage } from '../list-pages.js';
+import type { CustomersTable, Database } from '../tables.js';
+
+function toCustomer(row: Selectable<CustomersTable>): Customer {
+  return {
+    id: row.id,
+    source_id: row.source_id,
+    name: row.name,
+    description: row.description,
+    email: row.email,
+    phone: row.phone,
+    birthdate: row.birthdate,
+    birthday: row.birthday,
+    address: fromJson<Address | null>(row.address, null),
+    metadata: fromJson(row.metadata, {}),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+function toRow(customer: Customer, projectId: string): CustomersTable {
+  return {
+    id: customer.id,
+    project_id: projectId,
+    source_id: customer.source_id,
+    name: customer.name,
+    description: customer.description,
+    email: customer.email,
+    phone: customer.phone,
+    birthdate: customer.birthdate,
+    birthday: customer.birthday,
+    address: customer.address === null ? null : toJson(customer.address),
+    metadata: toJson(customer.metadata),
+    created_at: customer.created_at,
+    updated_at: customer.updated_at,
+  };
+}
+
+export class KyselyCustomerRepository implements CustomerRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
+  ) {}
+
+  private scoped() {
+    return this.db.selectFrom('customers').selectAll().where('project_id', '=', this.projectId);
+  }
+
+  async findById(id: string): Promise<Customer | undefined> {
+    const row = await this.scoped().where('id', '=', id).executeTakeFirst();
+    return row && toCustomer(row);
+  }
+
+  async findBySourceId(sourceId: string): Promise<Customer | undefined> {
+    const row = await this.scoped().where('source_id', '=', sourceId).executeTakeFirst();
+    return row && toCustomer(row);
+  }
+
+  async findManyByIds(ids: readonly string[]): Promise<Customer[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.scoped()
+      .where('id', 'in', [...ids])
+      .execute();
+    return rows.map(toCustomer);
+  }
+
+  async insert(customer: Customer): Promise<boolean> {
+    const result = await this.db
+      .insertInto('customers')
+      .values(toRow(customer, this.projectId))
+      .onConflict((oc) => oc.columns(['project_id', 'source_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async update(customer: Customer): Promise<void> {
+    const { id, project_id, created_at, ...changes } = toRow(customer, this.projectId);
+    await this.db
+      .updateTable('customers')
+      .set(changes)
+      .where('project_id', '=', project_id)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('customers')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async list(query: ListQuery, filters: CustomerListFilters): Promise<ListPage<Customer>> {
+    let base = this.scoped();
+    if (filters.email !== undefined) base = base.where('email', '=', filters.email);
+    if (filters.name !== undefined) base = base.where('name', '=', filters.name);
+    if (filters.city !== undefined)
+      base = base.where(this.capabilities.jsonText(sql.ref('address'), 'city'), '=', filters.city);
+    if (filters.starting_after !== undefined) {
+      base = base.where('created_at', query.order.direction === 'asc' ? '>' : '<', filters.starting_after);
+    }
+    const page = await fetchPage(base, query, {
+      sortColumns: {
+        created_at: 'created_at',
+        updated_at: 'updated_at',
+        name: 'name',
+        email: 'email',
+        source_id: 'source_id',
+      },
+    });
+    return { ...page, items: page.items.map(toCustomer) };
+  }
+}

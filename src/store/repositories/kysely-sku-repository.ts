@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { SkuRepository } from '../../app/repositories/sku-repository.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import type { Database } from '../tables.js';
+
+// SCAFFOLD: to be implemented; every method throws until then.
+export class KyselySkuRepository implements SkuRepository {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly projectId: string,
+    readonly capabilities: DialectCapabilities,
+  ) {
+    return new Proxy(this, {
+      get: (target, prop) =>
+        prop in target
+          ? Reflect.get(target, prop)
+          : () => Promise.reject(new Error(`SkuRepository.${String(prop)} is not implemented`)),
+    });
+  }
+}
+export interface KyselySkuRepository extends SkuRepository {}
