@@ -17,6 +17,4 @@ export interface ProductRepository {
   /** Removes the product and its SKUs for good. */
   deletePermanently(id: string): Promise<boolean>;
   list(query: ListQuery): Promise<ListPage<Product>>;
-  /** Live products matching an AUTO_UPDATE collection filter. */
-  listMatching(filter: Record<string, unknown>, query: ListQuery): Promise<ListPage<Product>>;
 }
