@@ -53,8 +53,8 @@ export async function upsertCustomer(
 }
 
 /** A customer named by its id or, failing that, its source_id, as Voucherify's paths allow. */
-export async function findCustomerByRef(store: ProjectStore, ref: string): Promise<Customer | undefined> {
-  return (await store.customers.findById(ref)) ?? (await store.customers.findBySourceId(ref));
+export function findCustomerByRef(store: ProjectStore, ref: string): Promise<Customer | undefined> {
+  return store.customers.findByRef(ref);
 }
 
 export async function getCustomerByRef(store: ProjectStore, ref: string): Promise<Customer> {

@@ -12,6 +12,8 @@ export interface CustomerListFilters {
 export interface CustomerRepository {
   findById(id: string): Promise<Customer | undefined>;
   findBySourceId(sourceId: string): Promise<Customer | undefined>;
+  /** The customer whose id is `ref`, else the one whose source_id is `ref`, in one query. */
+  findByRef(ref: string): Promise<Customer | undefined>;
   findManyByIds(ids: readonly string[]): Promise<Customer[]>;
   /** Inserts unless the source_id is taken; answers whether it inserted. */
   insert(customer: Customer): Promise<boolean>;

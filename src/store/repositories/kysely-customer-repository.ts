@@ -63,6 +63,16 @@ export class KyselyCustomerRepository implements CustomerRepository {
     return row && toCustomer(row);
   }
 
+  async findByRef(ref: string): Promise<Customer | undefined> {
+    // An id match wins over a source_id match: a customer's source_id may look like another's id.
+    const rows = await this.scoped()
+      .where((eb) => eb.or([eb('id', '=', ref), eb('source_id', '=', ref)]))
+      .limit(2)
+      .execute();
+    const row = rows.find((r) => r.id === ref) ?? rows[0];
+    return row && toCustomer(row);
+  }
+
   async findManyByIds(ids: readonly string[]): Promise<Customer[]> {
     if (ids.length === 0) return [];
     const rows = await this.scoped()
