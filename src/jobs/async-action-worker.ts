@@ -6,6 +6,7 @@ import type { WorkNotifier } from '../app/context.js';
 import type { Clock, Ids, Store } from '../app/ports.js';
 import type { ClaimedAsyncAction } from '../app/repositories/async-action-queue.js';
 import type { AsyncAction } from '../domain/async-actions/async-action.js';
+import { AppError } from '../domain/errors.js';
 
 const LEASE_MS = 5 * 60_000;
 /** An action that killed its worker this many times is failed instead of retried forever. */
@@ -74,9 +75,14 @@ export class AsyncActionWorker implements WorkNotifier {
     this.timer.unref();
   }
 
-  /** Runs actions until the queue is empty. */
-  private async drain(): Promise<void> {
-    while (!this.stopped) {
+  /** Runs every action waiting now, then returns; for tests and one-shot commands. */
+  async runPending(): Promise<void> {
+    await this.drain(true);
+  }
+
+  /** Runs actions until the queue is empty (or the worker is stopped). */
+  private async drain(evenIfStopped = false): Promise<void> {
+    while (evenIfStopped || !this.stopped) {
       let claimed: ClaimedAsyncAction | undefined;
       try {
         const now = this.clock.now();
@@ -139,7 +145,12 @@ export class AsyncActionWorker implements WorkNotifier {
       });
     } catch (error) {
       this.options.logger?.error({ err: error, asyncActionId: action.id }, 'async action failed');
-      await failure(error instanceof Error ? error.message : 'The action failed').catch(() => undefined);
+      // An AppError is meant for the client; anything else may hold internals and stays in the log.
+      const message =
+        error instanceof AppError
+          ? `${error.message}${error.details ? `: ${error.details}` : ''}`
+          : 'The action failed; the server log has the cause';
+      await failure(message).catch(() => undefined);
     }
   }
 }
