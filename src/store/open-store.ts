@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { OpenedDatabase } from './dialects/opened-database.js';
 import { openPostgresDatabase, type PostgresOptions } from './dialects/postgres-dialect.js';
@@ -24,7 +24,13 @@ function openDatabase(config: DatabaseConfig, options: OpenStoreOptions): Opened
  */
 export async function migrateDatabase(opened: OpenedDatabase): Promise<string[]> {
   await opened.prepare?.();
-  const migrator = new Migrator({ db: opened.db, provider: migrationProvider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; another
+  // schema's tables (another app, another test suite) would then be taken for ours.
+  const migrationTableSchema =
+    opened.capabilities.name === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db: opened.db, provider: migrationProvider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
