@@ -1,6 +1,9 @@
 import type { AsyncActionType } from '../../domain/async-actions/async-action.js';
 import { runCustomersBulkUpdate, runCustomersMetadataUpdate } from '../customers/bulk-update-customers.js';
 import { runCustomersCsvImport } from '../customers/import-customers-csv.js';
+import { runProductsBulkUpdate, runProductsMetadataUpdate } from '../products/bulk-update-products.js';
+import { runProductsCsvImport } from '../products/import-products-csv.js';
+import { runSkusCsvImport } from '../products/import-skus-csv.js';
 import type { AsyncActionHandler } from './async-action-handler.js';
 
 /** Which use case carries out each kind of queued action. */
@@ -8,4 +11,8 @@ export const ASYNC_ACTION_HANDLERS: Partial<Record<AsyncActionType, AsyncActionH
   'CUSTOMERS.BULK_UPDATE': runCustomersBulkUpdate,
   'CUSTOMERS.METADATA_UPDATE': runCustomersMetadataUpdate,
   'CUSTOMERS.IMPORT_CSV': runCustomersCsvImport,
+  'PRODUCTS.BULK_UPDATE': runProductsBulkUpdate,
+  'PRODUCTS.METADATA_UPDATE': runProductsMetadataUpdate,
+  'PRODUCTS.IMPORT_CSV': runProductsCsvImport,
+  'SKUS.IMPORT_CSV': runSkusCsvImport,
 };
