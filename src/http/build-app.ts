@@ -21,6 +21,9 @@ import { registerProductRoutes } from './routes/products.js';
 
 export const API_VERSION = '0.1.0';
 
+/** Ids and source_ids are at most 500 characters (IdParam); a longer path segment names nothing. */
+const MAX_PARAM_LENGTH = 500;
+
 /** Voucherify's request ids look like `v-0a1b2c...`. */
 function newRequestId(): string {
   return `v-${randomBytes(12).toString('hex')}`;
@@ -49,17 +52,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: newRequestId,
     requestIdHeader: false,
     bodyLimit: deps.bodyLimitBytes,
-    routerOptions: { querystringParser: parseQueryString, maxParamLength: 500, ignoreTrailingSlash: true },
+    routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // Malformed URLs fail before routing; they still get the error object.
+    // Malformed URLs and over-long ids fail before routing; they still get the error object. No id
+    // is longer than maxParamLength, so such a path names nothing: 404, without echoing the URL.
     frameworkErrors: (error, request, rawReply) => {
       const reply = rawReply as unknown as FastifyReply;
-      const appError = new AppError(error.code === 'FST_ERR_BAD_URL' ? 'not_found' : 'invalid_payload', {
-        details: error.message,
-      });
+      const appError =
+        error.code === 'FST_ERR_BAD_URL'
+          ? new AppError('not_found', { details: 'The path is not a valid URL component' })
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? new AppError('not_found', { details: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters` })
+            : new AppError('internal_error');
+      // These answers skip the hooks, so the request id header is set here.
       void reply
         .code(appError.code)
+        .header('x-request-id', request.id)
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(errorBody(appError, request.id)));
     },

@@ -12,6 +12,10 @@ export async function readCsvUpload(request: FastifyRequest): Promise<string> {
   if (!file || file.fieldname !== 'file') {
     throw new AppError('missing_param', { details: 'The multipart field "file" is required' });
   }
-  const content = await file.toBuffer();
-  return content.toString('utf8');
+  const text = (await file.toBuffer()).toString('utf8');
+  // PostgreSQL text cannot hold NUL; a CSV carrying one is refused whole, on every database alike.
+  if (text.includes('\u0000')) {
+    throw new AppError('invalid_csv_file', { details: 'The file contains a NUL character' });
+  }
+  return text;
 }

@@ -35,5 +35,6 @@ describe('settings values', () => {
     expect(isValidCurrency('PLN')).toBe(true);
     expect(isValidCurrency('usd')).toBe(false);
     expect(isValidCurrency('ABCD')).toBe(false);
+    expect(isValidCurrency('QQQ')).toBe(false);
   });
 });

@@ -75,15 +75,16 @@ export function isValidTimezone(timezone: string): boolean {
   }
 }
 
-/** An ISO 4217 code the runtime knows, such as `PLN`. */
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/**
+ * An ISO 4217 code the runtime knows, such as `PLN`. Intl.NumberFormat formats any three
+ * letters (`QQQ`), so the code is looked up in the runtime's list of currencies instead.
+ */
 export function isValidCurrency(currency: string): boolean {
   if (!/^[A-Z]{3}$/.test(currency)) return false;
-  try {
-    new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    return true;
-  } catch {
-    return false;
-  }
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(currency);
 }
 
 /**

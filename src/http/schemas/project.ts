@@ -22,8 +22,11 @@ export const ProjectSettingsFields = {
   default_code_config: Type.Optional(Nullable(Type.Object({ charset: Type.Optional(Nullable(Text(500))) }))),
 };
 
+/** A project must be called something: the dashboard and the management list show it. */
+const ProjectName = Type.String({ minLength: 1, maxLength: 200 });
+
 export const ProjectCreateBody = Type.Object({
-  name: Text(200),
+  name: ProjectName,
   ...ProjectSettingsFields,
   case_sensitive_codes: Type.Optional(Type.Boolean()),
   cluster_id: Type.Optional(Text(100)),
@@ -33,7 +36,7 @@ export const ProjectCreateBody = Type.Object({
   ),
 });
 
-export const ProjectUpdateBody = Type.Object({ name: Type.Optional(Text(200)), ...ProjectSettingsFields });
+export const ProjectUpdateBody = Type.Object({ name: Type.Optional(ProjectName), ...ProjectSettingsFields });
 
 const Key = Type.Object({ app_id: Type.String(), app_token: Type.String() });
 
