@@ -93,7 +93,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     sendError(
       reply,
       request,
-      new AppError('not_found', { details: `No route ${request.method} ${request.url.split('?')[0]}` }),
+      // Voucherify endpoints Vouch does not serve (yet) land here too, so the message says so.
+      new AppError('not_found', {
+        details: `Vouch does not serve ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}; see /openapi.json for the supported endpoints`,
+      }),
     ),
   );
 }
