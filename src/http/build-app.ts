@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import qs from 'qs';
@@ -26,7 +26,8 @@ const MAX_PARAM_LENGTH = 500;
 
 /** Voucherify's request ids look like `v-0a1b2c...`. */
 function newRequestId(): string {
-  return `v-${randomBytes(12).toString('hex')}`;
+  // randomUUID draws from a pooled buffer; randomBytes would cost a call into the OS per request.
+  return `v-${randomUUID().replaceAll('-', '')}`;
 }
 
 /** Query strings in the `qs` style the SDK writes: `filters[code][conditions][$in][0]=X`. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../tables.js';
-import { type DialectCapabilities, errorCode } from './capabilities.js';
+import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
 import type { OpenedDatabase } from './opened-database.js';
 
@@ -18,6 +18,10 @@ const sqliteCapabilities: DialectCapabilities = {
     sql<
       number | null
     >`(case when json_valid(${column}) and json_type(${column}, ${jsonPath(key)}) in ('integer','real') then json_extract(${column}, ${jsonPath(key)}) end)`,
+  jsonType: (column, key) =>
+    sql<JsonTypeName | null>`(case when json_valid(${column}) then (case json_type(${column}, ${jsonPath(key)})
+      when 'text' then 'string' when 'integer' then 'number' when 'real' then 'number'
+      when 'true' then 'boolean' when 'false' then 'boolean' else json_type(${column}, ${jsonPath(key)}) end) end)`,
   isUniqueViolation: (error) => {
     const code = errorCode(error);
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -31,6 +35,32 @@ const sqliteCapabilities: DialectCapabilities = {
 /** JSON path for one top-level key, quoted so dots and spaces in metadata keys stay part of the key. */
 function jsonPath(key: string): string {
   return `$."${key.replaceAll('"', '\\"')}"`;
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running a short query. The
+ * same SQL text always gives the same statement, so prepared statements are kept, the most recently
+ * used few hundred. Reusing one is safe: better-sqlite3 runs each statement to completion at once.
+ */
+function withStatementCache(connection: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare: (sqlText: string) => {
+      const cached = statements.get(sqlText);
+      if (cached) {
+        statements.delete(sqlText);
+        statements.set(sqlText, cached);
+        return cached;
+      }
+      const statement = connection.prepare(sqlText);
+      statements.set(sqlText, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 /**
@@ -47,7 +77,10 @@ export function openSqliteDatabase(file: string): OpenedDatabase {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({
-    dialect: new ErrorTranslatingDialect(new SqliteDialect({ database: connection }), sqliteCapabilities),
+    dialect: new ErrorTranslatingDialect(
+      new SqliteDialect({ database: withStatementCache(connection) }),
+      sqliteCapabilities,
+    ),
   });
   return {
     db,
