@@ -12,11 +12,18 @@ export interface DialectCapabilities {
   jsonText(column: Expression<string | null>, key: string): RawBuilder<string | null>;
   /** A JSON text column's top-level `key` as a number (null when absent or not a number). */
   jsonNumber(column: Expression<string | null>, key: string): RawBuilder<number | null>;
+  /**
+   * The JSON type of a JSON text column's top-level `key`, named alike on both databases:
+   * 'string', 'number', 'boolean', 'null', 'object' or 'array'; null when the key is absent.
+   */
+  jsonType(column: Expression<string | null>, key: string): RawBuilder<JsonTypeName | null>;
   /** The driver error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** The driver error means the database cannot be reached right now; the request may be retried. */
   isUnavailable(error: unknown): boolean;
 }
+
+export type JsonTypeName = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 
 export function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../tables.js';
-import { type DialectCapabilities, errorCode } from './capabilities.js';
+import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
 import type { OpenedDatabase } from './opened-database.js';
 
@@ -37,6 +37,7 @@ const postgresCapabilities: DialectCapabilities = {
     sql<
       number | null
     >`(case when jsonb_typeof(${column}::jsonb -> ${key}) = 'number' then (${column}::jsonb ->> ${key})::double precision end)`,
+  jsonType: (column, key) => sql<JsonTypeName | null>`jsonb_typeof(${column}::jsonb -> ${key})`,
   isUniqueViolation: (error) => errorCode(error) === '23505',
   isUnavailable: (error) => {
     const code = errorCode(error);
