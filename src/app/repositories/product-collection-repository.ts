@@ -1,6 +1,15 @@
+import type { ParsedFilter } from '../../domain/filters/filter.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
-import type { Product } from '../../domain/products/product.js';
-import type { ProductCollection } from '../../domain/products/product-collection.js';
+import type { Product, Sku } from '../../domain/products/product.js';
+import type { CollectionMember, ProductCollection } from '../../domain/products/product-collection.js';
+
+/** A live product or SKU a collection holds; a SKU comes with its product. */
+export type CollectionEntry = { object: 'product'; product: Product } | { object: 'sku'; sku: Sku; product: Product };
+
+/** Only entries created strictly after (ascending) or before (descending) this instant: the `starting_after` cursor. */
+export interface CollectionProductsQuery extends ListQuery {
+  starting_after?: string;
+}
 
 export interface ProductCollectionRepository {
   findById(id: string): Promise<ProductCollection | undefined>;
@@ -8,5 +17,7 @@ export interface ProductCollectionRepository {
   delete(id: string): Promise<boolean>;
   list(query: ListQuery): Promise<ListPage<ProductCollection>>;
   /** Live products matching an AUTO_UPDATE collection's filter, evaluated in the database. */
-  listMatchingProducts(filter: Record<string, unknown>, query: ListQuery): Promise<ListPage<Product>>;
+  listMatchingProducts(filter: ParsedFilter, query: CollectionProductsQuery): Promise<ListPage<Product>>;
+  /** The live (not binned) products and SKUs among `members`, in the members' order. */
+  findLiveMembers(members: readonly CollectionMember[]): Promise<CollectionEntry[]>;
 }
