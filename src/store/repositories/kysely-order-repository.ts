@@ -66,7 +66,12 @@ export class KyselyOrderRepository implements OrderRepository {
 
   async update(order: Order): Promise<void> {
     const { id, project_id, created_at, ...changes } = toRow(order, this.projectId);
-    await this.db.updateTable('orders').set(changes).where('project_id', '=', project_id).where('id', '=', id).execute();
+    await this.db
+      .updateTable('orders')
+      .set(changes)
+      .where('project_id', '=', project_id)
+      .where('id', '=', id)
+      .execute();
   }
 
   async list(query: ListQuery): Promise<ListPage<Order>> {
