@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTempCsv } from '../support/csv-files.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
 import { startTestServer, type TestServer, waitForAsyncAction } from '../support/test-server.js';
@@ -144,9 +142,8 @@ describe.each(TEST_DATABASES)('customers through the official SDK on $name', (da
 
   it('imports customers from a CSV file, extra columns becoming metadata', async () => {
     const sdk = server.sdk();
-    const file = join(tmpdir(), `customers-${Date.now()}.csv`);
-    writeFileSync(
-      file,
+    const file = writeTempCsv(
+      'customers',
       'Source_id,Name,Email,Address_City,Favourite_Color\ncsv-1,Carla,carla@example.com,Berlin,green\ncsv-2,Dan,,Rome,\n',
     );
     const queued = await sdk.customers.importCSV(file);

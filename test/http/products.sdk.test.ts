@@ -1,19 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTempCsv } from '../support/csv-files.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
 import { startTestServer, type TestServer, waitForAsyncAction } from '../support/test-server.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
-let fileCount = 0;
-function csvFile(name: string, content: string): string {
-  fileCount += 1;
-  const file = join(tmpdir(), `${name}-${process.pid}-${fileCount}.csv`);
-  writeFileSync(file, content);
-  return file;
-}
+const csvFile = writeTempCsv;
 
 describe.each(TEST_DATABASES)('products and SKUs through the official SDK on $name', (database) => {
   let server: TestServer;
