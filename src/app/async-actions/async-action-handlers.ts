@@ -1,6 +1,7 @@
 import type { AsyncActionType } from '../../domain/async-actions/async-action.js';
 import { runCustomersBulkUpdate, runCustomersMetadataUpdate } from '../customers/bulk-update-customers.js';
 import { runCustomersCsvImport } from '../customers/import-customers-csv.js';
+import { runOrdersImport } from '../orders/import-orders.js';
 import { runProductsBulkUpdate, runProductsMetadataUpdate } from '../products/bulk-update-products.js';
 import { runProductsCsvImport } from '../products/import-products-csv.js';
 import { runSkusCsvImport } from '../products/import-skus-csv.js';
@@ -15,4 +16,5 @@ export const ASYNC_ACTION_HANDLERS: Partial<Record<AsyncActionType, AsyncActionH
   'PRODUCTS.METADATA_UPDATE': runProductsMetadataUpdate,
   'PRODUCTS.IMPORT_CSV': runProductsCsvImport,
   'SKUS.IMPORT_CSV': runSkusCsvImport,
+  'ORDERS.IMPORT': runOrdersImport,
 };

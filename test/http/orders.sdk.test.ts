@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../support/databases.js';
+import { loose } from '../support/loose.js';
+import { startTestServer, type TestServer, waitForAsyncAction } from '../support/test-server.js';
+import { expectConformsToSpec } from '../support/voucherify-spec.js';
+
+describe.each(TEST_DATABASES)('orders through the official SDK on $name', (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+  });
+  afterAll(() => server?.close());
+
+  it('creates an order priced against the catalog, creating the customer and unknown products', async () => {
+    const sdk = server.sdk();
+    const shirt = loose(await sdk.products.create({ source_id: 'shirt', name: 'Shirt', price: 2900 }));
+    const mug = loose(await sdk.products.create({ source_id: 'mug', name: 'Mug', price: 1500, attributes: ['color'] }));
+    await sdk.products.createSku(mug.id, {
+      source_id: 'mug-red',
+      sku: 'Red mug',
+      price: 1700,
+      attributes: { color: 'red' },
+    });
+
+    const order = loose(
+      await sdk.orders.create({
+        source_id: 'order-1',
+        status: 'PAID',
+        customer: { source_id: 'buyer@example.com', name: 'Buyer' },
+        referrer: { source_id: 'friend@example.com' },
+        items: [
+          { product_id: shirt.id, quantity: 2 },
+          { source_id: 'mug-red', related_object: 'sku', quantity: 1 },
+          {
+            source_id: 'poster',
+            related_object: 'product',
+            quantity: 3,
+            price: 1000,
+            product: { name: 'Poster', metadata: { size: 'A2' } },
+          },
+        ],
+        metadata: { channel: 'web' },
+      } as never),
+    );
+    expectConformsToSpec('post', '/v1/orders', 200, order);
+    expect(order).toMatchObject({
+      object: 'order',
+      source_id: 'order-1',
+      status: 'PAID',
+      amount: 2 * 2900 + 1700 + 3 * 1000,
+      total_amount: 2 * 2900 + 1700 + 3 * 1000,
+      metadata: { channel: 'web' },
+      customer: { object: 'customer' },
+      referrer: { object: 'customer' },
+    });
+    expect(order.id).toMatch(/^ord_/);
+    expect(order.items[0]).toMatchObject({
+      object: 'order_item',
+      product_id: shirt.id,
+      price: 2900,
+      amount: 5800,
+      subtotal_amount: 5800,
+      product: { id: shirt.id, name: 'Shirt' },
+    });
+    expect(order.items[1]).toMatchObject({
+      related_object: 'sku',
+      product_id: mug.id,
+      source_id: 'mug-red',
+      price: 1700,
+      sku: { source_id: 'mug-red', sku: 'Red mug' },
+    });
+    expect(order.items[2]).toMatchObject({
+      related_object: 'product',
+      source_id: 'poster',
+      amount: 3000,
+      product: { source_id: 'poster', name: 'Poster' },
+    });
+
+    const poster = loose(await sdk.products.get('poster'));
+    expect(poster).toMatchObject({ name: 'Poster', metadata: { size: 'A2' } });
+    const buyer = loose(await sdk.customers.get('buyer@example.com'));
+    expect(buyer).toMatchObject({
+      name: 'Buyer',
+      summary: { orders: { total_count: 1, total_amount: order.total_amount } },
+    });
+    expect(order.customer_id).toBe(buyer.id);
+  });
+
+  it('updates catalog products from an order line only with override', async () => {
+    const sdk = server.sdk();
+    await sdk.products.create({ source_id: 'lamp', name: 'Lamp', price: 5000 });
+    await sdk.orders.create({
+      items: [{ source_id: 'lamp', related_object: 'product', quantity: 1, product: { name: 'Ignored' } }],
+    });
+    expect(loose(await sdk.products.get('lamp')).name).toBe('Lamp');
+    await sdk.orders.create({
+      items: [
+        {
+          source_id: 'lamp',
+          related_object: 'product',
+          quantity: 1,
+          product: { name: 'Desk lamp', price: 5500, override: true },
+        },
+      ],
+    });
+    expect(loose(await sdk.products.get('lamp'))).toMatchObject({ name: 'Desk lamp', price: 5500 });
+  });
+
+  it('upserts by source_id, updates by id or source_id, and recomputes amounts', async () => {
+    const sdk = server.sdk();
+    const first = loose(await sdk.orders.create({ source_id: 'order-2', amount: 10000 }));
+    expect(first).toMatchObject({ status: 'CREATED', amount: 10000, total_amount: 10000 });
+    const again = loose(await sdk.orders.create({ source_id: 'order-2', status: 'PAID', discount_amount: 1500 }));
+    expect(again.id).toBe(first.id);
+    expect(again).toMatchObject({
+      status: 'PAID',
+      amount: 10000,
+      discount_amount: 1500,
+      total_discount_amount: 1500,
+      total_amount: 8500,
+    });
+
+    const updated = loose(
+      await sdk.orders.update({ source_id: 'order-2', items: [{ amount: 4000, discount_amount: 500 }] } as never),
+    );
+    expectConformsToSpec('put', '/v1/orders/{orderId}', 200, updated);
+    expect(updated).toMatchObject({
+      amount: 4000,
+      items_discount_amount: 500,
+      total_discount_amount: 2000,
+      total_amount: 2000,
+    });
+    const byId = loose(await sdk.orders.update({ id: first.id, status: 'FULFILLED' }));
+    expect(byId).toMatchObject({ status: 'FULFILLED', amount: 4000 });
+
+    const got = loose(await sdk.orders.get('order-2'));
+    expectConformsToSpec('get', '/v1/orders/{orderId}', 200, got);
+    expect(got).toEqual(byId);
+  });
+
+  it('lists orders page by page, newest first by default', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    for (let i = 0; i < 5; i++) await sdk.orders.create({ source_id: `list-${i}`, amount: 100 * (i + 1) });
+    const page = loose(await sdk.orders.list({ limit: 2, page: 1 }));
+    expectConformsToSpec('get', '/v1/orders', 200, page);
+    expect(page).toMatchObject({ object: 'list', data_ref: 'orders', total: 5 });
+    expect(page.orders.map((o: { source_id: string }) => o.source_id)).toEqual(['list-4', 'list-3']);
+    const byAmount = loose(await sdk.orders.list({ limit: 5, order: 'amount' } as never));
+    expect(byAmount.orders.map((o: { amount: number }) => o.amount)).toEqual([100, 200, 300, 400, 500]);
+  });
+
+  it('imports historical orders through an async action, reporting failed rows', async () => {
+    const sdk = server.sdk();
+    const queued = await sdk.orders.import([
+      {
+        source_id: 'hist-1',
+        amount: 1000,
+        status: 'PAID',
+        customer: { source_id: 'historic' },
+        created_at: '2020-01-01T10:00:00.000Z',
+      },
+      { source_id: 'hist-2', items: [{ product_id: 'prod_doesNotExist', quantity: 1 }] },
+    ] as never);
+    const done = loose(await waitForAsyncAction(server, queued.async_action_id));
+    expect(done).toMatchObject({ status: 'DONE', type: 'ORDERS.IMPORT', operation_status: 'FAILED' });
+    expect(done.result).toMatchObject({
+      done_count: 1,
+      failed_count: 1,
+      failed: [expect.objectContaining({ source_id: 'hist-2' })],
+    });
+    expect(loose(await sdk.orders.get('hist-1'))).toMatchObject({
+      created_at: '2020-01-01T10:00:00.000Z',
+      status: 'PAID',
+    });
+  });
+
+  it('refuses nonsense with 400 and changes nothing', async () => {
+    const sdk = server.sdk();
+    const bad = [
+      { items: [{ quantity: -1, amount: 100 }] },
+      { items: [{ quantity: 1.5, amount: 100 }] },
+      { items: [{ quantity: 2 }] },
+      { status: 'SHIPPED' },
+      { amount: '100' },
+      { items: Array.from({ length: 501 }, () => ({ amount: 1 })) },
+      { items: [{ amount: 100, discount_amount: 200 }] },
+    ];
+    for (const body of bad) {
+      await expect(sdk.orders.create({ source_id: 'never', ...body } as never)).rejects.toMatchObject({
+        code: 400,
+        key: 'invalid_payload',
+      });
+    }
+    await expect(sdk.orders.get('never')).rejects.toMatchObject({ code: 404 });
+    await expect(sdk.orders.create({ items: [{ product_id: 'prod_missing', quantity: 1 }] })).rejects.toMatchObject({
+      code: 404,
+      key: 'not_found',
+    });
+  });
+
+  it("answers 404 for another project's order", async () => {
+    const mine = loose(await server.sdk().orders.create({ source_id: 'private-order', amount: 1 }));
+    const theirs = server.sdk(server.otherProject);
+    await expect(theirs.orders.get(mine.id)).rejects.toMatchObject({ code: 404 });
+    await expect(theirs.orders.get('private-order')).rejects.toMatchObject({ code: 404 });
+    await expect(theirs.orders.update({ id: mine.id, status: 'PAID' })).rejects.toMatchObject({ code: 404 });
+  });
+});
