@@ -9,7 +9,7 @@ export async function readCsvUpload(request: FastifyRequest): Promise<string> {
     });
   }
   const file = await request.file();
-  if (!file || file.fieldname !== 'file') {
+  if (file?.fieldname !== 'file') {
     throw new AppError('missing_param', { details: 'The multipart field "file" is required' });
   }
   const text = (await file.toBuffer()).toString('utf8');
