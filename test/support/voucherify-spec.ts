@@ -89,6 +89,7 @@ export function specViolations(
   body: unknown,
   spec: SpecName = 'current',
 ): string[] {
+  if (!specDir) return [];
   const key = `${spec} ${method} ${path} ${status}`;
   let validate = validators.get(key);
   if (!validate) {
