@@ -8,14 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyAuthenticator } from '../src/app/auth/key-authenticator.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createProject } from '../src/app/projects/create-project.js';
 import { randomIds } from '../src/app/random-ids.js';
 import { systemClock } from '../src/app/system-clock.js';
+import { assembleServer } from '../src/cli/assemble-server.js';
 import type { DatabaseConfig } from '../src/config.js';
-import { buildApp } from '../src/http/build-app.js';
-import { AsyncActionWorker } from '../src/jobs/async-action-worker.js';
 import { openStore } from '../src/store/open-store.js';
 import { type BenchFigures, measure, printFigures } from './http-bench.js';
 
@@ -23,16 +21,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
 async function benchDatabase(label: string, database: DatabaseConfig, postgresSchema?: string): Promise<void> {
   const store = await openStore(database, postgresSchema ? { postgres: { schema: postgresSchema, poolSize: 20 } } : {});
-  const worker = new AsyncActionWorker(store, systemClock, randomIds);
-  const app = await buildApp({
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    work: worker,
-    authenticator: new KeyAuthenticator(store),
-    bodyLimitBytes: 1024 * 1024,
-    logLevel: 'silent',
-  });
+  const { app, worker } = await assembleServer(store, { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' });
   // The ceiling: the same server, the same plugins and hooks, no key and no database.
   app.get('/bench/trivial', async () => ({ ok: true }));
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,11 +1,9 @@
-import { KeyAuthenticator } from '../app/auth/key-authenticator.js';
 import { bootstrapInstallation } from '../app/projects/bootstrap-installation.js';
 import { randomIds } from '../app/random-ids.js';
 import { systemClock } from '../app/system-clock.js';
 import type { Config } from '../config.js';
-import { buildApp } from '../http/build-app.js';
-import { AsyncActionWorker } from '../jobs/async-action-worker.js';
 import { openStore } from '../store/open-store.js';
+import { assembleServer } from './assemble-server.js';
 
 const KEY_LABELS = {
   server: 'Server-side key (X-App-Id / X-App-Token)',
@@ -20,13 +18,7 @@ const KEY_LABELS = {
 export async function serve(config: Config): Promise<void> {
   const store = await openStore(config.database);
   const report = await bootstrapInstallation(store, systemClock, randomIds, config);
-  const worker = new AsyncActionWorker(store, systemClock, randomIds);
-  const app = await buildApp({
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    work: worker,
-    authenticator: new KeyAuthenticator(store),
+  const { app, worker } = await assembleServer(store, {
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
   });

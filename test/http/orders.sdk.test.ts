@@ -106,6 +106,102 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
     expect(loose(await sdk.products.get('lamp'))).toMatchObject({ name: 'Desk lamp', price: 5500 });
   });
 
+  it('creates a SKU the catalog lacks only under a known product, and overrides SKUs', async () => {
+    const sdk = server.sdk();
+    const orphan = loose(
+      await sdk.orders.create({
+        items: [{ source_id: 'orphan-sku', related_object: 'sku', quantity: 2, price: 100 }],
+      } as never),
+    );
+    expect(orphan.items[0]).toMatchObject({ source_id: 'orphan-sku', related_object: 'sku', amount: 200 });
+    expect(orphan.items[0].sku_id).toBeUndefined();
+    await expect(sdk.products.getSku('orphan-sku')).rejects.toMatchObject({ code: 404 });
+
+    const created = loose(
+      await sdk.orders.create({
+        items: [
+          {
+            quantity: 2,
+            product: { source_id: 'kettle', name: 'Kettle', price: 4000 },
+            sku: { source_id: 'kettle-steel', sku: 'Steel kettle', price: 4500 },
+          },
+        ],
+      } as never),
+    );
+    expectConformsToSpec('post', '/v1/orders', 200, created);
+    const kettle = loose(await sdk.products.get('kettle'));
+    expect(created.items[0]).toMatchObject({
+      related_object: 'sku',
+      product_id: kettle.id,
+      price: 4500,
+      amount: 9000,
+      sku: { source_id: 'kettle-steel', sku: 'Steel kettle', price: 4500 },
+    });
+
+    await sdk.orders.create({
+      items: [{ sku_id: 'kettle-steel', quantity: 1, sku: { sku: 'Ignored', price: 1 } }],
+    } as never);
+    expect(loose(await sdk.products.getSku('kettle-steel'))).toMatchObject({ sku: 'Steel kettle', price: 4500 });
+    const overridden = loose(
+      await sdk.orders.create({
+        items: [{ sku_id: 'kettle-steel', quantity: 1, sku: { sku: 'Brushed kettle', price: 4700, override: true } }],
+      } as never),
+    );
+    expect(overridden).toMatchObject({ amount: 4700 });
+    expect(loose(await sdk.products.getSku('kettle-steel'))).toMatchObject({ sku: 'Brushed kettle', price: 4700 });
+  });
+
+  it("counts only paid and fulfilled orders in the customer's summary", async () => {
+    const sdk = server.sdk();
+    const customer = { source_id: 'summary-customer' };
+    await sdk.orders.create({ source_id: 'sum-created', customer, amount: 1000 });
+    await sdk.orders.create({ source_id: 'sum-canceled', customer, amount: 2000, status: 'CANCELED' });
+    await sdk.orders.create({
+      source_id: 'sum-paid',
+      customer,
+      amount: 3000,
+      discount_amount: 500,
+      status: 'PAID',
+      created_at: '2024-01-01T00:00:00.000Z',
+    } as never);
+    await sdk.orders.create({
+      source_id: 'sum-fulfilled',
+      customer,
+      amount: 4000,
+      status: 'FULFILLED',
+      created_at: '2024-02-01T00:00:00.000Z',
+    } as never);
+    const summary = () => sdk.customers.get('summary-customer').then((c) => loose(c).summary.orders);
+    expect(await summary()).toMatchObject({
+      total_count: 2,
+      total_amount: 2500 + 4000,
+      last_order_amount: 4000,
+      last_order_date: '2024-02-01T00:00:00.000Z',
+    });
+    await sdk.orders.update({ source_id: 'sum-created', status: 'PAID' });
+    expect(await summary()).toMatchObject({ total_count: 3, total_amount: 1000 + 2500 + 4000 });
+    await sdk.orders.update({ source_id: 'sum-fulfilled', status: 'CANCELED' });
+    expect(await summary()).toMatchObject({ total_count: 2, total_amount: 1000 + 2500 });
+  });
+
+  it('creates one order, one customer and one product from parallel upserts of new source_ids', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        sdk.orders.create({
+          source_id: 'parallel-order',
+          customer: { source_id: 'parallel-customer' },
+          items: [{ source_id: 'parallel-product', related_object: 'product', quantity: i + 1, price: 100 }],
+        } as never),
+      ),
+    );
+    expect(new Set(results.map((order) => order.id)).size).toBe(1);
+    expect(loose(await sdk.orders.list({})).total).toBe(1);
+    expect(loose(await sdk.customers.list({})).total).toBe(1);
+    expect(loose(await sdk.products.list({})).total).toBe(1);
+  });
+
   it('upserts by source_id, updates by id or source_id, and recomputes amounts', async () => {
     const sdk = server.sdk();
     const first = loose(await sdk.orders.create({ source_id: 'order-2', amount: 10000 }));
@@ -141,13 +237,35 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
   it('lists orders page by page, newest first by default', async () => {
     const project = await server.createProject();
     const sdk = server.sdk(project);
-    for (let i = 0; i < 5; i++) await sdk.orders.create({ source_id: `list-${i}`, amount: 100 * (i + 1) });
+    // Distinct creation times: orders made within one millisecond would tie, and ties go by id.
+    for (let i = 0; i < 5; i++) {
+      const created_at = `2025-01-0${i + 1}T00:00:00.000Z`;
+      await sdk.orders.create({ source_id: `list-${i}`, amount: 100 * (i + 1), created_at } as never);
+    }
     const page = loose(await sdk.orders.list({ limit: 2, page: 1 }));
     expectConformsToSpec('get', '/v1/orders', 200, page);
     expect(page).toMatchObject({ object: 'list', data_ref: 'orders', total: 5 });
     expect(page.orders.map((o: { source_id: string }) => o.source_id)).toEqual(['list-4', 'list-3']);
     const byAmount = loose(await sdk.orders.list({ limit: 5, order: 'amount' } as never));
     expect(byAmount.orders.map((o: { amount: number }) => o.amount)).toEqual([100, 200, 300, 400, 500]);
+  });
+
+  it('filters the list by creation and update time', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    await sdk.orders.create({ source_id: 'old', amount: 1, created_at: '2021-06-01T00:00:00.000Z' } as never);
+    await sdk.orders.create({ source_id: 'older', amount: 1, created_at: '2020-06-01T00:00:00.000Z' } as never);
+    await sdk.orders.create({ source_id: 'new', amount: 1 });
+    const sourceIds = async (params: object) =>
+      loose(await sdk.orders.list(params as never)).orders.map((o: { source_id: string }) => o.source_id);
+    expect(await sourceIds({ created_at: { before: '2022-01-01T00:00:00Z' } })).toEqual(['old', 'older']);
+    expect(await sourceIds({ created_at: { after: '2021-01-01T00:00:00Z', before: '2022-01-01' } })).toEqual(['old']);
+    await sdk.orders.update({ source_id: 'older', status: 'PAID' });
+    expect(await sourceIds({ updated_at: { after: '2020-01-01T00:00:00Z' } })).toEqual(['older']);
+    await expect(sdk.orders.list({ created_at: { after: 'soon' } } as never)).rejects.toMatchObject({
+      code: 400,
+      key: 'invalid_query_params',
+    });
   });
 
   it('imports historical orders through an async action, reporting failed rows', async () => {
@@ -185,6 +303,10 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
       { amount: '100' },
       { items: Array.from({ length: 501 }, () => ({ amount: 1 })) },
       { items: [{ amount: 100, discount_amount: 200 }] },
+      { items: [{ price: 2 ** 52, quantity: 1_000_000 }] },
+      { items: Array.from({ length: 3 }, () => ({ amount: 2 ** 52 })) },
+      { created_at: 'yesterday' },
+      { items: [{ price: -1, quantity: 1 }] },
     ];
     for (const body of bad) {
       await expect(sdk.orders.create({ source_id: 'never', ...body } as never)).rejects.toMatchObject({
@@ -193,6 +315,14 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
       });
     }
     await expect(sdk.orders.get('never')).rejects.toMatchObject({ code: 404 });
+    await sdk.orders.create({ source_id: 'taken', amount: 1 });
+    await sdk.orders.create({ source_id: 'other', amount: 2 });
+    const other = loose(await sdk.orders.get('other'));
+    await expect(sdk.orders.update({ id: other.id, source_id: 'taken', amount: 3 })).rejects.toMatchObject({
+      code: 409,
+      key: 'duplicate_found',
+    });
+    expect(loose(await sdk.orders.get('other'))).toEqual(other);
     await expect(sdk.orders.create({ items: [{ product_id: 'prod_missing', quantity: 1 }] })).rejects.toMatchObject({
       code: 404,
       key: 'not_found',

@@ -1,15 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import VoucherifySdk from '@voucherify/sdk';
 import type { FastifyInstance } from 'fastify';
-import { KeyAuthenticator } from '../../src/app/auth/key-authenticator.js';
 import type { Clock } from '../../src/app/ports.js';
 import { type IssuedKey, issueApiKey } from '../../src/app/projects/create-api-key.js';
 import { createProject } from '../../src/app/projects/create-project.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
+import { assembleServer } from '../../src/cli/assemble-server.js';
 import type { ProjectSettings } from '../../src/domain/projects/project.js';
-import { buildApp } from '../../src/http/build-app.js';
-import { AsyncActionWorker } from '../../src/jobs/async-action-worker.js';
+import type { AsyncActionWorker } from '../../src/jobs/async-action-worker.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import type { TestDatabase } from './databases.js';
 
@@ -53,13 +52,10 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
   const opened = await database.open();
   const { store } = opened;
   const clock = options.clock ?? systemClock;
-  const worker = new AsyncActionWorker(store, clock, randomIds, { pollIntervalMs: 50 });
-  const app = await buildApp({
-    store,
+  const { app, worker } = await assembleServer(store, {
     clock,
-    ids: randomIds,
-    work: worker,
-    authenticator: new KeyAuthenticator(store, 0),
+    keyCacheTtlMs: 0,
+    workerPollIntervalMs: 50,
     bodyLimitBytes: 1024 * 1024,
     logLevel: process.env.VOUCH_TEST_LOG ?? 'silent',
   });

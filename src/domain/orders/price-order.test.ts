@@ -64,6 +64,12 @@ describe('priceOrderItem', () => {
     );
   });
 
+  it('refuses a price × quantity beyond what a double holds exactly', () => {
+    expect(() => priceOrderItem({ price: 2 ** 52, quantity: 1_000_000 }, none, 1)).toThrow(
+      expect.objectContaining({ key: 'invalid_payload', details: expect.stringContaining('.items[1].amount') }),
+    );
+  });
+
   it('refuses a line discount larger than the line', () => {
     expect(() => priceOrderItem({ amount: 100, discount_amount: 101 }, none, 0)).toThrow(
       expect.objectContaining({ key: 'invalid_payload' }),
@@ -94,6 +100,14 @@ describe('computeOrderTotals', () => {
       initial_amount: 6000,
       total_amount: 5000,
     });
+  });
+
+  it('refuses a sum of lines beyond what a double holds exactly', () => {
+    const items = Array.from({ length: 3 }, (_, i) => priceOrderItem({ amount: 2 ** 52 }, none, i));
+    expect(() => computeOrderTotals(items, {})).toThrow(
+      expect.objectContaining({ key: 'invalid_payload', details: expect.stringContaining('.amount') }),
+    );
+    expect(computeOrderTotals(items, { amount: 10 })).toMatchObject({ amount: 10, total_amount: 10 });
   });
 
   const line = fc.record({

@@ -19,6 +19,17 @@ function optional(value: number | null | undefined): number | null {
 }
 
 /**
+ * Amounts are stored as 64-bit integers and answered as JSON numbers: beyond 2^53 − 1 neither a
+ * double nor the answer is exact, so a price × quantity or a sum that large is refused, not rounded.
+ */
+function checkSafeAmount(value: number, property: string): number {
+  if (!Number.isSafeInteger(value)) {
+    throw invalidPayload(`Property ${property} should not exceed ${Number.MAX_SAFE_INTEGER}, got ${value}`);
+  }
+  return value;
+}
+
+/**
  * One order line priced: the price is the line's own, else the SKU's, else the product's; the
  * amount is the line's own, else price × quantity (a line without a quantity counts once).
  */
@@ -26,7 +37,8 @@ export function priceOrderItem(input: OrderItemInput, match: CatalogMatch, posit
   const { product, sku } = match;
   const price = input.price ?? sku?.price ?? product?.price ?? null;
   const quantity = optional(input.quantity);
-  const amount = input.amount ?? (price === null ? null : price * (quantity ?? 1));
+  const amount =
+    input.amount ?? (price === null ? null : checkSafeAmount(price * (quantity ?? 1), `.items[${position}].amount`));
   const hasReference = product !== null || sku !== null || Boolean(input.source_id);
   if (!hasReference && amount === null) {
     throw invalidPayload(`Property .items[${position}] should name a product or SKU, or give its price or amount`);
@@ -68,9 +80,9 @@ export function priceOrderItem(input: OrderItemInput, match: CatalogMatch, posit
 export function computeOrderTotals(items: readonly OrderItem[], input: OrderAmountsInput): OrderTotals {
   const linesAmount = items.reduce((sum, item) => sum + (item.amount ?? 0), 0);
   const itemsDiscount = items.reduce((sum, item) => sum + (item.discount_amount ?? 0), 0);
-  const amount = input.amount ?? linesAmount;
+  const amount = input.amount ?? checkSafeAmount(linesAmount, '.amount');
   const discount = input.discount_amount ?? 0;
-  const totalDiscount = discount + itemsDiscount;
+  const totalDiscount = checkSafeAmount(discount + itemsDiscount, '.total_discount_amount');
   return {
     amount,
     initial_amount: input.initial_amount ?? amount,
