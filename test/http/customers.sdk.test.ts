@@ -138,6 +138,14 @@ describe.each(TEST_DATABASES)('customers through the official SDK on $name', (da
     const list = await sdk.asyncActions.list({ limit: 10 });
     expectConformsToSpec('get', '/v1/async-actions', 200, list);
     expect(list.async_actions.map((a) => a.id)).toContain(bulk.async_action_id);
+
+    // The list pages by cursor: more_starting_after names where the next page starts.
+    const first = loose(await sdk.asyncActions.list({ limit: 1 }));
+    expect(first).toMatchObject({ has_more: true, more_starting_after: first.async_actions[0].id });
+    const next = loose(
+      await sdk.asyncActions.list({ limit: 1, starting_after_id: first.more_starting_after } as never),
+    );
+    expect(next.async_actions[0].id).not.toBe(first.async_actions[0].id);
   });
 
   it('imports customers from a CSV file, extra columns becoming metadata', async () => {

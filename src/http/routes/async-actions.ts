@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { getAsyncAction, listAsyncActions } from '../../app/async-actions/async-action-queries.js';
 import { toAsyncActionObject } from '../../app/views/async-action-view.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf, Nullable, Timestamp } from '../schemas/common.js';
 import { toListQuery } from '../schemas/list-query.js';
@@ -50,12 +51,10 @@ export function registerAsyncActionRoutes(fastify: FastifyInstance): void {
         { sortFields: ['created_at'], defaultOrder: { field: 'created_at', direction: 'desc' } },
       );
       const page = await listAsyncActions(contextOf(request), query);
-      return {
-        object: 'list' as const,
-        data_ref: 'async_actions' as const,
-        async_actions: page.items.map((a) => toAsyncActionObject(a, { withResult: false })),
-        has_more: page.has_more,
-      };
+      return listBody('async_actions', page, (a) => toAsyncActionObject(a, { withResult: false }), {
+        total: false,
+        cursor: (a) => a.id,
+      });
     },
   );
 

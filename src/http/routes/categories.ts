@@ -6,6 +6,7 @@ import { createCategory } from '../../app/categories/create-category.js';
 import { deleteCategory } from '../../app/categories/delete-category.js';
 import { updateCategory } from '../../app/categories/update-category.js';
 import { toCategoryObject } from '../../app/views/category-view.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { CategoryCreateBody, CategoryObject, CategoryUpdateBody } from '../schemas/category.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
@@ -47,13 +48,7 @@ export function registerCategoryRoutes(fastify: FastifyInstance): void {
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
       const page = await listCategories(contextOf(request), query);
-      return {
-        object: 'list' as const,
-        data_ref: 'data' as const,
-        data: page.items.map(toCategoryObject),
-        total: page.total,
-        has_more: page.has_more,
-      };
+      return listBody('data', page, toCategoryObject, { cursor: (c) => c.id });
     },
   );
 

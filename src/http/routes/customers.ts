@@ -12,6 +12,7 @@ import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toCustomerObject } from '../../app/views/customer-view.js';
 import { AppError } from '../../domain/errors.js';
 import { readCsvUpload } from '../csv-upload.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, Text } from '../schemas/common.js';
 import { CustomerCreateBody, CustomerFields, CustomerObject, CustomerUpdateBody } from '../schemas/customer.js';
@@ -73,13 +74,7 @@ export function registerCustomerRoutes(fastify: FastifyInstance): void {
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
       const page = await listCustomers(contextOf(request), query, { email, city, name, starting_after });
-      return {
-        object: 'list' as const,
-        data_ref: 'customers' as const,
-        customers: page.items.map(toCustomerObject),
-        total: page.total,
-        has_more: page.has_more,
-      };
+      return listBody('customers', page, toCustomerObject, { hasMore: true });
     },
   );
 

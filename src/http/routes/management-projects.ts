@@ -8,6 +8,7 @@ import { updateProject } from '../../app/projects/update-project.js';
 import { toCreatedProjectObject, toProjectObject } from '../../app/views/project-view.js';
 import type { ProjectSettings } from '../../domain/projects/project.js';
 import type { AppDeps } from '../app-deps.js';
+import { listBody } from '../list-body.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
 import { ProjectCreateBody, ProjectObject, ProjectUpdateBody } from '../schemas/project.js';
@@ -59,12 +60,7 @@ export function registerManagementProjectRoutes(fastify: FastifyInstance, deps: 
         defaultOrder: { field: 'created_at', direction: 'asc' },
       });
       const page = await listProjects(deps.store, query);
-      return {
-        object: 'list' as const,
-        data_ref: 'data' as const,
-        data: page.items.map(toProjectObject),
-        total: page.total,
-      };
+      return listBody('data', page, toProjectObject);
     },
   );
 

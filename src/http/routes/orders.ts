@@ -7,6 +7,7 @@ import { getOrder, listOrders } from '../../app/orders/order-queries.js';
 import { updateOrder } from '../../app/orders/update-order.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toOrderObject } from '../../app/views/order-view.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, IdParam, ListOf } from '../schemas/common.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
@@ -47,12 +48,7 @@ export function registerOrderRoutes(fastify: FastifyInstance): void {
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
       const page = await listOrders(contextOf(request), query);
-      return {
-        object: 'list' as const,
-        data_ref: 'orders' as const,
-        orders: page.items.map(toOrderObject),
-        total: page.total,
-      };
+      return listBody('orders', page, toOrderObject);
     },
   );
 

@@ -8,6 +8,7 @@ import {
   listProductsInCollection,
 } from '../../app/product-collections/product-collection-queries.js';
 import { toCollectionEntryObject, toProductCollectionObject } from '../../app/views/product-collection-view.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
 import { toListQuery } from '../schemas/list-query.js';
@@ -51,12 +52,7 @@ export function registerProductCollectionRoutes(fastify: FastifyInstance): void 
     },
     async (request) => {
       const page = await listProductCollections(contextOf(request), toListQuery(request.query, byCreation));
-      return {
-        object: 'list' as const,
-        data_ref: 'data' as const,
-        data: page.items.map(toProductCollectionObject),
-        total: page.total,
-      };
+      return listBody('data', page, toProductCollectionObject);
     },
   );
 
@@ -96,12 +92,7 @@ export function registerProductCollectionRoutes(fastify: FastifyInstance): void 
         starting_after: starting_after === undefined ? undefined : new Date(starting_after).toISOString(),
       };
       const page = await listProductsInCollection(contextOf(request), request.params.productCollectionId, query);
-      return {
-        object: 'list' as const,
-        data_ref: 'data' as const,
-        data: page.items.map(toCollectionEntryObject),
-        total: page.total,
-      };
+      return listBody('data', page, toCollectionEntryObject);
     },
   );
 }

@@ -9,6 +9,7 @@ import { updateSku } from '../../app/products/update-sku.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toSkuObject } from '../../app/views/product-view.js';
 import { readCsvUpload } from '../csv-upload.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, IdParam, ListOf, NoContent } from '../schemas/common.js';
 import { SkuCreateBody, SkuObject, SkuUpdateBody } from '../schemas/product.js';
@@ -56,12 +57,7 @@ export function registerSkuRoutes(fastify: FastifyInstance): void {
     async (request) => {
       const { query, bounds } = toProductListQuery(request.query, ['created_at', 'updated_at', 'sku', 'source_id']);
       const page = await listProductSkus(contextOf(request), request.params.productId, query, bounds);
-      return {
-        object: 'list' as const,
-        data_ref: 'skus' as const,
-        skus: page.items.map(toSkuObject),
-        total: page.total,
-      };
+      return listBody('skus', page, toSkuObject);
     },
   );
 

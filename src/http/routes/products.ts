@@ -10,6 +10,7 @@ import { updateProduct } from '../../app/products/update-product.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toProductObject, toProductWithSkusObject } from '../../app/views/product-view.js';
 import { readCsvUpload } from '../csv-upload.js';
+import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, Text } from '../schemas/common.js';
 import {
@@ -57,12 +58,7 @@ export function registerProductRoutes(fastify: FastifyInstance): void {
     async (request) => {
       const { query, bounds } = toProductListQuery(request.query, ['created_at', 'updated_at', 'name', 'source_id']);
       const page = await listProducts(contextOf(request), query, bounds);
-      return {
-        object: 'list' as const,
-        data_ref: 'products' as const,
-        products: page.items.map(toProductWithSkusObject),
-        total: page.total,
-      };
+      return listBody('products', page, toProductWithSkusObject);
     },
   );
 

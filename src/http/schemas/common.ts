@@ -54,6 +54,7 @@ export function ListOf<T extends TSchema>(dataRef: string, item: T, extra: Recor
     [dataRef]: Type.Array(item),
     total: Type.Optional(Type.Integer()),
     has_more: Type.Optional(Type.Boolean()),
+    more_starting_after: Type.Optional(Nullable(Type.String())),
     ...extra,
   });
 }
