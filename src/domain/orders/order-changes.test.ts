@@ -24,6 +24,20 @@ describe('orders changing', () => {
     });
   });
 
+  it.each([
+    ['2020-05-05T12:00:00Z', '2020-05-05T12:00:00.000Z'],
+    ['2020-05-05T12:00:00.5+02:00', '2020-05-05T10:00:00.500Z'],
+    ['2020-05-05t12:00:00.123z', '2020-05-05T12:00:00.123Z'],
+  ])('keeps a given creation time %s as %s', (given, stored) => {
+    expect(newOrder('ord_3', { created_at: given }, now).created_at).toBe(stored);
+  });
+
+  it('refuses a creation time that is no time', () => {
+    expect(() => newOrder('ord_4', { created_at: '2020-02-30T25:61:00Z' }, now)).toThrow(
+      expect.objectContaining({ key: 'invalid_payload' }),
+    );
+  });
+
   it('replaces the lines and sums the new ones', () => {
     expect(applyOrderChanges(order, { items: lines(500) }, later)).toMatchObject({
       amount: 500,

@@ -1,3 +1,4 @@
+import { invalidPayload } from '../errors.js';
 import type { Order, OrderItem } from './order.js';
 import type { OrderChangesInput } from './order-input.js';
 import { computeOrderTotals } from './price-order.js';
@@ -8,6 +9,16 @@ export interface ResolvedOrderChanges extends Omit<OrderChangesInput, 'items'> {
   items?: OrderItem[];
   customer_id?: string | null;
   referrer_id?: string | null;
+}
+
+/**
+ * A shop's creation time in the one form every timestamp takes (UTC, milliseconds, `Z`), so lists
+ * that sort and filter on the text order it truly in time.
+ */
+function normalizeCreatedAt(value: string): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw invalidPayload(`Property .created_at should be a date-time, got ${value}`);
+  return time.toISOString();
 }
 
 export function newOrder(id: string, changes: ResolvedOrderChanges, now: string): Order {
@@ -21,7 +32,7 @@ export function newOrder(id: string, changes: ResolvedOrderChanges, now: string)
     metadata: changes.metadata ?? {},
     customer_id: changes.customer_id ?? null,
     referrer_id: changes.referrer_id ?? null,
-    created_at: changes.created_at ?? now,
+    created_at: changes.created_at ? normalizeCreatedAt(changes.created_at) : now,
     updated_at: null,
   };
 }

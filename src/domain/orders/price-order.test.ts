@@ -58,6 +58,20 @@ describe('priceOrderItem', () => {
     expect(priceOrderItem(input, match, 0)).toMatchObject(expected);
   });
 
+  it('prices price × quantity with a subtotal never below zero', () => {
+    const pricedLine = fc
+      .record({ price: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 0, max: 10_000 }) })
+      .chain((l) => fc.record({ line: fc.constant(l), discount: fc.integer({ min: 0, max: l.price * l.quantity }) }));
+    fc.assert(
+      fc.property(pricedLine, ({ line: { price, quantity }, discount }) => {
+        const item = priceOrderItem({ price, quantity, discount_amount: discount }, none, 0);
+        expect(item.amount).toBe(price * quantity);
+        expect(item.subtotal_amount).toBe(price * quantity - discount);
+        expect(item.subtotal_amount).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
   it('refuses a line that names nothing and costs nothing', () => {
     expect(() => priceOrderItem({ quantity: 2 }, none, 3)).toThrow(
       expect.objectContaining({ key: 'invalid_payload', details: expect.stringContaining('.items[3]') }),
