@@ -3,8 +3,13 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/**
+ * Node with tsx's loader runs the TypeScript sources in one process, so signals reach Vouch itself
+ * (the `tsx` command would put a process of its own in between).
+ */
+const NODE_ARGS = ['--import', 'tsx', MAIN];
 
 export interface VouchProcess {
   child: ChildProcess;
@@ -29,7 +34,8 @@ export async function runVouch(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [TSX, MAIN, ...args], {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+    cwd: ROOT,
     env: { ...process.env, VOUCH_LOG_LEVEL: 'warn', ...env },
   });
   let stdout = '';
@@ -43,7 +49,8 @@ export async function runVouch(
 /** Starts `vouch serve` from source on a free port and waits until /health answers. */
 export async function startVouch(env: Record<string, string>): Promise<VouchProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX, MAIN, 'serve'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve'], {
+    cwd: ROOT,
     env: { ...process.env, VOUCH_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
   });
   let output = '';
