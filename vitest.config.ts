@@ -9,5 +9,6 @@ export default defineConfig({
     // Two cores: two test files at a time keeps each server responsive.
     maxWorkers: 2,
     reporters: ['default'],
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -36,21 +35,16 @@ const postgres: TestDatabase = {
   name: 'postgres',
   async open() {
     if (!pgUrl) throw new Error('VOUCH_TEST_PG is not set');
-    // Each suite gets its own schema, so suites run in parallel without seeing each other.
-    const schema = `vouch_test_${randomBytes(6).toString('hex')}`;
+    // Each suite gets its own schema, so suites run in parallel without seeing each other; the
+    // run's global teardown drops them all (test/support/global-setup.ts).
+    const schema = `vouch_test_${process.env.VOUCH_TEST_RUN ?? 'adhoc'}_${randomBytes(6).toString('hex')}`;
     const config: DatabaseConfig = { kind: 'postgres', url: pgUrl };
     const store = await openStore(config, { postgres: { schema, poolSize: 10 } });
     return {
       store,
       config,
       postgresSchema: schema,
-      dispose: async () => {
-        await store.close();
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      },
+      dispose: () => store.close(),
     };
   },
 };
