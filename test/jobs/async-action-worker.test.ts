@@ -5,27 +5,10 @@ import { randomIds } from '../../src/app/random-ids.js';
 import { fixedClock } from '../../src/app/system-clock.js';
 import type { AsyncAction } from '../../src/domain/async-actions/async-action.js';
 import { AsyncActionWorker } from '../../src/jobs/async-action-worker.js';
+import { queuedAsyncAction } from '../support/async-action-fixtures.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
 const clock = fixedClock('2026-03-01T10:00:00.000Z');
-
-function queued(overrides: Partial<AsyncAction>): AsyncAction {
-  return {
-    id: randomIds.newId('aa_'),
-    type: 'CUSTOMERS.BULK_UPDATE',
-    status: 'ENQUEUED',
-    operation_status: null,
-    payload: [],
-    result: null,
-    progress: 0,
-    processing_time: null,
-    request_id: null,
-    attempts: 0,
-    created_at: clock.now().toISOString(),
-    updated_at: null,
-    ...overrides,
-  };
-}
 
 describe.each(TEST_DATABASES)('the async action worker on $name', (database) => {
   let store: Store;
@@ -41,7 +24,7 @@ describe.each(TEST_DATABASES)('the async action worker on $name', (database) => 
   const runUntilIdle = () => new AsyncActionWorker(store, clock, randomIds).runPending();
 
   it('carries out a queued bulk update and reports per-row results', async () => {
-    const action = queued({
+    const action = queuedAsyncAction({
       payload: [
         { source_id: 'w-1', name: 'One' },
         { source_id: 'w-2', name: 'Two' },
@@ -56,7 +39,7 @@ describe.each(TEST_DATABASES)('the async action worker on $name', (database) => 
   });
 
   it('fails an action whose handler breaks, without showing the internal cause', async () => {
-    const action = queued({ payload: { not: 'an array' } });
+    const action = queuedAsyncAction({ payload: { not: 'an array' } });
     await store.forProject(projectId).asyncActions.insert(action);
     await runUntilIdle();
     const failed = await store.forProject(projectId).asyncActions.findById(action.id);
@@ -65,7 +48,7 @@ describe.each(TEST_DATABASES)('the async action worker on $name', (database) => 
   });
 
   it('gives up on an action that interrupted its workers too often', async () => {
-    const action = queued({ attempts: 3, payload: [{ source_id: 'never' }] });
+    const action = queuedAsyncAction({ attempts: 3, payload: [{ source_id: 'never' }] });
     await store.forProject(projectId).asyncActions.insert(action);
     await runUntilIdle();
     const failed = await store.forProject(projectId).asyncActions.findById(action.id);

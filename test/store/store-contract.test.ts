@@ -9,6 +9,7 @@ import { fixedClock } from '../../src/app/system-clock.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { ListQuery } from '../../src/domain/lists/list-query.js';
 import { openStore } from '../../src/store/open-store.js';
+import { queuedAsyncAction } from '../support/async-action-fixtures.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
 const clock = fixedClock('2026-03-01T10:00:00.000Z');
@@ -149,22 +150,11 @@ describe.each(TEST_DATABASES)('the store contract on $name', (database) => {
     const ctx = context();
     const ids = [];
     for (let i = 0; i < 20; i++) {
-      const id = randomIds.newId('aa_');
-      ids.push(id);
-      await ctx.store.asyncActions.insert({
-        id,
-        type: 'CUSTOMERS.BULK_UPDATE',
-        status: 'ENQUEUED',
-        operation_status: null,
-        payload: [],
-        result: null,
-        progress: 0,
-        processing_time: null,
-        request_id: null,
-        attempts: 0,
+      const action = queuedAsyncAction({
         created_at: new Date(Date.parse('2020-01-01T00:00:00.000Z') + i).toISOString(),
-        updated_at: null,
       });
+      ids.push(action.id);
+      await ctx.store.asyncActions.insert(action);
     }
     const now = '2026-03-01T10:00:00.000Z';
     const lease = '2026-03-01T10:05:00.000Z';
