@@ -3,7 +3,6 @@ import type { Store } from '../../src/app/ports.js';
 import { createProject } from '../../src/app/projects/create-project.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { fixedClock } from '../../src/app/system-clock.js';
-import type { AsyncAction } from '../../src/domain/async-actions/async-action.js';
 import { AsyncActionWorker } from '../../src/jobs/async-action-worker.js';
 import { queuedAsyncAction } from '../support/async-action-fixtures.js';
 import { TEST_DATABASES } from '../support/databases.js';
