@@ -19,6 +19,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body; Voucherify's own bulk endpoints accept up to 10 MB. */
   bodyLimitBytes: number;
+  /** Where clients reach this server, for links it hands out (voucher QR codes and barcodes). */
+  publicUrl: string;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
@@ -64,6 +66,20 @@ function readKeyPair(env: NodeJS.ProcessEnv, idName: string, secretName: string)
   return { appId, secret };
 }
 
+function readPublicUrl(raw: string | undefined, host: string, port: number): string {
+  if (raw === undefined || raw === '') {
+    const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    return `http://${reachableHost}:${port}`;
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError(`VOUCH_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 function readLogLevel(raw: string | undefined): Config['logLevel'] {
   if (raw === undefined || raw === '') return 'info';
   const level = LOG_LEVELS.find((l) => l === raw);
@@ -88,14 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (new Set(appIds).size !== appIds.length) {
     throw new ConfigError('VOUCH_APP_ID, VOUCH_CLIENT_APP_ID and VOUCH_MANAGEMENT_ID must differ from each other');
   }
+  const host = env.HOST || '127.0.0.1';
+  const port = readPort(env.PORT);
   return {
-    host: env.HOST || '127.0.0.1',
-    port: readPort(env.PORT),
+    host,
+    port,
     database: readDatabase(env.VOUCH_DB),
     serverKey,
     clientKey,
     managementKey,
     logLevel: readLogLevel(env.VOUCH_LOG_LEVEL),
     bodyLimitBytes: readBodyLimit(env.VOUCH_BODY_LIMIT),
+    publicUrl: readPublicUrl(env.VOUCH_PUBLIC_URL, host, port),
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiKeyRepository } from './repositories/api-key-repository.js';
 import type { AsyncActionQueue } from './repositories/async-action-queue.js';
 import type { AsyncActionRepository } from './repositories/async-action-repository.js';
+import type { CampaignRepository } from './repositories/campaign-repository.js';
 import type { CategoryRepository } from './repositories/category-repository.js';
 import type { CustomerRepository } from './repositories/customer-repository.js';
 import type { OrderRepository } from './repositories/order-repository.js';
@@ -9,6 +10,7 @@ import type { ProductRepository } from './repositories/product-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
+import type { VoucherRepository } from './repositories/voucher-repository.js';
 
 /** The time, injected so tests can fix it. */
 export interface Clock {
@@ -38,6 +40,8 @@ export interface ProjectStore {
   readonly categories: CategoryRepository;
   readonly orders: OrderRepository;
   readonly asyncActions: AsyncActionRepository;
+  readonly campaigns: CampaignRepository;
+  readonly vouchers: VoucherRepository;
   /** Runs `work` in one transaction; inside a transaction it joins the open one. */
   transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T>;
 }

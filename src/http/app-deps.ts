@@ -11,4 +11,6 @@ export interface AppDeps {
   authenticator: KeyAuthenticator;
   bodyLimitBytes: number;
   logLevel: string;
+  /** The server's address as clients see it, for the links it hands out. */
+  publicUrl: string;
 }

@@ -4,6 +4,7 @@ import type { DialectCapabilities } from './dialects/capabilities.js';
 import { KyselyApiKeyRepository } from './repositories/kysely-api-key-repository.js';
 import { KyselyAsyncActionQueue } from './repositories/kysely-async-action-queue.js';
 import { KyselyAsyncActionRepository } from './repositories/kysely-async-action-repository.js';
+import { KyselyCampaignRepository } from './repositories/kysely-campaign-repository.js';
 import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
 import { KyselyOrderRepository } from './repositories/kysely-order-repository.js';
@@ -12,6 +13,7 @@ import { KyselyProductRepository } from './repositories/kysely-product-repositor
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
+import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
 import type { Database } from './tables.js';
 
 /** Runs `work` in a new transaction, or in the open one when `db` already is a transaction. */
@@ -28,6 +30,8 @@ class KyselyProjectStore implements ProjectStore {
   readonly categories;
   readonly orders;
   readonly asyncActions;
+  readonly campaigns;
+  readonly vouchers;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -41,6 +45,8 @@ class KyselyProjectStore implements ProjectStore {
     this.categories = new KyselyCategoryRepository(db, projectId);
     this.orders = new KyselyOrderRepository(db, projectId, capabilities);
     this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
+    this.campaigns = new KyselyCampaignRepository(db, projectId);
+    this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
   }
 
   transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T> {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types of every table, as Kysely sees them. Both databases store the same shapes:
  * timestamps are ISO-8601 strings with milliseconds (they sort as text), money and counters are
@@ -142,6 +144,120 @@ export interface AsyncActionsTable {
   updated_at: string | null;
 }
 
+export interface CampaignsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string | null;
+  campaign_type: string;
+  type: 'AUTO_UPDATE' | 'STATIC' | 'STANDALONE';
+  /** JSON: CampaignVoucherTemplate, what every voucher of the campaign is unless it says otherwise. */
+  voucher: string;
+  auto_join: number;
+  join_once: number;
+  use_voucher_metadata_schema: number;
+  start_date: string | null;
+  expiration_date: string | null;
+  validity_timeframe: string | null;
+  validity_day_of_week: string | null;
+  validity_hours: string | null;
+  activity_duration_after_publishing: string | null;
+  active: number;
+  metadata: string;
+  category_id: string | null;
+  vouchers_count: number;
+  vouchers_generation_status: string;
+  protected: number;
+  created_at: string;
+  updated_at: string | null;
+  deleted_at: string | null;
+}
+
+/** A voucher; in a campaign, null columns take the campaign's voucher template. */
+export interface VouchersTable {
+  id: string;
+  project_id: string;
+  code: string;
+  code_key: string;
+  campaign_id: string | null;
+  category_id: string | null;
+  type: string | null;
+  discount: string | null;
+  gift: string | null;
+  loyalty_card: string | null;
+  start_date: string | null;
+  expiration_date: string | null;
+  validity_timeframe: string | null;
+  validity_day_of_week: string | null;
+  validity_hours: string | null;
+  active: number | null;
+  additional_info: string | null;
+  metadata: string | null;
+  is_referral_code: number | null;
+  holder_id: string | null;
+  referrer_id: string | null;
+  redemption_quantity: number | null;
+  redeemed_quantity: Generated<number>;
+  publish_count: Generated<number>;
+  created_at: string;
+  updated_at: string | null;
+  deleted_at: string | null;
+}
+
+/** Redemptions and their rollbacks (`object`), successful or failed (`result`). */
+export interface RedemptionsTable {
+  id: string;
+  project_id: string;
+  object: 'redemption' | 'redemption_rollback';
+  result: 'SUCCESS' | 'FAILURE';
+  status: 'SUCCEEDED' | 'FAILED' | 'ROLLED_BACK';
+  customer_id: string | null;
+  tracking_id: string | null;
+  metadata: string;
+  amount: number;
+  discount_amount: number;
+  order_id: string | null;
+  order_snapshot: string | null;
+  voucher_id: string | null;
+  voucher_code: string | null;
+  campaign_id: string | null;
+  related_object_type: string;
+  related_object_id: string | null;
+  parent_id: string | null;
+  rollback_of: string | null;
+  reason: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  channel_type: string;
+  channel_id: string | null;
+  session_key: string | null;
+  /** JSON: what the answer shows of the voucher and its discount at that moment. */
+  snapshot: string;
+  created_at: string;
+  updated_at: string | null;
+}
+
+/** Events written in the same transaction as the change they describe, delivered after commit. */
+export interface OutboxTable {
+  id: string;
+  project_id: string;
+  type: string;
+  payload: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  project_id: string;
+  scope: string;
+  key: string;
+  /** A hash of the request, so a key reused for another request is refused. */
+  fingerprint: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
 export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
@@ -153,4 +269,9 @@ export interface Database {
   categories: CategoriesTable;
   orders: OrdersTable;
   async_actions: AsyncActionsTable;
+  campaigns: CampaignsTable;
+  vouchers: VouchersTable;
+  redemptions: RedemptionsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

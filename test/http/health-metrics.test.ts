@@ -58,6 +58,7 @@ describe.each(TEST_DATABASES)('health and metrics on $name', (database) => {
       authenticator: new KeyAuthenticator(unreachable, 0),
       bodyLimitBytes: 1024 * 1024,
       logLevel: 'silent',
+      publicUrl: server.url,
     });
     try {
       const answer = await app.inject({ method: 'GET', url: '/health' });

@@ -53,6 +53,7 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
   const { store } = opened;
   const clock = options.clock ?? systemClock;
   const { app, worker } = await assembleServer(store, {
+    publicUrl: 'http://127.0.0.1:0',
     clock,
     keyCacheTtlMs: 0,
     workerPollIntervalMs: 50,

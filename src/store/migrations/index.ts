@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
+import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -7,6 +8,7 @@ import * as foundation from './0001-foundation.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-vouchers-and-redemptions': vouchersAndRedemptions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,11 @@ const PROJECT_OWNED_TABLES = [
   'categories',
   'orders',
   'async_actions',
+  'campaigns',
+  'vouchers',
+  'redemptions',
+  'outbox',
+  'idempotency_keys',
   'api_keys',
 ] as const satisfies readonly (keyof Database)[];
 
