@@ -4,10 +4,13 @@ import type { AsyncActionRepository } from './repositories/async-action-reposito
 import type { CampaignRepository } from './repositories/campaign-repository.js';
 import type { CategoryRepository } from './repositories/category-repository.js';
 import type { CustomerRepository } from './repositories/customer-repository.js';
+import type { IdempotencyRepository } from './repositories/idempotency-repository.js';
 import type { OrderRepository } from './repositories/order-repository.js';
+import type { OutboxRepository } from './repositories/outbox-repository.js';
 import type { ProductCollectionRepository } from './repositories/product-collection-repository.js';
 import type { ProductRepository } from './repositories/product-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
+import type { RedemptionRepository } from './repositories/redemption-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
 import type { VoucherRepository } from './repositories/voucher-repository.js';
@@ -42,6 +45,9 @@ export interface ProjectStore {
   readonly asyncActions: AsyncActionRepository;
   readonly campaigns: CampaignRepository;
   readonly vouchers: VoucherRepository;
+  readonly redemptions: RedemptionRepository;
+  readonly outbox: OutboxRepository;
+  readonly idempotency: IdempotencyRepository;
   /** Runs `work` in one transaction; inside a transaction it joins the open one. */
   transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T>;
 }

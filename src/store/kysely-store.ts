@@ -7,10 +7,13 @@ import { KyselyAsyncActionRepository } from './repositories/kysely-async-action-
 import { KyselyCampaignRepository } from './repositories/kysely-campaign-repository.js';
 import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
+import { KyselyIdempotencyRepository } from './repositories/kysely-idempotency-repository.js';
 import { KyselyOrderRepository } from './repositories/kysely-order-repository.js';
+import { KyselyOutboxRepository } from './repositories/kysely-outbox-repository.js';
 import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
 import { KyselyProductRepository } from './repositories/kysely-product-repository.js';
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
+import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
@@ -32,6 +35,9 @@ class KyselyProjectStore implements ProjectStore {
   readonly asyncActions;
   readonly campaigns;
   readonly vouchers;
+  readonly redemptions;
+  readonly outbox;
+  readonly idempotency;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -47,6 +53,9 @@ class KyselyProjectStore implements ProjectStore {
     this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
     this.campaigns = new KyselyCampaignRepository(db, projectId);
     this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
+    this.redemptions = new KyselyRedemptionRepository(db, projectId);
+    this.outbox = new KyselyOutboxRepository(db, projectId);
+    this.idempotency = new KyselyIdempotencyRepository(db, projectId);
   }
 
   transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T> {

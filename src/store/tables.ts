@@ -217,7 +217,6 @@ export interface RedemptionsTable {
   amount: number;
   discount_amount: number;
   order_id: string | null;
-  order_snapshot: string | null;
   voucher_id: string | null;
   voucher_code: string | null;
   campaign_id: string | null;

@@ -95,7 +95,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('amount', 'bigint', (c) => c.notNull())
     .addColumn('discount_amount', 'bigint', (c) => c.notNull())
     .addColumn('order_id', 'text')
-    .addColumn('order_snapshot', 'text')
     .addColumn('voucher_id', 'text')
     .addColumn('voucher_code', 'text')
     .addColumn('campaign_id', 'text')

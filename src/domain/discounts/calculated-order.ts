@@ -1,0 +1,109 @@
+import type { Order, OrderItem } from '../orders/order.js';
+
+/** An order line under calculation: its amounts are known numbers, cumulative unless named applied_*. */
+export interface CalculatedOrderItem extends OrderItem {
+  amount: number;
+  /** All item-level discounts on this line so far. */
+  discount_amount: number;
+  /** amount − discount_amount, never below zero. */
+  subtotal_amount: number;
+  /** The line before any discount or added unit. */
+  initial_amount: number;
+  /** Units given for free by unit discounts so far. */
+  discount_quantity: number;
+  /** What the latest application did to this line. */
+  applied_discount_amount: number;
+  applied_discount_quantity: number;
+  /** Units the latest application added, and their amount. */
+  applied_quantity: number;
+  applied_quantity_amount: number;
+}
+
+/** Voucherify's OrderCalculated: the order's totals add up after every application. */
+export interface CalculatedOrder extends Order {
+  items: CalculatedOrderItem[];
+  /** What the latest application gave at order level, on lines, and both. */
+  applied_discount_amount: number;
+  items_applied_discount_amount: number;
+  total_applied_discount_amount: number;
+}
+
+export function startItemCalculation(item: OrderItem): CalculatedOrderItem {
+  const amount = item.amount ?? 0;
+  const discount = Math.min(item.discount_amount ?? 0, amount);
+  return {
+    ...item,
+    amount,
+    discount_amount: discount,
+    subtotal_amount: amount - discount,
+    initial_amount: item.initial_amount ?? amount,
+    initial_quantity: item.initial_quantity ?? item.quantity,
+    discount_quantity: item.discount_quantity ?? 0,
+    applied_discount_amount: 0,
+    applied_discount_quantity: 0,
+    applied_quantity: 0,
+    applied_quantity_amount: 0,
+  };
+}
+
+/** The order as the engine takes it: every line's amounts known, nothing applied yet. */
+export function startCalculation(order: Order): CalculatedOrder {
+  return settleTotals({
+    ...order,
+    items: order.items.map(startItemCalculation),
+    applied_discount_amount: 0,
+    items_applied_discount_amount: 0,
+    total_applied_discount_amount: 0,
+  });
+}
+
+/** Clears what the previous application did, keeping the cumulative amounts. */
+export function clearApplied(order: CalculatedOrder): CalculatedOrder {
+  return {
+    ...order,
+    items: order.items.map((item) => ({
+      ...item,
+      applied_discount_amount: 0,
+      applied_discount_quantity: 0,
+      applied_quantity: 0,
+      applied_quantity_amount: 0,
+    })),
+    applied_discount_amount: 0,
+    items_applied_discount_amount: 0,
+    total_applied_discount_amount: 0,
+  };
+}
+
+/** Gives a line more discount; callers keep `amount` within its subtotal. */
+export function discountItem(item: CalculatedOrderItem, amount: number): CalculatedOrderItem {
+  if (amount === 0) return item;
+  return {
+    ...item,
+    discount_amount: item.discount_amount + amount,
+    subtotal_amount: item.subtotal_amount - amount,
+    applied_discount_amount: item.applied_discount_amount + amount,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/**
+ * Recomputes the order's sums from its parts, so they always agree: line discounts add up to
+ * items_discount_amount, both levels to total_discount_amount, and the total never goes below zero
+ * (it could only when the shop states an amount smaller than its lines).
+ */
+export function settleTotals(order: CalculatedOrder): CalculatedOrder {
+  const itemsDiscount = sum(order.items.map((item) => item.discount_amount));
+  const itemsApplied = sum(order.items.map((item) => item.applied_discount_amount));
+  const totalDiscount = order.discount_amount + itemsDiscount;
+  return {
+    ...order,
+    items_discount_amount: itemsDiscount,
+    total_discount_amount: totalDiscount,
+    total_amount: Math.max(0, order.amount - totalDiscount),
+    items_applied_discount_amount: itemsApplied,
+    total_applied_discount_amount: order.applied_discount_amount + itemsApplied,
+  };
+}

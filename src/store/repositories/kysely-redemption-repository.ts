@@ -1,0 +1,114 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  CampaignRedemptionSummary,
+  RedemptionListFilters,
+  RedemptionRepository,
+} from '../../app/repositories/redemption-repository.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { ChannelType, Redemption, RedemptionSnapshot } from '../../domain/redemptions/redemption.js';
+import { fromJson, toJson } from '../json-columns.js';
+import { fetchPage } from '../list-pages.js';
+import type { Database, RedemptionsTable } from '../tables.js';
+
+function toRedemption(row: Selectable<RedemptionsTable>): Redemption {
+  return {
+    id: row.id,
+    object: row.object,
+    result: row.result,
+    status: row.status,
+    customer_id: row.customer_id,
+    tracking_id: row.tracking_id,
+    metadata: fromJson(row.metadata, {}),
+    amount: Number(row.amount),
+    discount_amount: Number(row.discount_amount),
+    order_id: row.order_id,
+    voucher_id: row.voucher_id,
+    voucher_code: row.voucher_code,
+    campaign_id: row.campaign_id,
+    related_object_type: row.related_object_type as Redemption['related_object_type'],
+    related_object_id: row.related_object_id,
+    parent_id: row.parent_id,
+    rollback_of: row.rollback_of,
+    reason: row.reason,
+    failure_code: row.failure_code,
+    failure_message: row.failure_message,
+    channel_type: row.channel_type as ChannelType,
+    channel_id: row.channel_id,
+    session_key: row.session_key,
+    snapshot: fromJson<RedemptionSnapshot>(row.snapshot, { voucher: null, order: null, customer: null }),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export class KyselyRedemptionRepository implements RedemptionRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+  ) {}
+
+  private scoped() {
+    return this.db.selectFrom('redemptions').selectAll().where('project_id', '=', this.projectId);
+  }
+
+  async findById(id: string): Promise<Redemption | undefined> {
+    const row = await this.scoped().where('id', '=', id).executeTakeFirst();
+    return row && toRedemption(row);
+  }
+
+  async insert(redemption: Redemption): Promise<void> {
+    await this.db
+      .insertInto('redemptions')
+      .values({
+        ...redemption,
+        project_id: this.projectId,
+        metadata: toJson(redemption.metadata),
+        snapshot: toJson(redemption.snapshot),
+      })
+      .execute();
+  }
+
+  async markRolledBack(id: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('redemptions')
+      .set({ status: 'ROLLED_BACK', updated_at: now })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .where('status', '=', 'SUCCEEDED')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async list(query: ListQuery, filters: RedemptionListFilters): Promise<ListPage<Redemption>> {
+    let base = this.scoped();
+    for (const [column, value] of Object.entries(filters) as [keyof RedemptionListFilters, string | undefined][]) {
+      if (value !== undefined) base = base.where(column, '=', value);
+    }
+    const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at', updated_at: 'updated_at' } });
+    return { ...page, items: page.items.map(toRedemption) };
+  }
+
+  async summarizeCampaign(campaignId: string): Promise<CampaignRedemptionSummary> {
+    const row = await this.db
+      .selectFrom('redemptions')
+      .where('project_id', '=', this.projectId)
+      .where('campaign_id', '=', campaignId)
+      .select([
+        sql<number>`sum(case when object = 'redemption' and result = 'SUCCESS' then 1 else 0 end)`.as('succeeded'),
+        sql<number>`sum(case when object = 'redemption' and result = 'FAILURE' then 1 else 0 end)`.as('failed'),
+        sql<number>`sum(case when object = 'redemption_rollback' and result = 'SUCCESS' then 1 else 0 end)`.as(
+          'rollbacks',
+        ),
+        sql<number>`sum(case when object = 'redemption' and status = 'SUCCEEDED' then discount_amount else 0 end)`.as(
+          'discount',
+        ),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      redemptions_succeeded: Number(row.succeeded ?? 0),
+      redemptions_failed: Number(row.failed ?? 0),
+      rollbacks_succeeded: Number(row.rollbacks ?? 0),
+      total_discount: Number(row.discount ?? 0),
+    };
+  }
+}
