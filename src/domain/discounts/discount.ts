@@ -93,16 +93,24 @@ export type UnitDiscount = SingleUnitDiscount | ManyUnitsDiscount;
 /** A discount as Voucherify defines it, told apart by `type`. Formulas are kept as data, not evaluated. */
 export type Discount = AmountDiscount | PercentDiscount | FixedDiscount | UnitDiscount;
 
+/** AMOUNT, PERCENT and FIXED: the discounts that take money off rather than give units. */
+export type ValueDiscount = AmountDiscount | PercentDiscount | FixedDiscount;
+
 /**
  * The effect Voucherify gives a discount that names none: a discount restricted to some products
  * applies to those items, otherwise to the whole order. A unit discount always names its effect.
  */
+export function defaultEffect(discount: ValueDiscount, hasTargets: boolean): PercentEffect;
+export function defaultEffect(discount: UnitDiscount, hasTargets: boolean): UnitDiscount['effect'];
+export function defaultEffect(discount: Discount, hasTargets: boolean): DiscountEffect;
 export function defaultEffect(discount: Discount, hasTargets: boolean): DiscountEffect {
   if (discount.type === 'UNIT') return discount.effect;
   return hasTargets ? 'APPLY_TO_ITEMS' : 'APPLY_TO_ORDER';
 }
 
 /** The effect in force: the discount's own, else the default for its targets. */
+export function resolveEffect(discount: ValueDiscount, hasTargets: boolean): AmountEffect;
+export function resolveEffect(discount: Discount, hasTargets: boolean): DiscountEffect;
 export function resolveEffect(discount: Discount, hasTargets: boolean): DiscountEffect {
   return discount.effect ?? defaultEffect(discount, hasTargets);
 }

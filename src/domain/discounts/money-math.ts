@@ -60,7 +60,7 @@ export function splitByLargestRemainder(total: number, weights: readonly number[
  */
 export function allocateProportionally(total: number, weights: readonly number[], caps: readonly number[]): number[] {
   const parts = weights.map(() => 0);
-  let open = weights.map((weight, index) => index).filter((index) => (weights[index] ?? 0) > 0);
+  let open = weights.flatMap((weight, index) => (weight > 0 ? [index] : []));
   let remaining = total;
   while (open.length > 0 && remaining > 0) {
     const shares = splitByLargestRemainder(
