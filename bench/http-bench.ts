@@ -24,6 +24,8 @@ export async function measure(
   request: BenchRequest,
   seconds: number,
   connections = 50,
+  /** A path per request, so requests can go to different codes. */
+  nextPath?: () => string,
 ): Promise<BenchFigures> {
   const result = await autocannon({
     url: `${url}${request.path}`,
@@ -36,7 +38,11 @@ export async function measure(
           requests: [
             {
               method: request.method ?? 'POST',
-              setupRequest: (req: Request) => ({ ...req, body: request.body?.() }),
+              setupRequest: (req: Request) => ({
+                ...req,
+                body: request.body?.(),
+                ...(nextPath ? { path: nextPath() } : {}),
+              }),
             },
           ],
         }

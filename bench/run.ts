@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCustomer } from '../src/app/customers/create-customer.js';
+import type { ProjectStore } from '../src/app/ports.js';
 import { createProject } from '../src/app/projects/create-project.js';
 import { randomIds } from '../src/app/random-ids.js';
 import { systemClock } from '../src/app/system-clock.js';
@@ -18,6 +19,47 @@ import { openStore } from '../src/store/open-store.js';
 import { type BenchFigures, measure, printFigures } from './http-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const VOUCHER_COUNT = 100_000;
+
+/** A hundred thousand single-use 10%-off codes, stored directly: the bench measures their use. */
+async function seedVouchers(store: ProjectStore, count: number): Promise<void> {
+  const now = new Date().toISOString();
+  for (let start = 0; start < count; start += 10_000) {
+    const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => {
+      const code = `BENCH-${start + i}`;
+      return {
+        codeKey: code,
+        voucher: {
+          id: randomIds.newId('v_'),
+          code,
+          campaign_id: null,
+          category_id: null,
+          type: 'DISCOUNT_VOUCHER' as const,
+          discount: { type: 'PERCENT' as const, percent_off: 10 },
+          gift: null,
+          loyalty_card: null,
+          start_date: null,
+          expiration_date: null,
+          validity_timeframe: null,
+          validity_day_of_week: null,
+          validity_hours: null,
+          redemption_quantity: 1,
+          is_referral_code: false,
+          active: true,
+          additional_info: null,
+          metadata: {},
+          holder_id: null,
+          referrer_id: null,
+          redeemed_quantity: 0,
+          publish_count: 0,
+          created_at: now,
+          updated_at: null,
+        },
+      };
+    });
+    await store.transaction((tx) => tx.vouchers.insertMany(batch));
+  }
+}
 
 async function benchDatabase(label: string, database: DatabaseConfig, postgresSchema?: string): Promise<void> {
   const store = await openStore(database, postgresSchema ? { postgres: { schema: postgresSchema, poolSize: 20 } } : {});
@@ -58,6 +100,33 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
       seconds,
     ),
   );
+  await seedVouchers(ctx.store, VOUCHER_COUNT);
+  const cart = JSON.stringify({
+    customer: { source_id: 'bench-7' },
+    order: { amount: 20000, items: [{ source_id: 'shirt', related_object: 'product', quantity: 2, price: 10000 }] },
+  });
+  let validated = 0;
+  rows.push(
+    await measure(
+      `POST validate (${VOUCHER_COUNT / 1000}k codes)`,
+      url,
+      { method: 'POST', path: '/v1/vouchers/BENCH-0/validate', headers, body: () => cart },
+      seconds,
+      50,
+      () => `/v1/vouchers/BENCH-${(validated++ * 7919) % VOUCHER_COUNT}/validate`,
+    ),
+  );
+  let redeemed = 0;
+  rows.push(
+    await measure(
+      'POST redemption (each code once)',
+      url,
+      { method: 'POST', path: '/v1/vouchers/BENCH-0/redemption', headers, body: () => cart },
+      seconds,
+      50,
+      () => `/v1/vouchers/BENCH-${redeemed++ % VOUCHER_COUNT}/redemption`,
+    ),
+  );
   printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
   await app.close();
   await store.close();
@@ -83,3 +152,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+await (await import('./codes-storage.js')).benchCodesStorage();

@@ -10,14 +10,20 @@ import { registerJsonBody } from './plugins/json-body.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerValidation } from './plugins/validation.js';
+import { registerAssetRoutes } from './routes/assets.js';
 import { registerAsyncActionRoutes } from './routes/async-actions.js';
+import { registerCampaignSummaryRoute } from './routes/campaign-summary.js';
+import { registerCampaignRoutes } from './routes/campaigns.js';
 import { registerCategoryRoutes } from './routes/categories.js';
+import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerManagementProjectRoutes } from './routes/management-projects.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerProductCollectionRoutes } from './routes/product-collections.js';
 import { registerProductRoutes } from './routes/products.js';
+import { registerRedemptionRoutes } from './routes/redemptions.js';
+import { registerVoucherRoutes } from './routes/vouchers.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -95,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, API_VERSION);
   registerMetrics(app);
   registerHealthRoute(app, deps);
+  registerAssetRoutes(app, deps);
 
   await app.register(
     async (v1) => {
@@ -104,7 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerProductCollectionRoutes(v1);
       registerCategoryRoutes(v1);
       registerOrderRoutes(v1);
+      registerVoucherRoutes(v1, deps);
+      registerCampaignRoutes(v1, deps);
       registerAsyncActionRoutes(v1);
+      registerRedemptionRoutes(v1, deps);
+      registerCampaignSummaryRoute(v1);
     },
     { prefix: '/v1' },
   );
@@ -113,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (client) => {
       client.addHook('onRequest', requireKey('client', deps));
       registerClientCustomerRoutes(client);
+      registerClientRedemptionRoutes(client, deps);
     },
     { prefix: '/client/v1' },
   );

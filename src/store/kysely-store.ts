@@ -19,10 +19,16 @@ import { KyselySystemStateRepository } from './repositories/kysely-system-state-
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
 import type { Database } from './tables.js';
 
+export type TransactionRunner = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+
 /** Runs `work` in a new transaction, or in the open one when `db` already is a transaction. */
-async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  runner: TransactionRunner | undefined,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) return work(db);
-  return db.transaction().execute(work);
+  return runner ? runner(work) : db.transaction().execute(work);
 }
 
 class KyselyProjectStore implements ProjectStore {
@@ -43,6 +49,7 @@ class KyselyProjectStore implements ProjectStore {
     private readonly db: Kysely<Database>,
     readonly projectId: string,
     private readonly capabilities: DialectCapabilities,
+    private readonly runner?: TransactionRunner,
   ) {
     this.customers = new KyselyCustomerRepository(db, projectId, capabilities);
     this.products = new KyselyProductRepository(db, projectId, capabilities);
@@ -59,7 +66,9 @@ class KyselyProjectStore implements ProjectStore {
   }
 
   transaction<T>(work: (store: ProjectStore) => Promise<T>): Promise<T> {
-    return inTransaction(this.db, (trx) => work(new KyselyProjectStore(trx, this.projectId, this.capabilities)));
+    return inTransaction(this.db, this.runner, (trx) =>
+      work(new KyselyProjectStore(trx, this.projectId, this.capabilities)),
+    );
   }
 }
 
@@ -75,6 +84,7 @@ export class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
     private readonly capabilities: DialectCapabilities,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
+    private readonly runner?: TransactionRunner,
   ) {
     this.dialect = capabilities.name;
     this.projects = new KyselyProjectRepository(db);
@@ -84,11 +94,11 @@ export class KyselyStore implements Store {
   }
 
   forProject(projectId: string): ProjectStore {
-    return new KyselyProjectStore(this.db, projectId, this.capabilities);
+    return new KyselyProjectStore(this.db, projectId, this.capabilities, this.runner);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return inTransaction(this.db, (trx) => work(new KyselyStore(trx, this.capabilities, this.onClose)));
+    return inTransaction(this.db, this.runner, (trx) => work(new KyselyStore(trx, this.capabilities, this.onClose)));
   }
 
   async ping(): Promise<void> {

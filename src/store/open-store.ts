@@ -45,5 +45,5 @@ export async function openStore(config: DatabaseConfig, options: OpenStoreOption
     await opened.close();
     throw error;
   }
-  return new KyselyStore(opened.db, opened.capabilities, opened.close);
+  return new KyselyStore(opened.db, opened.capabilities, opened.close, opened.runTransaction);
 }

@@ -224,6 +224,7 @@ export interface RedemptionsTable {
   related_object_id: string | null;
   parent_id: string | null;
   rollback_of: string | null;
+  rollback_id: string | null;
   reason: string | null;
   failure_code: string | null;
   failure_message: string | null;

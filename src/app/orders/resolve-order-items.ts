@@ -11,6 +11,8 @@ interface Catalog {
   store: ProjectStore;
   clock: Clock;
   ids: Ids;
+  /** Whether lines may create and update catalog entries (orders do; validations only read). */
+  write: boolean;
 }
 
 async function findProduct(store: ProjectStore, ref: string): Promise<Product | undefined> {
@@ -26,7 +28,7 @@ async function findSku(store: ProjectStore, ref: string): Promise<Sku | undefine
  * lacks creates the product from the line's product data, and `override` updates an existing one.
  */
 async function matchProduct(
-  { store, clock, ids }: Catalog,
+  { store, clock, ids, write }: Catalog,
   item: OrderItemInput,
   sku: Sku | null,
 ): Promise<Product | null> {
@@ -37,8 +39,8 @@ async function matchProduct(
   if (explicitId && !product && !sourceId) throw notFound('product', explicitId);
   product ??= sourceId ? await store.products.findBySourceId(sourceId) : undefined;
   if (!product && sku) product = await store.products.findById(sku.product_id);
-  if (product && !data?.override) return product;
-  if (!product && !sourceId) return null;
+  if (product && (!data?.override || !write)) return product;
+  if (!product && (!sourceId || !write)) return null;
   const changes = {
     ...(data?.name !== undefined ? { name: data.name } : {}),
     ...(data?.price !== undefined ? { price: data.price } : {}),
@@ -76,6 +78,7 @@ async function matchLine(catalog: Catalog, item: OrderItemInput): Promise<Catalo
     ...(data?.price !== undefined ? { price: data.price } : {}),
     ...(data?.metadata !== undefined ? { metadata: data.metadata } : {}),
   };
+  if (!catalog.write) return { product, sku };
   if (!sku && pendingSourceId && product) {
     sku = await upsertSku(catalog.store, catalog.clock, catalog.ids, product, {
       source_id: pendingSourceId,
@@ -87,14 +90,19 @@ async function matchLine(catalog: Catalog, item: OrderItemInput): Promise<Catalo
   return { product, sku };
 }
 
-/** Every line matched against the catalog (creating what it names but lacks) and priced. */
+/**
+ * Every line matched against the catalog and priced. With `write` (orders, redemptions) a line
+ * creates what it names but the catalog lacks, and `override` updates it; without (validations)
+ * the catalog is only read.
+ */
 export async function resolveOrderItems(
   store: ProjectStore,
   clock: Clock,
   ids: Ids,
   items: readonly OrderItemInput[],
+  options: { write: boolean } = { write: true },
 ): Promise<OrderItem[]> {
-  const catalog = { store, clock, ids };
+  const catalog = { store, clock, ids, write: options.write };
   const priced: OrderItem[] = [];
   for (const [position, item] of items.entries()) {
     priced.push(priceOrderItem(item, await matchLine(catalog, item), position));

@@ -28,50 +28,85 @@ async function resolveParty(
   return undefined;
 }
 
+/** Parties already resolved by the caller (a redemption's customer), used instead of looking them up. */
+export interface KnownParties {
+  customerId?: string;
+}
+
 async function resolveChanges(
   store: ProjectStore,
   clock: Clock,
   ids: Ids,
   input: OrderUpsert,
+  known: KnownParties,
 ): Promise<ResolvedOrderChanges> {
   const { id: _id, customer, referrer, customer_id, referrer_id, items, ...rest } = input;
   const resolved: ResolvedOrderChanges = { ...rest };
   if (items) resolved.items = await resolveOrderItems(store, clock, ids, items);
-  const customerId = await resolveParty(store, clock, ids, customer, customer_id);
+  const customerId =
+    customer || customer_id !== undefined || !known.customerId
+      ? await resolveParty(store, clock, ids, customer, customer_id)
+      : known.customerId;
   if (customerId !== undefined) resolved.customer_id = customerId;
   const referrerId = await resolveParty(store, clock, ids, referrer, referrer_id);
   if (referrerId !== undefined) resolved.referrer_id = referrerId;
   return resolved;
 }
 
-async function update(store: ProjectStore, clock: Clock, order: Order, changes: ResolvedOrderChanges): Promise<Order> {
-  const { created_at: _keep, ...rest } = changes;
-  const updated = applyOrderChanges(order, rest, clock.now().toISOString());
-  await store.orders.update(updated);
-  return updated;
+/** An upsert worked out but not written yet: the order as it will be, and whether it is new. */
+export interface PreparedOrder {
+  order: Order;
+  isNew: boolean;
 }
 
 /**
- * Voucherify's order upsert: an `id` names an existing order, a `source_id` finds or creates one,
- * neither creates a new order. Customers, referrers, products and SKUs it names are created when
- * new, in the same transaction as the order.
+ * Works out Voucherify's order upsert: an `id` names an existing order, a `source_id` finds or
+ * creates one, neither creates a new order. Customers, referrers, products and SKUs it names are
+ * created when new; the order itself is written by `saveOrder`, so a redemption can add its
+ * discount before the one write.
  */
-export async function upsertOrder(store: ProjectStore, clock: Clock, ids: Ids, input: OrderUpsert): Promise<Order> {
-  if (input.id) {
-    const existing = await store.orders.findById(input.id);
-    if (!existing) throw notFound('order', input.id);
-    return update(store, clock, existing, await resolveChanges(store, clock, ids, input));
+export async function prepareOrder(
+  store: ProjectStore,
+  clock: Clock,
+  ids: Ids,
+  input: OrderUpsert,
+  known: KnownParties = {},
+): Promise<PreparedOrder> {
+  const now = clock.now().toISOString();
+  const existing = input.id
+    ? await store.orders.findById(input.id)
+    : input.source_id
+      ? await store.orders.findBySourceId(input.source_id)
+      : undefined;
+  if (input.id && !existing) throw notFound('order', input.id);
+  const changes = await resolveChanges(store, clock, ids, input, known);
+  if (existing) {
+    const { created_at: _keep, ...rest } = changes;
+    return { order: applyOrderChanges(existing, rest, now), isNew: false };
   }
-  const changes = await resolveChanges(store, clock, ids, input);
-  if (changes.source_id) {
-    const existing = await store.orders.findBySourceId(changes.source_id);
-    if (existing) return update(store, clock, existing, changes);
+  return { order: newOrder(ids.newId('ord_'), changes, now), isNew: true };
+}
+
+/**
+ * Writes a prepared order. Two requests creating one new source_id at once both prepare a new
+ * order; the insert is conditional, and the loser writes its order over the winner's row.
+ */
+export async function saveOrder(store: ProjectStore, prepared: PreparedOrder): Promise<Order> {
+  const { order } = prepared;
+  if (!prepared.isNew) {
+    await store.orders.update(order);
+    return order;
   }
-  const created = newOrder(ids.newId('ord_'), changes, clock.now().toISOString());
-  if (await store.orders.insert(created)) return created;
-  const winner = changes.source_id ? await store.orders.findBySourceId(changes.source_id) : undefined;
+  if (await store.orders.insert(order)) return order;
+  const winner = order.source_id ? await store.orders.findBySourceId(order.source_id) : undefined;
   if (!winner) throw new Error('order insert conflicted but no order holds the source_id');
-  return update(store, clock, winner, changes);
+  const merged = { ...order, id: winner.id, created_at: winner.created_at, updated_at: order.created_at };
+  await store.orders.update(merged);
+  return merged;
+}
+
+export async function upsertOrder(store: ProjectStore, clock: Clock, ids: Ids, input: OrderUpsert): Promise<Order> {
+  return saveOrder(store, await prepareOrder(store, clock, ids, input));
 }
 
 /** An order named by its id or, failing that, its source_id. */

@@ -7,6 +7,11 @@ export interface StoredResponse {
 
 export interface IdempotencyRepository {
   find(scope: string, key: string): Promise<StoredResponse | undefined>;
-  /** Records the answer unless the key is taken; answers whether this call recorded it. */
-  save(scope: string, key: string, stored: StoredResponse, now: string): Promise<boolean>;
+  /**
+   * Takes the key for a request about to run, unless it is taken; answers whether this call took
+   * it. On PostgreSQL a concurrent taker waits here until the first transaction ends.
+   */
+  claim(scope: string, key: string, fingerprint: string, now: string): Promise<boolean>;
+  /** Records the answer of the request that took the key, in its transaction. */
+  complete(scope: string, key: string, statusCode: number, response: unknown): Promise<void>;
 }

@@ -16,8 +16,9 @@ export interface CampaignRedemptionSummary {
   redemptions_succeeded: number;
   redemptions_failed: number;
   rollbacks_succeeded: number;
-  /** Discount given by redemptions that stand (not rolled back). */
-  total_discount: number;
+  /** Discount given by every successful redemption, and the part of it later rolled back. */
+  discounted_amount: number;
+  rolledback_discounted_amount: number;
 }
 
 export interface RedemptionRepository {
@@ -27,7 +28,7 @@ export interface RedemptionRepository {
    * Marks a successful redemption rolled back, in one conditional write; answers false when it
    * was not SUCCEEDED any more (a concurrent rollback won).
    */
-  markRolledBack(id: string, now: string): Promise<boolean>;
+  markRolledBack(id: string, rollbackId: string, now: string): Promise<boolean>;
   list(query: ListQuery, filters: RedemptionListFilters): Promise<ListPage<Redemption>>;
   summarizeCampaign(campaignId: string): Promise<CampaignRedemptionSummary>;
 }

@@ -7,22 +7,55 @@ export interface NewVoucher {
   codeKey: string;
 }
 
+/** A generated code of a campaign: everything but its code and id inherits from the campaign. */
+export interface GeneratedVoucher {
+  id: string;
+  code: string;
+  codeKey: string;
+}
+
+/** A voucher as stored, also when it is in the bin. */
+export interface StoredVoucher {
+  voucher: Voucher;
+  binned: boolean;
+}
+
 export interface VoucherListFilters {
   campaign_id?: string;
   category_id?: string;
   customer_id?: string;
+  /** Only vouchers whose code key is one of these. */
+  code_keys?: readonly string[];
 }
 
 export interface VoucherRepository {
   /** Live vouchers only; binned ones are treated as absent. */
   findById(id: string): Promise<Voucher | undefined>;
   findByCodeKey(codeKey: string): Promise<Voucher | undefined>;
+  /** Live or binned: what a permanent delete may still remove. */
+  findStoredByCodeKey(codeKey: string): Promise<StoredVoucher | undefined>;
+  findStoredById(id: string): Promise<StoredVoucher | undefined>;
   /** Inserts unless the code is taken (also by a binned voucher); answers whether it inserted. */
   insert(voucher: NewVoucher): Promise<boolean>;
   /** Inserts many at once, skipping codes already taken; answers the codes inserted. */
   insertMany(vouchers: readonly NewVoucher[]): Promise<string[]>;
+  /**
+   * Inserts generated codes of a campaign, storing only what is their own (id, code, creation
+   * time) so a million codes stay small; skips codes already taken and answers how many it inserted.
+   */
+  insertGenerated(campaignId: string, createdAt: string, vouchers: readonly GeneratedVoucher[]): Promise<number>;
   update(voucher: Voucher): Promise<void>;
   list(query: ListQuery, filters: VoucherListFilters): Promise<ListPage<Voucher>>;
+  /** Live vouchers of a campaign. */
+  countInCampaign(campaignId: string): Promise<number>;
+  /** Moves a live voucher to the bin, where its code stays taken; answers whether it moved one. */
+  moveToBin(id: string, now: string): Promise<boolean>;
+  /** Removes a voucher, live or binned, for good; answers whether there was one. */
+  deletePermanently(id: string): Promise<boolean>;
+  /** Moves up to `limit` live vouchers of the campaign to the bin; answers how many moved. */
+  binCampaignVouchers(campaignId: string, now: string, limit: number): Promise<number>;
+  /** Removes up to `limit` vouchers of the campaign (live or binned) for good; answers how many. */
+  deleteCampaignVouchers(campaignId: string, limit: number): Promise<number>;
   /**
    * Counts one use, in one conditional write: only while fewer than `limit` uses are counted
    * (null: no limit). Answers false, changing nothing, when the limit is reached.

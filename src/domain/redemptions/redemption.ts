@@ -38,6 +38,8 @@ export interface Redemption {
   parent_id: string | null;
   /** On a rollback: the redemption it rolls back. */
   rollback_of: string | null;
+  /** On a redemption that was rolled back: its rollback. */
+  rollback_id: string | null;
   reason: string | null;
   failure_code: string | null;
   failure_message: string | null;

@@ -1,3 +1,4 @@
+import type { Discount } from '../discounts/discount.js';
 import type { Metadata } from '../metadata.js';
 import type { ValidityHours, ValidityRules, ValidityTimeframe } from './validity.js';
 
@@ -5,7 +6,7 @@ export const VOUCHER_TYPES = ['DISCOUNT_VOUCHER', 'GIFT_VOUCHER', 'LOYALTY_CARD'
 export type VoucherType = (typeof VOUCHER_TYPES)[number];
 
 /** A discount as stored: Voucherify's discount object, checked by parseDiscount when it came in. */
-export type StoredDiscount = { type: string } & Record<string, unknown>;
+export type StoredDiscount = Discount;
 
 export interface GiftDefinition {
   /** Lifetime credits, in minor units. */

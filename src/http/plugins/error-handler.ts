@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorObject } from '../../app/views/error-view.js';
 import { AppError, type ErrorKey } from '../../domain/errors.js';
 
 interface AjvLikeError {
@@ -66,17 +67,8 @@ export function toAppError(error: FastifyError | Error): AppError {
   return new AppError('internal_error');
 }
 
-export function errorBody(error: AppError, requestId: string) {
-  return {
-    code: error.code,
-    key: error.key,
-    message: error.message,
-    ...(error.details !== undefined ? { details: error.details } : {}),
-    request_id: requestId,
-    ...(error.resourceId !== undefined ? { resource_id: error.resourceId } : {}),
-    ...(error.resourceType !== undefined ? { resource_type: error.resourceType } : {}),
-  };
-}
+/** The error object of an answer; the one shape lives in app/views/error-view.ts. */
+export const errorBody = toErrorObject;
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   return reply.status(error.code).type('application/json; charset=utf-8').send(errorBody(error, request.id));

@@ -8,4 +8,6 @@ export interface OpenedDatabase {
   close(): Promise<void>;
   /** Work to do once before migrating (creating a private schema). */
   prepare?: () => Promise<void>;
+  /** How a transaction is run, when not simply `db.transaction()` (SQLite groups commits). */
+  runTransaction?: <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 }

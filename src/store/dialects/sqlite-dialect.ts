@@ -6,6 +6,7 @@ import type { Database } from '../tables.js';
 import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
 import type { OpenedDatabase } from './opened-database.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
 const sqliteCapabilities: DialectCapabilities = {
   name: 'sqlite',
@@ -82,9 +83,11 @@ export function openSqliteDatabase(file: string): OpenedDatabase {
       sqliteCapabilities,
     ),
   });
+  const groupCommit = new SqliteGroupCommit(db);
   return {
     db,
     capabilities: sqliteCapabilities,
     close: () => db.destroy(),
+    runTransaction: (work) => groupCommit.run(work),
   };
 }

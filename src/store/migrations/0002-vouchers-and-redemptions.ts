@@ -102,6 +102,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('related_object_id', 'text')
     .addColumn('parent_id', 'text')
     .addColumn('rollback_of', 'text')
+    // On a redemption that was rolled back: the rollback's id.
+    .addColumn('rollback_id', 'text')
     .addColumn('reason', 'text')
     .addColumn('failure_code', 'text')
     .addColumn('failure_message', 'text')

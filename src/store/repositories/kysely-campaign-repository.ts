@@ -76,6 +76,25 @@ export class KyselyCampaignRepository implements CampaignRepository {
     return row && toCampaign(row);
   }
 
+  async findByRef(ref: string): Promise<Campaign | undefined> {
+    const rows = await this.live()
+      .where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)]))
+      .limit(2)
+      .execute();
+    const row = rows.find((r) => r.id === ref) ?? rows[0];
+    return row && toCampaign(row);
+  }
+
+  async findStoredById(id: string): Promise<Campaign | undefined> {
+    const row = await this.db
+      .selectFrom('campaigns')
+      .selectAll()
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toCampaign(row);
+  }
+
   async insert(campaign: Campaign): Promise<boolean> {
     const result = await this.db
       .insertInto('campaigns')
@@ -86,7 +105,10 @@ export class KyselyCampaignRepository implements CampaignRepository {
   }
 
   async update(campaign: Campaign): Promise<void> {
-    const { id, project_id, created_at, vouchers_count, deleted_at, ...changes } = toRow(campaign, this.projectId);
+    const { id, project_id, created_at, vouchers_count, vouchers_generation_status, deleted_at, ...changes } = toRow(
+      campaign,
+      this.projectId,
+    );
     await this.db
       .updateTable('campaigns')
       .set(changes)
@@ -98,6 +120,9 @@ export class KyselyCampaignRepository implements CampaignRepository {
   async list(query: ListQuery, filters: CampaignListFilters): Promise<ListPage<Campaign>> {
     let base = this.live();
     if (filters.campaign_type !== undefined) base = base.where('campaign_type', '=', filters.campaign_type);
+    if (filters.vouchers_generation_status !== undefined) {
+      base = base.where('vouchers_generation_status', '=', filters.vouchers_generation_status);
+    }
     const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', name: 'name' },
     });
@@ -111,5 +136,34 @@ export class KyselyCampaignRepository implements CampaignRepository {
       .where('project_id', '=', this.projectId)
       .where('id', '=', id)
       .execute();
+  }
+
+  async setGenerationStatus(id: string, status: GenerationStatus): Promise<void> {
+    await this.db
+      .updateTable('campaigns')
+      .set({ vouchers_generation_status: status })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async moveToBin(id: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('campaigns')
+      .set({ deleted_at: now })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deletePermanently(id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('campaigns')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 }

@@ -20,20 +20,30 @@ export class KyselyIdempotencyRepository implements IdempotencyRepository {
     return row && { ...row, response: fromJson<unknown>(row.response, null) };
   }
 
-  async save(scope: string, key: string, stored: StoredResponse, now: string): Promise<boolean> {
+  async claim(scope: string, key: string, fingerprint: string, now: string): Promise<boolean> {
     const result = await this.db
       .insertInto('idempotency_keys')
       .values({
         project_id: this.projectId,
         scope,
         key,
-        fingerprint: stored.fingerprint,
-        status_code: stored.status_code,
-        response: toJson(stored.response),
+        fingerprint,
+        status_code: 0,
+        response: 'null',
         created_at: now,
       })
       .onConflict((oc) => oc.columns(['project_id', 'scope', 'key']).doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async complete(scope: string, key: string, statusCode: number, response: unknown): Promise<void> {
+    await this.db
+      .updateTable('idempotency_keys')
+      .set({ status_code: statusCode, response: toJson(response) })
+      .where('project_id', '=', this.projectId)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
   }
 }

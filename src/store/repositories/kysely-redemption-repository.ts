@@ -29,6 +29,7 @@ function toRedemption(row: Selectable<RedemptionsTable>): Redemption {
     related_object_id: row.related_object_id,
     parent_id: row.parent_id,
     rollback_of: row.rollback_of,
+    rollback_id: row.rollback_id,
     reason: row.reason,
     failure_code: row.failure_code,
     failure_message: row.failure_message,
@@ -68,10 +69,10 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
       .execute();
   }
 
-  async markRolledBack(id: string, now: string): Promise<boolean> {
+  async markRolledBack(id: string, rollbackId: string, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('redemptions')
-      .set({ status: 'ROLLED_BACK', updated_at: now })
+      .set({ status: 'ROLLED_BACK', rollback_id: rollbackId, updated_at: now })
       .where('project_id', '=', this.projectId)
       .where('id', '=', id)
       .where('status', '=', 'SUCCEEDED')
@@ -99,8 +100,11 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
         sql<number>`sum(case when object = 'redemption_rollback' and result = 'SUCCESS' then 1 else 0 end)`.as(
           'rollbacks',
         ),
-        sql<number>`sum(case when object = 'redemption' and status = 'SUCCEEDED' then discount_amount else 0 end)`.as(
+        sql<number>`sum(case when object = 'redemption' and result = 'SUCCESS' then discount_amount else 0 end)`.as(
           'discount',
+        ),
+        sql<number>`sum(case when object = 'redemption' and status = 'ROLLED_BACK' then discount_amount else 0 end)`.as(
+          'rolled_back_discount',
         ),
       ])
       .executeTakeFirstOrThrow();
@@ -108,7 +112,8 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
       redemptions_succeeded: Number(row.succeeded ?? 0),
       redemptions_failed: Number(row.failed ?? 0),
       rollbacks_succeeded: Number(row.rollbacks ?? 0),
-      total_discount: Number(row.discount ?? 0),
+      discounted_amount: Number(row.discount ?? 0),
+      rolledback_discounted_amount: Number(row.rolled_back_discount ?? 0),
     };
   }
 }

@@ -1,5 +1,11 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { NewVoucher, VoucherListFilters, VoucherRepository } from '../../app/repositories/voucher-repository.js';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  GeneratedVoucher,
+  NewVoucher,
+  StoredVoucher,
+  VoucherListFilters,
+  VoucherRepository,
+} from '../../app/repositories/voucher-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
@@ -9,6 +15,8 @@ import type { Database, VouchersTable } from '../tables.js';
 
 /** Rows per multi-row INSERT: about 30 parameters a row stays under SQLite's 32,766 limit. */
 const INSERT_BATCH = 500;
+/** Rows per INSERT of generated codes: 6 parameters a row. */
+const GENERATED_BATCH = 1000;
 
 function toFlag(value: boolean | null): number | null {
   return value === null ? null : value ? 1 : 0;
@@ -80,6 +88,9 @@ function toRow({ voucher, codeKey }: NewVoucher, projectId: string) {
   };
 }
 
+/** Compiled INSERTs of generated codes, by dialect and row count; they hold no values. */
+const generatedInserts = new Map<string, CompiledQuery>();
+
 export class KyselyVoucherRepository implements VoucherRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -103,6 +114,20 @@ export class KyselyVoucherRepository implements VoucherRepository {
   async findByCodeKey(codeKey: string): Promise<Voucher | undefined> {
     const row = await this.live().where('code_key', '=', codeKey).executeTakeFirst();
     return row && toVoucher(row);
+  }
+
+  private stored() {
+    return this.db.selectFrom('vouchers').selectAll().where('project_id', '=', this.projectId);
+  }
+
+  async findStoredByCodeKey(codeKey: string): Promise<StoredVoucher | undefined> {
+    const row = await this.stored().where('code_key', '=', codeKey).executeTakeFirst();
+    return row && { voucher: toVoucher(row), binned: row.deleted_at !== null };
+  }
+
+  async findStoredById(id: string): Promise<StoredVoucher | undefined> {
+    const row = await this.stored().where('id', '=', id).executeTakeFirst();
+    return row && { voucher: toVoucher(row), binned: row.deleted_at !== null };
   }
 
   async insert(voucher: NewVoucher): Promise<boolean> {
@@ -129,6 +154,39 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return inserted;
   }
 
+  /**
+   * The INSERT for `rows` generated codes, compiled once per row count: compiling a statement of
+   * thousands of parameters costs more than running it, and a million codes take a thousand of them.
+   */
+  private generatedInsert(rows: number): CompiledQuery {
+    const key = `${this.capabilities.name}:${rows}`;
+    let compiled = generatedInserts.get(key);
+    if (compiled === undefined) {
+      const placeholder = { id: '', project_id: '', code: '', code_key: '', campaign_id: '', created_at: '' };
+      compiled = this.db
+        .insertInto('vouchers')
+        .values(Array.from({ length: rows }, () => placeholder))
+        .onConflict((oc) => oc.columns(['project_id', 'code_key']).doNothing())
+        .compile();
+      if (generatedInserts.size >= 16) generatedInserts.clear();
+      generatedInserts.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  async insertGenerated(campaignId: string, createdAt: string, vouchers: readonly GeneratedVoucher[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < vouchers.length; start += GENERATED_BATCH) {
+      const batch = vouchers.slice(start, start + GENERATED_BATCH);
+      // In the order the placeholder row's columns were compiled in.
+      const parameters: unknown[] = [];
+      for (const v of batch) parameters.push(v.id, this.projectId, v.code, v.codeKey, campaignId, createdAt);
+      const result = await this.db.executeQuery({ ...this.generatedInsert(batch.length), parameters });
+      inserted += Number(result.numAffectedRows ?? 0);
+    }
+    return inserted;
+  }
+
   async update(voucher: Voucher): Promise<void> {
     const { id, project_id, code, code_key, created_at, redeemed_quantity, publish_count, deleted_at, ...changes } =
       toRow({ voucher, codeKey: '' }, this.projectId);
@@ -143,12 +201,86 @@ export class KyselyVoucherRepository implements VoucherRepository {
   async list(query: ListQuery, filters: VoucherListFilters): Promise<ListPage<Voucher>> {
     let base = this.live();
     if (filters.campaign_id !== undefined) base = base.where('campaign_id', '=', filters.campaign_id);
-    if (filters.category_id !== undefined) base = base.where('category_id', '=', filters.category_id);
+    const categoryId = filters.category_id;
+    if (categoryId !== undefined) {
+      // A campaign's voucher without a category of its own has its campaign's.
+      const inCategory = this.db
+        .selectFrom('campaigns')
+        .select('id')
+        .where('project_id', '=', this.projectId)
+        .where('category_id', '=', categoryId);
+      base = base.where((eb) =>
+        eb.or([
+          eb('category_id', '=', categoryId),
+          eb.and([eb('category_id', 'is', null), eb('campaign_id', 'in', inCategory)]),
+        ]),
+      );
+    }
     if (filters.customer_id !== undefined) base = base.where('holder_id', '=', filters.customer_id);
+    if (filters.code_keys !== undefined) base = base.where('code_key', 'in', [...filters.code_keys, '']);
     const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', code: 'code' },
     });
     return { ...page, items: page.items.map(toVoucher) };
+  }
+
+  async countInCampaign(campaignId: string): Promise<number> {
+    const row = await this.live()
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async moveToBin(id: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('vouchers')
+      .set({ deleted_at: now })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deletePermanently(id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('vouchers')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Ids of up to `limit` vouchers of the campaign: SQLite has no LIMIT on UPDATE and DELETE. */
+  private campaignBatch(campaignId: string, limit: number, onlyLive: boolean) {
+    let ids = this.db
+      .selectFrom('vouchers')
+      .select('id')
+      .where('project_id', '=', this.projectId)
+      .where('campaign_id', '=', campaignId);
+    if (onlyLive) ids = ids.where('deleted_at', 'is', null);
+    return ids.limit(limit);
+  }
+
+  async binCampaignVouchers(campaignId: string, now: string, limit: number): Promise<number> {
+    const result = await this.db
+      .updateTable('vouchers')
+      .set({ deleted_at: now })
+      .where('project_id', '=', this.projectId)
+      .where('id', 'in', this.campaignBatch(campaignId, limit, true))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async deleteCampaignVouchers(campaignId: string, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('vouchers')
+      .where('project_id', '=', this.projectId)
+      .where('id', 'in', this.campaignBatch(campaignId, limit, false))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async incrementRedeemed(id: string, limit: number | null): Promise<boolean> {

@@ -1,0 +1,123 @@
+import { Duration } from 'luxon';
+import type {
+  CampaignKind,
+  CampaignType,
+  CampaignVoucherTemplate,
+  CodeConfig,
+} from '../../domain/campaigns/campaign.js';
+import type { NormalizedCodeConfig } from '../../domain/codes/code-config.js';
+import { parseDiscount } from '../../domain/discounts/parse-discount.js';
+import { AppError, invalidPayload } from '../../domain/errors.js';
+import type { Metadata } from '../../domain/metadata.js';
+import type { Project } from '../../domain/projects/project.js';
+import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
+import type { ValidityRules } from '../../domain/vouchers/validity.js';
+import type { VoucherType } from '../../domain/vouchers/voucher.js';
+import { codeConfigFor, storedCodeConfig } from '../vouchers/code-generation.js';
+import { assertDiscountVoucherType } from '../vouchers/voucher-fields.js';
+
+/** The validity fields a campaign and its voucher template share. */
+export interface ValidityInput {
+  start_date?: string | null;
+  expiration_date?: string | null;
+  validity_timeframe?: unknown;
+  validity_day_of_week?: unknown;
+  validity_hours?: unknown;
+}
+
+export interface CampaignTemplateInput extends ValidityInput {
+  type?: VoucherType | null;
+  discount?: unknown;
+  redemption?: { quantity?: number | null } | null;
+  code_config?: CodeConfig | null;
+  is_referral_code?: boolean | null;
+}
+
+export interface CampaignCreateInput extends ValidityInput {
+  name: string;
+  description?: string | null;
+  campaign_type?: CampaignType | null;
+  type?: CampaignKind | null;
+  voucher?: CampaignTemplateInput | null;
+  join_once?: boolean | null;
+  auto_join?: boolean | null;
+  use_voucher_metadata_schema?: boolean | null;
+  vouchers_count?: number | null;
+  activity_duration_after_publishing?: string | null;
+  category?: string | null;
+  category_id?: string | null;
+  metadata?: Metadata | null;
+  active?: boolean | null;
+  validation_rules?: string[] | null;
+}
+
+const NO_VALIDITY: ValidityRules = {
+  start_date: null,
+  expiration_date: null,
+  validity_timeframe: null,
+  validity_day_of_week: null,
+  validity_hours: null,
+};
+
+/** Only DISCOUNT_COUPONS campaigns for now; the others come with their issues. */
+export function assertSupportedCampaignType(type: CampaignType): void {
+  if (type !== 'DISCOUNT_COUPONS') {
+    throw new AppError('missing_required_feature', {
+      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS for now`,
+    });
+  }
+}
+
+/** Validity rules as sent, every part present (null when not sent). */
+export function readFullValidity(input: ValidityInput, prefix: string): ValidityRules {
+  return { ...NO_VALIDITY, ...parseValidityRules(input as Record<string, unknown>, prefix) };
+}
+
+/** An ISO-8601 duration such as P24D, or null. */
+export function readActivityDuration(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const duration = Duration.fromISO(value);
+  if (!duration.isValid || !(duration.as('milliseconds') > 0)) {
+    throw invalidPayload('Property .activity_duration_after_publishing should be an ISO 8601 duration such as P24D');
+  }
+  return value;
+}
+
+export interface ParsedTemplate {
+  template: CampaignVoucherTemplate;
+  config: NormalizedCodeConfig;
+}
+
+/** The voucher template of a new campaign, checked; its code config ready to generate from. */
+export function readTemplate(project: Project, input: CampaignTemplateInput | null | undefined): ParsedTemplate {
+  if (!input) throw invalidPayload("Property . should have required property 'voucher'");
+  const type = input.type ?? 'DISCOUNT_VOUCHER';
+  assertDiscountVoucherType(type);
+  if (input.discount === undefined || input.discount === null) {
+    throw invalidPayload("Property .voucher should have required property 'discount'");
+  }
+  const config = codeConfigFor(project, input.code_config, '.voucher.code_config');
+  const template: CampaignVoucherTemplate = {
+    type,
+    discount: parseDiscount(input.discount, '.voucher.discount'),
+    gift: null,
+    loyalty_card: null,
+    redemption: { quantity: input.redemption?.quantity ?? null },
+    code_config: storedCodeConfig(input.code_config, config),
+    is_referral_code: input.is_referral_code ?? false,
+    ...readFullValidity(input, '.voucher'),
+  };
+  return { template, config };
+}
+
+/** A timeframe is counted from a start date: the template's own, else the campaign's. */
+export function assertTimeframesHaveStart(campaign: ValidityRules, template: Partial<ValidityRules>): void {
+  assertTimeframeHasStart(campaign, '');
+  assertTimeframeHasStart(
+    {
+      start_date: template.start_date ?? campaign.start_date,
+      validity_timeframe: template.validity_timeframe ?? null,
+    },
+    '.voucher',
+  );
+}

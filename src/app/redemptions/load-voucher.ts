@@ -1,0 +1,26 @@
+import type { Campaign } from '../../domain/campaigns/campaign.js';
+import type { Category } from '../../domain/categories/category.js';
+import { notFound } from '../../domain/errors.js';
+import type { Project } from '../../domain/projects/project.js';
+import { codeKey } from '../../domain/vouchers/code-key.js';
+import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
+import type { EffectiveVoucher, Voucher } from '../../domain/vouchers/voucher.js';
+import type { ProjectStore } from '../ports.js';
+
+export interface LoadedVoucher {
+  stored: Voucher;
+  effective: EffectiveVoucher;
+  campaign: Campaign | null;
+  /** Its category (its own or its campaign's), which its answers name. */
+  category: Category | null;
+}
+
+/** The voucher with this code (as the project compares codes) and its campaign; 404 when there is none. */
+export async function loadVoucher(store: ProjectStore, project: Project, code: string): Promise<LoadedVoucher> {
+  const stored = await store.vouchers.findByCodeKey(codeKey(code, project.settings.case_sensitive_codes));
+  if (!stored) throw notFound('voucher', code);
+  const campaign = stored.campaign_id ? ((await store.campaigns.findById(stored.campaign_id)) ?? null) : null;
+  const effective = resolveVoucher(stored, campaign);
+  const category = effective.category_id ? ((await store.categories.findById(effective.category_id)) ?? null) : null;
+  return { stored, effective, campaign, category };
+}

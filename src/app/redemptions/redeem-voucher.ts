@@ -1,0 +1,184 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import { AppError } from '../../domain/errors.js';
+import type { Order } from '../../domain/orders/order.js';
+import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
+import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import type { ProjectContext } from '../context.js';
+import { upsertCustomer } from '../customers/upsert-customer.js';
+import { saveOrder } from '../orders/upsert-order.js';
+import type { ProjectStore } from '../ports.js';
+import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
+import { toErrorObject } from '../views/error-view.js';
+import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { loadDiscountCatalog } from './discount-catalog.js';
+import { type Answer, runIdempotently } from './idempotent.js';
+import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
+import { prepareRequestOrder } from './request-order.js';
+import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
+
+export interface RedeemOptions {
+  channel: { type: ChannelType; id: string | null };
+  idempotencyKey?: string;
+  presentVoucher: VoucherPresenter;
+}
+
+interface Attempt {
+  voucher: LoadedVoucher;
+  customer: Customer | null;
+  order: Order | null;
+  request: VoucherRequest;
+  options: RedeemOptions;
+}
+
+/**
+ * The voucher as a redemption embeds it: Voucherify's redemption schema has no nulls there, so
+ * unset fields are left out rather than null.
+ */
+function embeddedVoucher(present: VoucherPresenter, voucher: LoadedVoucher): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(present(voucher)).filter(([, value]) => value !== null));
+}
+
+function baseRedemption(ctx: ProjectContext, attempt: Attempt, id: string): Redemption {
+  const { voucher, customer, order, request, options } = attempt;
+  return {
+    id,
+    object: 'redemption',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? null,
+    tracking_id: trackingIdFor(request, customer?.source_id ?? null),
+    metadata: request.metadata ?? {},
+    amount: 0,
+    discount_amount: 0,
+    order_id: order?.id ?? null,
+    voucher_id: voucher.stored.id,
+    voucher_code: voucher.stored.code,
+    campaign_id: voucher.stored.campaign_id,
+    related_object_type: 'voucher',
+    related_object_id: voucher.stored.id,
+    parent_id: null,
+    rollback_of: null,
+    rollback_id: null,
+    reason: null,
+    failure_code: null,
+    failure_message: null,
+    channel_type: options.channel.type,
+    channel_id: options.channel.id,
+    session_key: null,
+    snapshot: { voucher: null, order: null, customer: customer && toRedemptionCustomer(customer) },
+    created_at: ctx.clock.now().toISOString(),
+    updated_at: null,
+  };
+}
+
+/** A refused attempt is stored too (an `rf_` redemption) and answered with the reason as a 400. */
+async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt, error: AppError): Promise<Answer> {
+  const failed: Redemption = {
+    ...baseRedemption(ctx, attempt, ctx.ids.newId('rf_')),
+    result: 'FAILURE',
+    status: 'FAILED',
+    failure_code: error.key,
+    failure_message: error.message,
+  };
+  failed.snapshot.voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
+  await store.redemptions.insert(failed);
+  await store.outbox.add({
+    id: ctx.ids.newId('evt_'),
+    type: 'redemption.failed',
+    payload: toRedemptionObject(failed),
+    created_at: failed.created_at,
+  });
+  const answered = new AppError(error.key, {
+    details: attempt.voucher.stored.code,
+    resource_id: failed.id,
+    resource_type: 'redemption',
+  });
+  return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+}
+
+async function redeemInStore(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  code: string,
+  request: VoucherRequest,
+  options: RedeemOptions,
+): Promise<Answer> {
+  const voucher = await loadVoucher(store, ctx.project, code);
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  const prepared = request.order
+    ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null)
+    : null;
+  const order = prepared?.order ?? null;
+  const attempt: Attempt = { voucher, customer, order, request, options };
+  const evaluation = evaluateVoucher({
+    voucher: voucher.effective,
+    campaign: voucher.campaign,
+    now: ctx.clock.now(),
+    timezone: ctx.project.settings.timezone,
+    order,
+    catalog: await loadDiscountCatalog(store, voucher.effective.discount),
+  });
+  if (!evaluation.valid) {
+    if (prepared) await saveOrder(store, prepared);
+    return refuse(ctx, store, attempt, new AppError(evaluation.reason));
+  }
+
+  // The use is counted by one conditional write: of racing redemptions only as many as the
+  // limit allows get through; the others are refused here, whatever they read before.
+  if (!(await store.vouchers.incrementRedeemed(voucher.stored.id, voucher.effective.redemption_quantity))) {
+    if (prepared) await saveOrder(store, prepared);
+    return refuse(ctx, store, attempt, new AppError('quantity_exceeded'));
+  }
+  const redeemed: LoadedVoucher = {
+    ...voucher,
+    stored: { ...voucher.stored, redeemed_quantity: voucher.stored.redeemed_quantity + 1 },
+    effective: { ...voucher.effective, redeemed_quantity: voucher.effective.redeemed_quantity + 1 },
+  };
+  const redemption = baseRedemption(ctx, { ...attempt, voucher: redeemed }, ctx.ids.newId('r_'));
+  if (prepared && evaluation.order) {
+    const updatedOrder = await saveOrder(store, {
+      ...prepared,
+      order: withCalculatedTotals(prepared.order, evaluation.order),
+    });
+    redemption.order_id = updatedOrder.id;
+    redemption.discount_amount = evaluation.order.total_applied_discount_amount;
+    redemption.snapshot.order = toCalculatedOrderObject(
+      { ...evaluation.order, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
+      {
+        [redemption.id]: {
+          date: redemption.created_at,
+          related_object_type: 'voucher',
+          related_object_id: voucher.stored.id,
+        },
+      },
+    );
+  }
+  redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
+  await store.redemptions.insert(redemption);
+  const body = toRedemptionObject(redemption);
+  await store.outbox.add({
+    id: ctx.ids.newId('evt_'),
+    type: 'redemption.succeeded',
+    payload: body,
+    created_at: redemption.created_at,
+  });
+  return { status: 200, body };
+}
+
+/**
+ * POST /vouchers/{code}/redemption: counts one use of the voucher, stores the customer, the
+ * order and the redemption, and queues the event, all in one transaction. A refusal is stored
+ * as a failed redemption and answered with a 400.
+ */
+export function redeemVoucher(
+  ctx: ProjectContext,
+  code: string,
+  request: VoucherRequest,
+  options: RedeemOptions,
+): Promise<Answer> {
+  return runIdempotently(
+    ctx,
+    { scope: 'voucher_redemption', key: options.idempotencyKey, request: { code, request } },
+    (store) => redeemInStore(ctx, store, code, request, options),
+  );
+}

@@ -1,0 +1,106 @@
+import { AppError, notFound } from '../../domain/errors.js';
+import type { Metadata } from '../../domain/metadata.js';
+import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import type { ProjectContext } from '../context.js';
+import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
+import type { ProjectStore } from '../ports.js';
+import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { type Answer, runIdempotently } from './idempotent.js';
+
+export interface RollbackRequest {
+  reason?: string | null;
+  tracking_id?: string | null;
+  customer?: CustomerUpsert | null;
+  metadata?: Metadata | null;
+}
+
+export interface RollbackOptions {
+  channel: { type: ChannelType; id: string | null };
+  idempotencyKey?: string;
+}
+
+/** Only a successful, single (not stacked) redemption can be rolled back, once. */
+function checkRollbackable(redemption: Redemption): void {
+  if (redemption.object !== 'redemption' || redemption.result !== 'SUCCESS') {
+    throw new AppError('invalid_redemption', { details: `${redemption.id} is not a successful redemption` });
+  }
+  if (redemption.parent_id !== null) {
+    throw new AppError('invalid_redemption_parent', {
+      details: `${redemption.id} is part of the stacked redemption ${redemption.parent_id}; roll back that one`,
+    });
+  }
+  if (redemption.status === 'ROLLED_BACK') {
+    throw new AppError('already_rolled_back', { details: redemption.id });
+  }
+}
+
+async function rollbackInStore(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  redemptionId: string,
+  request: RollbackRequest,
+  options: RollbackOptions,
+): Promise<Answer> {
+  const redemption = await store.redemptions.findById(redemptionId);
+  if (!redemption) throw notFound('redemption', redemptionId);
+  checkRollbackable(redemption);
+  const now = ctx.clock.now().toISOString();
+  const rollbackId = ctx.ids.newId('rr_');
+  // The status moves by one conditional write: of two racing rollbacks only one gets here, so
+  // the use is given back exactly once.
+  if (!(await store.redemptions.markRolledBack(redemption.id, rollbackId, now))) {
+    throw new AppError('already_rolled_back', { details: redemption.id });
+  }
+  if (redemption.voucher_id) await store.vouchers.decrementRedeemed(redemption.voucher_id);
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  const rollback: Redemption = {
+    ...redemption,
+    id: rollbackId,
+    object: 'redemption_rollback',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? redemption.customer_id,
+    tracking_id: request.tracking_id ?? redemption.tracking_id,
+    metadata: request.metadata ?? {},
+    amount: -redemption.amount,
+    discount_amount: 0,
+    rollback_of: redemption.id,
+    rollback_id: null,
+    reason: request.reason ?? null,
+    channel_type: options.channel.type,
+    channel_id: options.channel.id,
+    snapshot: {
+      ...redemption.snapshot,
+      customer: customer ? toRedemptionCustomer(customer) : redemption.snapshot.customer,
+    },
+    created_at: now,
+    updated_at: null,
+  };
+  await store.redemptions.insert(rollback);
+  const body = toRedemptionObject(rollback);
+  await store.outbox.add({
+    id: ctx.ids.newId('evt_'),
+    type: 'redemption.rollback.succeeded',
+    payload: body,
+    created_at: now,
+  });
+  return { status: 200, body };
+}
+
+/**
+ * POST /redemptions/{id}/rollback: gives the use back to the voucher, marks the redemption
+ * ROLLED_BACK and stores the rollback, in one transaction. A second rollback is refused with
+ * already_rolled_back and changes nothing.
+ */
+export function rollbackRedemption(
+  ctx: ProjectContext,
+  redemptionId: string,
+  request: RollbackRequest,
+  options: RollbackOptions,
+): Promise<Answer> {
+  return runIdempotently(
+    ctx,
+    { scope: 'redemption_rollback', key: options.idempotencyKey, request: { redemptionId, request } },
+    (store) => rollbackInStore(ctx, store, redemptionId, request, options),
+  );
+}

@@ -1,0 +1,46 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
+import type { Discount } from '../../domain/discounts/discount.js';
+import { evaluateVoucher, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
+import type { ProjectContext } from '../context.js';
+import { upsertCustomer } from '../customers/upsert-customer.js';
+import { loadDiscountCatalog } from './discount-catalog.js';
+import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
+import { previewOrder } from './request-order.js';
+import type { VoucherRequest } from './voucher-request.js';
+
+export type ValidationOutcome =
+  | {
+      valid: true;
+      voucher: LoadedVoucher;
+      customer: Customer | null;
+      discount: Discount | null;
+      order: CalculatedOrder | null;
+    }
+  | { valid: false; voucher: LoadedVoucher; customer: Customer | null; reason: VoucherRefusal };
+
+/**
+ * POST /vouchers/{code}/validate: whether the code can be used with this cart and customer now,
+ * and what it would give. Nothing is counted or stored, except the customer the request names,
+ * which Voucherify creates when new (one conditional write of its own, so no transaction).
+ */
+export async function validateVoucher(
+  ctx: ProjectContext,
+  code: string,
+  request: VoucherRequest,
+): Promise<ValidationOutcome> {
+  const { store } = ctx;
+  const voucher = await loadVoucher(store, ctx.project, code);
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
+  const evaluation = evaluateVoucher({
+    voucher: voucher.effective,
+    campaign: voucher.campaign,
+    now: ctx.clock.now(),
+    timezone: ctx.project.settings.timezone,
+    order: order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order,
+    catalog: await loadDiscountCatalog(store, voucher.effective.discount),
+  });
+  if (!evaluation.valid) return { valid: false, voucher, customer, reason: evaluation.reason };
+  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order };
+}

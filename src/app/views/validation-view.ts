@@ -1,0 +1,35 @@
+import { AppError } from '../../domain/errors.js';
+import type { ValidationOutcome } from '../redemptions/validate-voucher.js';
+import { toCalculatedOrderObject } from './calculated-order-view.js';
+import { toErrorObject } from './error-view.js';
+
+const EMPTY_LIST = { object: 'list' as const, data_ref: 'data' as const, data: [], total: 0 };
+
+/**
+ * The legacy validate answer: 200 either way; `valid: false` carries the reason in Voucherify's
+ * words and the error object a shop can show.
+ */
+export function toValidationObject(
+  outcome: ValidationOutcome,
+  context: { code: string; trackingId: string | null; metadata: Record<string, unknown>; requestId: string },
+) {
+  const { voucher } = outcome;
+  const common = {
+    code: voucher.stored.code,
+    ...(voucher.campaign ? { campaign: voucher.campaign.name, campaign_id: voucher.campaign.id } : {}),
+    metadata: context.metadata,
+    ...(context.trackingId ? { tracking_id: context.trackingId } : {}),
+  };
+  if (!outcome.valid) {
+    const error = new AppError(outcome.reason, { details: context.code });
+    return { valid: false as const, ...common, reason: error.message, error: toErrorObject(error, context.requestId) };
+  }
+  return {
+    valid: true as const,
+    ...common,
+    applicable_to: EMPTY_LIST,
+    inapplicable_to: EMPTY_LIST,
+    ...(outcome.discount ? { discount: outcome.discount } : {}),
+    ...(outcome.order ? { order: toCalculatedOrderObject(outcome.order) } : {}),
+  };
+}

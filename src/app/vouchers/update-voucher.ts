@@ -1,0 +1,36 @@
+import { invalidPayload } from '../../domain/errors.js';
+import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
+import type { VoucherType } from '../../domain/vouchers/voucher.js';
+import type { ProjectContext } from '../context.js';
+import type { VoucherView } from '../views/voucher-view.js';
+import {
+  applyVoucherChanges,
+  assertNoValidationRules,
+  assertVoucherComplete,
+  readVoucherChanges,
+  type VoucherFieldsInput,
+} from './voucher-fields.js';
+import { getVoucherByRef, viewVoucher } from './voucher-queries.js';
+
+export interface VoucherUpdateInput extends VoucherFieldsInput {
+  type?: VoucherType | null;
+  validation_rules?: string[] | null;
+}
+
+/**
+ * PUT /vouchers/{code}: sets the given fields and leaves the rest. The code and type stay; in a
+ * campaign, a field set to null takes the campaign's value again.
+ */
+export function updateVoucher(ctx: ProjectContext, ref: string, input: VoucherUpdateInput): Promise<VoucherView> {
+  return ctx.store.transaction(async (store) => {
+    const voucher = await getVoucherByRef(store, ctx.project, ref);
+    const view = await viewVoucher(store, voucher);
+    const type = resolveVoucher(voucher, view.campaign).type;
+    if (input.type && input.type !== type) throw invalidPayload(`Property .type cannot change from ${type}`);
+    assertNoValidationRules(input.validation_rules);
+    const updated = applyVoucherChanges(voucher, await readVoucherChanges(store, input), ctx.clock.now().toISOString());
+    assertVoucherComplete(updated, view.campaign);
+    await store.vouchers.update(updated);
+    return viewVoucher(store, updated);
+  });
+}

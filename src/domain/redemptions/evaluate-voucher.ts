@@ -1,0 +1,59 @@
+import type { Campaign } from '../campaigns/campaign.js';
+import { applyDiscount, type CatalogLookup } from '../discounts/apply-discount.js';
+import { type CalculatedOrder, startCalculation } from '../discounts/calculated-order.js';
+import type { Discount } from '../discounts/discount.js';
+import type { Order } from '../orders/order.js';
+import { checkValidity } from '../vouchers/check-validity.js';
+import type { EffectiveVoucher } from '../vouchers/voucher.js';
+
+/** Why a voucher cannot be used now; each is an error key with Voucherify's message. */
+export type VoucherRefusal =
+  | 'voucher_disabled'
+  | 'voucher_not_active'
+  | 'voucher_expired'
+  | 'voucher_not_active_now'
+  | 'quantity_exceeded';
+
+export interface VoucherEvaluationInput {
+  voucher: EffectiveVoucher;
+  campaign: Campaign | null;
+  now: Date;
+  /** The project's IANA time zone: validity hours and week days are local to it. */
+  timezone: string;
+  /** The order to price, when the request gave one. */
+  order: Order | null;
+  catalog: CatalogLookup;
+}
+
+export type VoucherEvaluation =
+  | { valid: true; discount: Discount | null; order: CalculatedOrder | null; discount_amount: number }
+  | { valid: false; reason: VoucherRefusal };
+
+/**
+ * Whether a voucher can be used now and what it gives the order: the switches of the voucher and
+ * its campaign, the validity of both, the uses left, then the discount. Pure: the caller brings
+ * the time and the facts; the redemption then counts the use with an atomic write.
+ */
+export function evaluateVoucher(input: VoucherEvaluationInput): VoucherEvaluation {
+  const { voucher, campaign, now, timezone } = input;
+  if (!voucher.active || (campaign !== null && !campaign.active)) return { valid: false, reason: 'voucher_disabled' };
+  const refusal = checkValidity(voucher, now, timezone) ?? (campaign ? checkValidity(campaign, now, timezone) : null);
+  if (refusal) return { valid: false, reason: refusal };
+  if (voucher.redemption_quantity !== null && voucher.redeemed_quantity >= voucher.redemption_quantity) {
+    return { valid: false, reason: 'quantity_exceeded' };
+  }
+  const discount = voucher.discount;
+  if (input.order === null) return { valid: true, discount, order: null, discount_amount: 0 };
+  const start = startCalculation(input.order);
+  if (discount === null) return { valid: true, discount, order: start, discount_amount: 0 };
+  const applied = applyDiscount(
+    start,
+    discount,
+    { applicable: [], inapplicable: [] },
+    {
+      base: 'DISCOUNTED_AMOUNT',
+      catalog: input.catalog,
+    },
+  );
+  return { valid: true, discount, order: applied.order, discount_amount: applied.discount_amount };
+}
