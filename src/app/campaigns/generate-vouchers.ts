@@ -8,8 +8,8 @@ import { enqueueAsyncAction } from '../async-actions/enqueue-async-action.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { GeneratedVoucher, NewVoucher } from '../repositories/voucher-repository.js';
+import { newSortableIds } from '../sortable-ids.js';
 import { codeConfigFor, drawCodes } from '../vouchers/code-generation.js';
-import { newSortableIds } from '../vouchers/sortable-ids.js';
 import { applyVoucherChanges, blankVoucher, type VoucherChanges } from '../vouchers/voucher-fields.js';
 
 /** Codes made inside the request that asks for them; more go to the worker as an async action. */

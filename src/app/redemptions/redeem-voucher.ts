@@ -5,6 +5,7 @@ import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
+import { recordEvent } from '../events/record-event.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
@@ -82,12 +83,7 @@ async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt
   };
   failed.snapshot.voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
   await store.redemptions.insert(failed);
-  await store.outbox.add({
-    id: ctx.ids.newId('evt_'),
-    type: 'redemption.failed',
-    payload: toRedemptionObject(failed),
-    created_at: failed.created_at,
-  });
+  await recordEvent(ctx, store, 'redemption.failed', { object: 'redemption', id: failed.id }, failed.created_at);
   const answered = new AppError(error.key, {
     details: attempt.voucher.stored.code,
     resource_id: failed.id,
@@ -156,12 +152,13 @@ async function redeemInStore(
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
   await store.redemptions.insert(redemption);
   const body = toRedemptionObject(redemption);
-  await store.outbox.add({
-    id: ctx.ids.newId('evt_'),
-    type: 'redemption.succeeded',
-    payload: body,
-    created_at: redemption.created_at,
-  });
+  await recordEvent(
+    ctx,
+    store,
+    'redemption.succeeded',
+    { object: 'redemption', id: redemption.id },
+    redemption.created_at,
+  );
   return { status: 200, body };
 }
 

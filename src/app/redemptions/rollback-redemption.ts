@@ -3,6 +3,7 @@ import type { Metadata } from '../../domain/metadata.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
+import { recordEvent } from '../events/record-event.js';
 import type { ProjectStore } from '../ports.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
@@ -78,12 +79,13 @@ async function rollbackInStore(
   };
   await store.redemptions.insert(rollback);
   const body = toRedemptionObject(rollback);
-  await store.outbox.add({
-    id: ctx.ids.newId('evt_'),
-    type: 'redemption.rollback.succeeded',
-    payload: body,
-    created_at: now,
-  });
+  await recordEvent(
+    ctx,
+    store,
+    'redemption.rollback.succeeded',
+    { object: 'redemption_rollback', id: rollback.id },
+    now,
+  );
   return { status: 200, body };
 }
 

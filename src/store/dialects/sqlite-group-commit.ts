@@ -30,14 +30,24 @@ export class SqliteGroupCommit {
   run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
+  /**
+   * better-sqlite3 answers synchronously, so a group runs without ever yielding to the event loop:
+   * requests arriving meanwhile are read only afterwards. Each group therefore starts on the next
+   * turn of the loop (setImmediate), after the requests already received have queued their work.
+   */
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
-      while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+      while (this.queue.length > 0) {
+        await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+        if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     } finally {
       this.draining = false;
     }

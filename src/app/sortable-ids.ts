@@ -1,4 +1,4 @@
-import { randomCharsFor } from '../random-chars.js';
+import { randomCharsFor } from './random-chars.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const TIME_CHARS = 7;
@@ -21,7 +21,7 @@ function toBase62(value: number, width: number): string {
 }
 
 /**
- * `count` ids like `ctx.ids.newId(prefix)` (the prefix and 24 base62 characters) that sort in the
+ * `count` ids (the prefix and 24 base62 characters) that sort in the
  * order they are made: milliseconds, a sequence within the millisecond, then 13 random characters
  * (77 bits). Generated codes take these so the primary-key and creation-time indexes grow at their
  * end; a million random keys would rewrite pages all over those indexes instead.
