@@ -1,4 +1,9 @@
-import autocannon, { type Request } from 'autocannon';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const GENERATOR = fileURLToPath(new URL('./load-generator.mjs', import.meta.url));
 
 export interface BenchFigures {
   name: string;
@@ -9,53 +14,31 @@ export interface BenchFigures {
   non2xx: number;
 }
 
-export interface BenchRequest {
+/** One route under load. `{n}` in the path or body becomes a running number per request. */
+export interface LoadSpec {
   method?: 'GET' | 'POST' | 'PUT';
   path: string;
   headers?: Record<string, string>;
-  /** A body per request, so each request can differ (a new source_id, another code). */
-  body?: () => string;
+  body?: string;
+  /** How `{n}` runs: from `start`, by `step`, modulo `modulo` (spreads requests over many codes). */
+  sequence?: { start?: number; step?: number; modulo?: number };
 }
 
-/** Runs autocannon against one route and reduces its report to the figures we compare. */
+/**
+ * Runs autocannon against one route from a separate process (so the load does not eat the
+ * server's event loop) and reduces its report to the figures we compare.
+ */
 export async function measure(
   name: string,
   url: string,
-  request: BenchRequest,
+  spec: LoadSpec,
   seconds: number,
   connections = 50,
-  /** A path per request, so requests can go to different codes. */
-  nextPath?: () => string,
 ): Promise<BenchFigures> {
-  const result = await autocannon({
-    url: `${url}${request.path}`,
-    method: request.method ?? 'GET',
-    connections,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', ...request.headers },
-    ...(request.body
-      ? {
-          requests: [
-            {
-              method: request.method ?? 'POST',
-              setupRequest: (req: Request) => ({
-                ...req,
-                body: request.body?.(),
-                ...(nextPath ? { path: nextPath() } : {}),
-              }),
-            },
-          ],
-        }
-      : {}),
+  const { stdout } = await run(process.execPath, [GENERATOR, JSON.stringify({ ...spec, url, seconds, connections })], {
+    maxBuffer: 1024 * 1024,
   });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
+  return { name, ...(JSON.parse(stdout) as Omit<BenchFigures, 'name'>) };
 }
 
 export function printFigures(title: string, rows: BenchFigures[], ceiling?: BenchFigures): void {

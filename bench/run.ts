@@ -81,7 +81,6 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
   };
   for (let i = 0; i < 1000; i++) await createCustomer(ctx, { source_id: `bench-${i}`, name: `Customer ${i}` });
 
-  let n = 0;
   const rows: BenchFigures[] = [];
   const ceiling = await measure('trivial JSON route (ceiling)', url, { path: '/bench/trivial' }, seconds);
   rows.push(ceiling);
@@ -95,7 +94,7 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
         method: 'POST',
         path: '/v1/customers',
         headers,
-        body: () => JSON.stringify({ source_id: `new-${process.pid}-${n++}`, name: 'New' }),
+        body: JSON.stringify({ source_id: `new-${label}-{n}`, name: 'New' }),
       },
       seconds,
     ),
@@ -105,26 +104,32 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
     customer: { source_id: 'bench-7' },
     order: { amount: 20000, items: [{ source_id: 'shirt', related_object: 'product', quantity: 2, price: 10000 }] },
   });
-  let validated = 0;
   rows.push(
     await measure(
       `POST validate (${VOUCHER_COUNT / 1000}k codes)`,
       url,
-      { method: 'POST', path: '/v1/vouchers/BENCH-0/validate', headers, body: () => cart },
+      {
+        method: 'POST',
+        path: '/v1/vouchers/BENCH-{n}/validate',
+        headers,
+        body: cart,
+        sequence: { step: 7919, modulo: VOUCHER_COUNT },
+      },
       seconds,
-      50,
-      () => `/v1/vouchers/BENCH-${(validated++ * 7919) % VOUCHER_COUNT}/validate`,
     ),
   );
-  let redeemed = 0;
   rows.push(
     await measure(
       'POST redemption (each code once)',
       url,
-      { method: 'POST', path: '/v1/vouchers/BENCH-0/redemption', headers, body: () => cart },
+      {
+        method: 'POST',
+        path: '/v1/vouchers/BENCH-{n}/redemption',
+        headers,
+        body: cart,
+        sequence: { modulo: VOUCHER_COUNT },
+      },
       seconds,
-      50,
-      () => `/v1/vouchers/BENCH-${redeemed++ % VOUCHER_COUNT}/redemption`,
     ),
   );
   printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
