@@ -13,6 +13,7 @@ import type { ProjectStore } from '../src/app/ports.js';
 import { createProject } from '../src/app/projects/create-project.js';
 import { randomIds } from '../src/app/random-ids.js';
 import { systemClock } from '../src/app/system-clock.js';
+import { blankVoucher } from '../src/app/vouchers/voucher-fields.js';
 import { assembleServer } from '../src/cli/assemble-server.js';
 import type { DatabaseConfig } from '../src/config.js';
 import { openStore } from '../src/store/open-store.js';
@@ -30,30 +31,11 @@ async function seedVouchers(store: ProjectStore, count: number): Promise<void> {
       return {
         codeKey: code,
         voucher: {
-          id: randomIds.newId('v_'),
-          code,
-          campaign_id: null,
-          category_id: null,
+          ...blankVoucher(randomIds.newId('v_'), code, null, now),
           type: 'DISCOUNT_VOUCHER' as const,
           discount: { type: 'PERCENT' as const, percent_off: 10 },
-          gift: null,
-          loyalty_card: null,
-          start_date: null,
-          expiration_date: null,
-          validity_timeframe: null,
-          validity_day_of_week: null,
-          validity_hours: null,
           redemption_quantity: 1,
-          is_referral_code: false,
           active: true,
-          additional_info: null,
-          metadata: {},
-          holder_id: null,
-          referrer_id: null,
-          redeemed_quantity: 0,
-          publish_count: 0,
-          created_at: now,
-          updated_at: null,
         },
       };
     });

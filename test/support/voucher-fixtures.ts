@@ -1,4 +1,5 @@
 import { randomIds } from '../../src/app/random-ids.js';
+import { blankVoucher } from '../../src/app/vouchers/voucher-fields.js';
 import type { Voucher } from '../../src/domain/vouchers/voucher.js';
 import type { TestProject, TestServer } from './test-server.js';
 
@@ -12,29 +13,11 @@ export async function storeVoucher(
   project: TestProject = server.project,
 ): Promise<Voucher> {
   const voucher: Voucher = {
-    id: randomIds.newId('v_'),
-    campaign_id: null,
-    category_id: null,
+    ...blankVoucher(randomIds.newId('v_'), overrides.code, null, new Date().toISOString()),
     type: 'DISCOUNT_VOUCHER',
     discount: { type: 'AMOUNT', amount_off: 1000 },
-    gift: null,
-    loyalty_card: null,
-    start_date: null,
-    expiration_date: null,
-    validity_timeframe: null,
-    validity_day_of_week: null,
-    validity_hours: null,
-    redemption_quantity: null,
     is_referral_code: false,
     active: true,
-    additional_info: null,
-    metadata: {},
-    holder_id: null,
-    referrer_id: null,
-    redeemed_quantity: 0,
-    publish_count: 0,
-    created_at: new Date().toISOString(),
-    updated_at: null,
     ...overrides,
   };
   const inserted = await server.store.forProject(project.id).vouchers.insert({ voucher, codeKey: voucher.code });
