@@ -178,6 +178,25 @@ describe.each(TEST_DATABASES)('validation, redemption and rollback through the o
     expect(await reused.json()).toMatchObject({ key: 'idempotency_key_reused' });
   });
 
+  it('answers a retried rollback with an Idempotency-Key with the first rollback', async () => {
+    await storeVoucher(server, { code: 'UNDO-ONCE', redemption_quantity: 2 });
+    const redemption = loose(await server.sdk().redemptions.redeem('UNDO-ONCE', {}));
+    const headers = { ...server.serverHeaders(), 'content-type': 'application/json', 'idempotency-key': 'undo-1' };
+    const send = () =>
+      fetch(`${server.url}/v1/redemptions/${redemption.id}/rollback?reason=retry`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(
+      (await server.store.forProject(server.project.id).vouchers.findByCodeKey('UNDO-ONCE'))?.redeemed_quantity,
+    ).toBe(0);
+  });
+
   it('gives exactly 50 of 200 parallel redemptions of a 50-use voucher', async () => {
     await storeVoucher(server, { code: 'RUSH', redemption_quantity: 50 });
     const sdk = server.sdk();
