@@ -45,7 +45,12 @@ async function seedVouchers(store: ProjectStore, count: number): Promise<void> {
 
 async function benchDatabase(label: string, database: DatabaseConfig, postgresSchema?: string): Promise<void> {
   const store = await openStore(database, postgresSchema ? { postgres: { schema: postgresSchema, poolSize: 20 } } : {});
-  const { app, worker } = await assembleServer(store, { bodyLimitBytes: 1024 * 1024, logLevel: 'silent' });
+  // The benchmarks follow no asset links, so the public URL is only a placeholder.
+  const { app, worker } = await assembleServer(store, {
+    bodyLimitBytes: 1024 * 1024,
+    logLevel: 'silent',
+    publicUrl: 'http://127.0.0.1',
+  });
   // The ceiling: the same server, the same plugins and hooks, no key and no database.
   app.get('/bench/trivial', async () => ({ ok: true }));
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -9,7 +9,8 @@ import { AsyncActionWorker } from '../jobs/async-action-worker.js';
 export interface AssembleOptions {
   logLevel: string;
   bodyLimitBytes: number;
-  publicUrl?: string;
+  /** Where clients reach this server, for the links answers hand out. */
+  publicUrl: string;
   clock?: Clock;
   ids?: Ids;
   /** How long keys stay cached; tests use 0 so a revoked key fails at once. */
@@ -35,7 +36,7 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
     authenticator: new KeyAuthenticator(store, options.keyCacheTtlMs),
     bodyLimitBytes: options.bodyLimitBytes,
     logLevel: options.logLevel,
-    publicUrl: options.publicUrl ?? 'http://127.0.0.1:8080',
+    publicUrl: options.publicUrl,
   });
   return { app, worker };
 }

@@ -21,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
   const { app, worker } = await assembleServer(store, {
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
+    publicUrl: config.publicUrl,
   });
   const log = app.log;
 
