@@ -5,7 +5,6 @@ import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
-import { recordEvent } from '../events/record-event.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
@@ -15,6 +14,7 @@ import { loadDiscountCatalog } from './discount-catalog.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { prepareRequestOrder } from './request-order.js';
+import { storeRedemption } from './store-redemption.js';
 import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
 
 export interface RedeemOptions {
@@ -82,8 +82,7 @@ async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt
     failure_message: error.message,
   };
   failed.snapshot.voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
-  await store.redemptions.insert(failed);
-  await recordEvent(ctx, store, 'redemption.failed', { object: 'redemption', id: failed.id }, failed.created_at);
+  await storeRedemption(ctx, store, failed, 'redemption.failed');
   const answered = new AppError(error.key, {
     details: attempt.voucher.stored.code,
     resource_id: failed.id,
@@ -150,16 +149,8 @@ async function redeemInStore(
     );
   }
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
-  await store.redemptions.insert(redemption);
-  const body = toRedemptionObject(redemption);
-  await recordEvent(
-    ctx,
-    store,
-    'redemption.succeeded',
-    { object: 'redemption', id: redemption.id },
-    redemption.created_at,
-  );
-  return { status: 200, body };
+  await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
+  return { status: 200, body: toRedemptionObject(redemption) };
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Metadata } from '../../domain/metadata.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
-import { recordEvent } from '../events/record-event.js';
 import type { ProjectStore } from '../ports.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
+import { storeRedemption } from './store-redemption.js';
 
 export interface RollbackRequest {
   reason?: string | null;
@@ -77,16 +77,8 @@ async function rollbackInStore(
     created_at: now,
     updated_at: null,
   };
-  await store.redemptions.insert(rollback);
-  const body = toRedemptionObject(rollback);
-  await recordEvent(
-    ctx,
-    store,
-    'redemption.rollback.succeeded',
-    { object: 'redemption_rollback', id: rollback.id },
-    now,
-  );
-  return { status: 200, body };
+  await storeRedemption(ctx, store, rollback, 'redemption.rollback.succeeded');
+  return { status: 200, body: toRedemptionObject(rollback) };
 }
 
 /**

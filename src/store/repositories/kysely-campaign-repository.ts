@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CampaignListFilters, CampaignRepository } from '../../app/repositories/campaign-repository.js';
 import type { Campaign, CampaignKind, CampaignType, GenerationStatus } from '../../domain/campaigns/campaign.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { CampaignsTable, Database } from '../tables.js';
@@ -147,23 +148,11 @@ export class KyselyCampaignRepository implements CampaignRepository {
       .execute();
   }
 
-  async moveToBin(id: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('campaigns')
-      .set({ deleted_at: now })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  moveToBin(id: string, now: string): Promise<boolean> {
+    return moveRowToBin(this.db, 'campaigns', this.projectId, id, now);
   }
 
-  async deletePermanently(id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('campaigns')
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  deletePermanently(id: string): Promise<boolean> {
+    return deleteRowForGood(this.db, 'campaigns', this.projectId, id);
   }
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import type { CreatedAtBounds, ProductRepository, StoredProduct } from '../../app/repositories/product-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Product } from '../../domain/products/product.js';
+import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
@@ -126,13 +127,7 @@ export class KyselyProductRepository implements ProductRepository {
   }
 
   async moveToBin(id: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('products')
-      .set({ deleted_at: now })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const binned = await moveRowToBin(this.db, 'products', this.projectId, id, now);
     await this.db
       .updateTable('skus')
       .set({ deleted_at: now })
@@ -140,17 +135,12 @@ export class KyselyProductRepository implements ProductRepository {
       .where('product_id', '=', id)
       .where('deleted_at', 'is', null)
       .execute();
-    return Number(result.numUpdatedRows) > 0;
+    return binned;
   }
 
   async deletePermanently(id: string): Promise<boolean> {
     await this.db.deleteFrom('skus').where('project_id', '=', this.projectId).where('product_id', '=', id).execute();
-    const result = await this.db
-      .deleteFrom('products')
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return deleteRowForGood(this.db, 'products', this.projectId, id);
   }
 
   async list(query: ListQuery, bounds: CreatedAtBounds = {}): Promise<ListPage<Product>> {

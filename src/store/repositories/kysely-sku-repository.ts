@@ -3,6 +3,7 @@ import type { CreatedAtBounds } from '../../app/repositories/product-repository.
 import type { ProductSkus, SkuRepository, StoredSku } from '../../app/repositories/sku-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Sku, SkuAttributeValue } from '../../domain/products/product.js';
+import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
@@ -121,24 +122,12 @@ export class KyselySkuRepository implements SkuRepository {
       .execute();
   }
 
-  async moveToBin(id: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('skus')
-      .set({ deleted_at: now })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  moveToBin(id: string, now: string): Promise<boolean> {
+    return moveRowToBin(this.db, 'skus', this.projectId, id, now);
   }
 
-  async deletePermanently(id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('skus')
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  deletePermanently(id: string): Promise<boolean> {
+    return deleteRowForGood(this.db, 'skus', this.projectId, id);
   }
 
   async listForProduct(productId: string, query: ListQuery, bounds: CreatedAtBounds = {}): Promise<ListPage<Sku>> {

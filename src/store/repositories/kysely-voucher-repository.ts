@@ -8,6 +8,7 @@ import type {
 } from '../../app/repositories/voucher-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
+import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
@@ -233,24 +234,12 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return Number(row.n);
   }
 
-  async moveToBin(id: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('vouchers')
-      .set({ deleted_at: now })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  moveToBin(id: string, now: string): Promise<boolean> {
+    return moveRowToBin(this.db, 'vouchers', this.projectId, id, now);
   }
 
-  async deletePermanently(id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('vouchers')
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+  deletePermanently(id: string): Promise<boolean> {
+    return deleteRowForGood(this.db, 'vouchers', this.projectId, id);
   }
 
   /** Ids of up to `limit` vouchers of the campaign: SQLite has no LIMIT on UPDATE and DELETE. */
