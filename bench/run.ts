@@ -53,6 +53,10 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
   });
   // The ceiling: the same server, the same plugins and hooks, no key and no database.
   app.get('/bench/trivial', async () => ({ ok: true }));
+  // The floor under every cart route: a POST that parses the same cart and answers a body the size
+  // of a validation's, touching no key and no database. No route that reads a cart can beat it.
+  const answerPadding = 'x'.repeat(1500);
+  app.post('/bench/echo-cart', async (request) => ({ valid: true, cart: request.body, padding: answerPadding }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -91,6 +95,9 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
     customer: { source_id: 'bench-7' },
     order: { amount: 20000, items: [{ source_id: 'shirt', related_object: 'product', quantity: 2, price: 10000 }] },
   });
+  rows.push(
+    await measure('POST cart echo (no key, no DB)', url, { method: 'POST', path: '/bench/echo-cart', body: cart }, seconds),
+  );
   rows.push(
     await measure(
       `POST validate (${VOUCHER_COUNT / 1000}k codes)`,
