@@ -96,7 +96,12 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
     order: { amount: 20000, items: [{ source_id: 'shirt', related_object: 'product', quantity: 2, price: 10000 }] },
   });
   rows.push(
-    await measure('POST cart echo (no key, no DB)', url, { method: 'POST', path: '/bench/echo-cart', body: cart }, seconds),
+    await measure(
+      'POST cart echo (no key, no DB)',
+      url,
+      { method: 'POST', path: '/bench/echo-cart', body: cart },
+      seconds,
+    ),
   );
   rows.push(
     await measure(
