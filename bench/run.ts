@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: HTTP throughput and latency of the main routes on SQLite and (with
  * VOUCH_TEST_PG set) PostgreSQL, each next to the ceiling of a trivial JSON route of the same
- * server in the same run. It prints figures; it never fails. BENCH_SECONDS sets each run's length.
+ * server in the same run; then the mixed checkout load (also with four processes on PostgreSQL);
+ * then code generation. It prints figures; it never fails. BENCH_SECONDS sets each route run's
+ * length, BENCH_MIXED_WINDOW_SECONDS and BENCH_MIXED_WINDOWS the mixed load's windows, and
+ * `--mixed-only` (used by `npm run soak`) runs the mixed load alone.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,38 +12,81 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCustomer } from '../src/app/customers/create-customer.js';
-import type { ProjectStore } from '../src/app/ports.js';
 import { createProject } from '../src/app/projects/create-project.js';
 import { randomIds } from '../src/app/random-ids.js';
 import { systemClock } from '../src/app/system-clock.js';
-import { blankVoucher } from '../src/app/vouchers/voucher-fields.js';
 import { assembleServer } from '../src/cli/assemble-server.js';
 import type { DatabaseConfig } from '../src/config.js';
 import { openStore } from '../src/store/open-store.js';
+import { BENCH_CART, seedVouchers } from './bench-fixtures.js';
+import { benchFourProcessesOnPostgres } from './four-processes.js';
 import { type BenchFigures, measure, printFigures } from './http-bench.js';
+import { MIXED_CODE_COUNT, MIXED_CODE_PREFIX, measureMixed, printMixed } from './mixed-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const mixedWindowSeconds = Number(process.env.BENCH_MIXED_WINDOW_SECONDS ?? 30);
+const mixedWindows = Number(process.env.BENCH_MIXED_WINDOWS ?? 2);
+const mixedOnly = process.argv.includes('--mixed-only');
+const mixedTitle = `(${mixedWindows} windows of ${mixedWindowSeconds}s, 50 connections; 70% validate, 25% redeem, 5% rollback)`;
 const VOUCHER_COUNT = 100_000;
 
-/** A hundred thousand single-use 10%-off codes, stored directly: the bench measures their use. */
-async function seedVouchers(store: ProjectStore, count: number): Promise<void> {
-  const now = new Date().toISOString();
-  for (let start = 0; start < count; start += 10_000) {
-    const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => {
-      const code = `BENCH-${start + i}`;
-      return {
-        codeKey: code,
-        voucher: {
-          ...blankVoucher(randomIds.newId('v_'), code, null, now),
-          type: 'DISCOUNT_VOUCHER' as const,
-          discount: { type: 'PERCENT' as const, percent_off: 10 },
-          redemption_quantity: 1,
-          active: true,
-        },
-      };
-    });
-    await store.transaction((tx) => tx.vouchers.insertMany(batch));
-  }
+/** Each main route alone, next to the trivial ceiling and the cart-echo floor. */
+async function benchRoutes(label: string, url: string, headers: Record<string, string>): Promise<void> {
+  const rows: BenchFigures[] = [];
+  const ceiling = await measure('trivial JSON route (ceiling)', url, { path: '/bench/trivial' }, seconds);
+  rows.push(ceiling);
+  rows.push(await measure('GET /v1/customers/{source_id}', url, { path: '/v1/customers/bench-500', headers }, seconds));
+  rows.push(await measure('GET /v1/customers?limit=10', url, { path: '/v1/customers?limit=10', headers }, seconds));
+  rows.push(
+    await measure(
+      'POST /v1/customers (new)',
+      url,
+      {
+        method: 'POST',
+        path: '/v1/customers',
+        headers,
+        body: JSON.stringify({ source_id: `new-${label}-{n}`, name: 'New' }),
+      },
+      seconds,
+    ),
+  );
+  rows.push(
+    await measure(
+      'POST cart echo (no key, no DB)',
+      url,
+      { method: 'POST', path: '/bench/echo-cart', body: BENCH_CART },
+      seconds,
+    ),
+  );
+  rows.push(
+    await measure(
+      `POST validate (${VOUCHER_COUNT / 1000}k codes)`,
+      url,
+      {
+        method: 'POST',
+        path: '/v1/vouchers/BENCH-{n}/validate',
+        headers,
+        body: BENCH_CART,
+        sequence: { step: 7919, modulo: VOUCHER_COUNT },
+      },
+      seconds,
+    ),
+  );
+  rows.push(
+    await measure(
+      'POST redemption (each code once)',
+      url,
+      {
+        method: 'POST',
+        path: '/v1/vouchers/BENCH-{n}/redemption',
+        headers,
+        body: BENCH_CART,
+        sequence: { modulo: VOUCHER_COUNT },
+      },
+      seconds,
+    ),
+  );
+  printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
 }
 
 async function benchDatabase(label: string, database: DatabaseConfig, postgresSchema?: string): Promise<void> {
@@ -72,66 +118,20 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
   };
   for (let i = 0; i < 1000; i++) await createCustomer(ctx, { source_id: `bench-${i}`, name: `Customer ${i}` });
 
-  const rows: BenchFigures[] = [];
-  const ceiling = await measure('trivial JSON route (ceiling)', url, { path: '/bench/trivial' }, seconds);
-  rows.push(ceiling);
-  rows.push(await measure('GET /v1/customers/{source_id}', url, { path: '/v1/customers/bench-500', headers }, seconds));
-  rows.push(await measure('GET /v1/customers?limit=10', url, { path: '/v1/customers?limit=10', headers }, seconds));
-  rows.push(
-    await measure(
-      'POST /v1/customers (new)',
-      url,
-      {
-        method: 'POST',
-        path: '/v1/customers',
-        headers,
-        body: JSON.stringify({ source_id: `new-${label}-{n}`, name: 'New' }),
-      },
-      seconds,
-    ),
-  );
-  await seedVouchers(ctx.store, VOUCHER_COUNT);
-  const cart = JSON.stringify({
-    customer: { source_id: 'bench-7' },
-    order: { amount: 20000, items: [{ source_id: 'shirt', related_object: 'product', quantity: 2, price: 10000 }] },
+  if (!mixedOnly) {
+    await seedVouchers(ctx.store, 'BENCH-', VOUCHER_COUNT);
+    await benchRoutes(label, url, headers);
+  }
+  await seedVouchers(ctx.store, MIXED_CODE_PREFIX, MIXED_CODE_COUNT);
+  const mixed = await measureMixed({
+    urls: [url],
+    headers,
+    cart: BENCH_CART,
+    windowSeconds: mixedWindowSeconds,
+    windows: mixedWindows,
+    residentBytes: () => process.memoryUsage().rss,
   });
-  rows.push(
-    await measure(
-      'POST cart echo (no key, no DB)',
-      url,
-      { method: 'POST', path: '/bench/echo-cart', body: cart },
-      seconds,
-    ),
-  );
-  rows.push(
-    await measure(
-      `POST validate (${VOUCHER_COUNT / 1000}k codes)`,
-      url,
-      {
-        method: 'POST',
-        path: '/v1/vouchers/BENCH-{n}/validate',
-        headers,
-        body: cart,
-        sequence: { step: 7919, modulo: VOUCHER_COUNT },
-      },
-      seconds,
-    ),
-  );
-  rows.push(
-    await measure(
-      'POST redemption (each code once)',
-      url,
-      {
-        method: 'POST',
-        path: '/v1/vouchers/BENCH-{n}/redemption',
-        headers,
-        body: cart,
-        sequence: { modulo: VOUCHER_COUNT },
-      },
-      seconds,
-    ),
-  );
-  printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
+  printMixed(`${label}, mixed load ${mixedTitle}`, mixed, mixedWindowSeconds);
   await app.close();
   await store.close();
 }
@@ -148,6 +148,8 @@ try {
     await admin.connect();
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
+    const fourProcesses = await benchFourProcessesOnPostgres(pgUrl, mixedWindowSeconds, mixedWindows);
+    printMixed(`PostgreSQL, four processes, mixed load ${mixedTitle}`, fourProcesses, mixedWindowSeconds);
   } else {
     console.log(
       '\nPostgreSQL benchmarks skipped: set VOUCH_TEST_PG=postgres://postgres@127.0.0.1:5432/test to run them',
@@ -156,4 +158,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-await (await import('./codes-storage.js')).benchCodesStorage();
+if (!mixedOnly) await (await import('./codes-storage.js')).benchCodesStorage();
