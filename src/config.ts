@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { TrafficLimits } from './app/security/traffic-limits.js';
 
 /** A key pair given through the environment, so automation can know the keys in advance. */
 export interface KeyPair {
@@ -7,6 +9,9 @@ export interface KeyPair {
 }
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** Fastify's trustProxy: trust every proxy, none, or these addresses, CIDR ranges and names. */
+export type TrustProxy = boolean | string[];
 
 export interface Config {
   host: string;
@@ -21,6 +26,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** Where clients reach this server, for links it hands out (voucher QR codes and barcodes). */
   publicUrl: string;
+  /** Redis shared by every process for the limits' counters; null counts in each process's memory. */
+  redisUrl: string | null;
+  limits: TrafficLimits;
+  /** Which proxies' X-Forwarded-For names the client, for per-address limits. */
+  trustProxy: TrustProxy;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
@@ -28,6 +38,14 @@ export class ConfigError extends Error {}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEFAULT_DB_FILE = './data/vouch.db';
+
+/**
+ * A URL as it may be printed: the `user:password@` part masked. Done on the raw text, since the
+ * URLs that reach an error message are the ones that failed to parse.
+ */
+export function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
+}
 
 function readPort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 8080;
@@ -43,12 +61,12 @@ function readDatabase(raw: string | undefined): DatabaseConfig {
     try {
       new URL(value);
     } catch {
-      throw new ConfigError(`VOUCH_DB is not a valid postgres:// URL: "${value}"`);
+      throw new ConfigError(`VOUCH_DB is not a valid postgres:// URL: "${withoutCredentials(value)}"`);
     }
     return { kind: 'postgres', url: value };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    throw new ConfigError(`VOUCH_DB must be a file path or a postgres:// URL, got "${value}"`);
+    throw new ConfigError(`VOUCH_DB must be a file path or a postgres:// URL, got "${withoutCredentials(value)}"`);
   }
   return { kind: 'sqlite', file: value === ':memory:' ? value : resolve(value) };
 }
@@ -95,6 +113,75 @@ function readBodyLimit(raw: string | undefined): number {
   return Number(raw);
 }
 
+/**
+ * Requests per key per minute: 100 a second, far above Voucherify's plans (thousands an hour), so
+ * an integration that worked there never meets it; it stops one runaway client from starving the
+ * others. Per address half that: public traffic (client-side keys, bad keys) comes from many
+ * addresses, while a shop's backend that sends more from one address raises it or turns it off.
+ */
+const DEFAULT_REQUESTS_PER_KEY = 6000;
+const DEFAULT_REQUESTS_PER_ADDRESS = 3000;
+const DEFAULT_WINDOW_SECONDS = 60;
+/**
+ * Unknown codes per hour. Finding one of 100,000 codes of 8 alphanumerics (62^8 ≈ 2.2e14) takes
+ * 2.2e9 guesses on average: about 2,500 years from one address, 124 years for a botnet that
+ * keeps the whole client-side key at its limit (with case-insensitive codes, 36^8: 32 years and
+ * 1.6 years). A shopper mistypes a few codes; a shop whose storefronts see more than 2,000 wrong
+ * codes an hour raises the key's limit.
+ */
+const DEFAULT_GUESSES_PER_ADDRESS = 100;
+const DEFAULT_GUESSES_PER_CLIENT_KEY = 2000;
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name} must be a whole number (0 turns the limit off), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function readWindowSeconds(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_WINDOW_SECONDS;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 86_400) {
+    throw new ConfigError(`VOUCH_RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function readRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  try {
+    if (!/^rediss?:$/.test(new URL(raw).protocol)) throw new Error('scheme');
+  } catch {
+    throw new ConfigError(`VOUCH_REDIS must be a redis:// or rediss:// URL, got "${withoutCredentials(raw)}"`);
+  }
+  return raw;
+}
+
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** Unset, only a proxy on this machine is believed: the usual nginx in front, which nobody else can pose as. */
+function readTrustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw === '') return ['loopback'];
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  const items = raw.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !isProxyAddress(item));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `VOUCH_TRUST_PROXY must be true, false or a list of addresses, CIDR ranges and ${PROXY_NAMES.join('/')}; "${bad}" is none of them`,
+    );
+  }
+  return items;
+}
+
 /** Parses the environment once; the rest of the program reads only the returned object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const serverKey = readKeyPair(env, 'VOUCH_APP_ID', 'VOUCH_SECRET_KEY');
@@ -116,5 +203,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: readLogLevel(env.VOUCH_LOG_LEVEL),
     bodyLimitBytes: readBodyLimit(env.VOUCH_BODY_LIMIT),
     publicUrl: readPublicUrl(env.VOUCH_PUBLIC_URL, host, port),
+    redisUrl: readRedisUrl(env.VOUCH_REDIS),
+    limits: {
+      requests: {
+        perKey: readCount(env, 'VOUCH_RATE_LIMIT_PER_KEY', DEFAULT_REQUESTS_PER_KEY),
+        perAddress: readCount(env, 'VOUCH_RATE_LIMIT_PER_IP', DEFAULT_REQUESTS_PER_ADDRESS),
+        windowSeconds: readWindowSeconds(env.VOUCH_RATE_LIMIT_WINDOW_SECONDS),
+      },
+      guesses: {
+        perAddress: readCount(env, 'VOUCH_GUESS_LIMIT_PER_IP', DEFAULT_GUESSES_PER_ADDRESS),
+        perClientKey: readCount(env, 'VOUCH_GUESS_LIMIT_PER_CLIENT_KEY', DEFAULT_GUESSES_PER_CLIENT_KEY),
+      },
+    },
+    trustProxy: readTrustProxy(env.VOUCH_TRUST_PROXY),
   };
 }

@@ -10,6 +10,7 @@ import type { OutboxRepository } from './repositories/outbox-repository.js';
 import type { ProductCollectionRepository } from './repositories/product-collection-repository.js';
 import type { ProductRepository } from './repositories/product-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
+import type { ReconciliationRepository } from './repositories/reconciliation-repository.js';
 import type { RedemptionRepository } from './repositories/redemption-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
@@ -60,6 +61,8 @@ export interface Store {
   readonly systemState: SystemStateRepository;
   /** Async actions of every project, for the workers that run them. */
   readonly asyncActionQueue: AsyncActionQueue;
+  /** Stored counters recounted across every project, for `vouch doctor`. */
+  readonly reconciliation: ReconciliationRepository;
   forProject(projectId: string): ProjectStore;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Answers when the database can be reached; for the health check. */

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { KeyAuthenticator } from '../app/auth/key-authenticator.js';
 import type { Clock, Ids, Store } from '../app/ports.js';
 import { randomIds } from '../app/random-ids.js';
+import type { RedisCounterOptions } from '../app/security/redis-window-counters.js';
+import type { TrafficLimits } from '../app/security/traffic-limits.js';
+import type { WindowCounters } from '../app/security/window-counters.js';
 import { systemClock } from '../app/system-clock.js';
+import type { TrustProxy } from '../config.js';
 import { buildApp } from '../http/build-app.js';
 import { AsyncActionWorker } from '../jobs/async-action-worker.js';
 
@@ -16,6 +20,11 @@ export interface AssembleOptions {
   /** How long keys stay cached; tests use 0 so a revoked key fails at once. */
   keyCacheTtlMs?: number;
   workerPollIntervalMs?: number;
+  /** Rate limits and the code-guessing defence; absent, nothing is limited. */
+  limits?: TrafficLimits;
+  /** Count the limits in Redis, shared with every process pointed at it; absent, in memory. */
+  redis?: RedisCounterOptions;
+  trustProxy?: TrustProxy;
 }
 
 export interface AssembledServer {
@@ -28,6 +37,7 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const worker = new AsyncActionWorker(store, clock, ids, { pollIntervalMs: options.workerPollIntervalMs });
+  const counters = options.limits && options.redis ? await openRedisCounters(options.redis) : undefined;
   const app = await buildApp({
     store,
     clock,
@@ -37,6 +47,17 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
     bodyLimitBytes: options.bodyLimitBytes,
     logLevel: options.logLevel,
     publicUrl: options.publicUrl,
+    limits: options.limits,
+    counters,
+    trustProxy: options.trustProxy,
   });
+  worker.useLogger(app.log);
+  if (counters) app.addHook('onClose', () => counters.close());
   return { app, worker };
+}
+
+/** Loaded only when asked for: most installations run without Redis, and every CLI command loads this file. */
+async function openRedisCounters(options: RedisCounterOptions): Promise<WindowCounters> {
+  const { RedisWindowCounters } = await import('../app/security/redis-window-counters.js');
+  return new RedisWindowCounters(options);
 }

@@ -8,6 +8,7 @@ import { systemClock } from '../app/system-clock.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
+import { doctor } from './doctor.js';
 import { serve } from './serve.js';
 
 const USAGE = `Usage: vouch <command>
@@ -15,6 +16,8 @@ const USAGE = `Usage: vouch <command>
 Commands:
   serve                                   start the server (the default)
   migrate                                 apply database migrations and exit
+  doctor [--json]                         check every stored counter against the rows it counts;
+                                          exit 0 clean, 1 drift found, 2 error
   projects create --name NAME             create a project; prints its keys
   keys create --kind server|client|management [--project ID]
                                           issue a new key; prints it once
@@ -43,12 +46,18 @@ async function run(argv: string[]): Promise<void> {
       name: { type: 'string' },
       kind: { type: 'string' },
       project: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [command = 'serve', subcommand] = positionals;
   if (values.help || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  // Before loadConfig: the doctor answers every failure, a bad setting too, with exit code 2.
+  if (command === 'doctor') {
+    process.exitCode = await doctor({ json: values.json === true });
     return;
   }
   const config = loadConfig();

@@ -22,6 +22,9 @@ export async function serve(config: Config): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
+    limits: config.limits,
+    redis: config.redisUrl ? { url: config.redisUrl } : undefined,
+    trustProxy: config.trustProxy,
   });
   const log = app.log;
 

@@ -5,10 +5,12 @@ import qs from 'qs';
 import { AppError } from '../domain/errors.js';
 import type { AppDeps } from './app-deps.js';
 import { requireKey } from './plugins/auth.js';
+import { registerClientCors } from './plugins/cors.js';
 import { errorBody, registerErrorHandling } from './plugins/error-handler.js';
 import { registerJsonBody } from './plugins/json-body.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerAsyncActionRoutes } from './routes/async-actions.js';
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: newRequestId,
     requestIdHeader: false,
     bodyLimit: deps.bodyLimitBytes,
+    trustProxy: deps.trustProxy ?? false,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -100,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: deps.bodyLimitBytes, files: 1, fields: 10 } });
   await registerOpenApi(app, API_VERSION);
   registerMetrics(app);
+  const traffic = registerRateLimits(app, deps);
   registerHealthRoute(app, deps);
   registerAssetRoutes(app, deps);
 
@@ -122,9 +126,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (client) => {
+      registerClientCors(client, deps);
       client.addHook('onRequest', requireKey('client', deps));
       registerClientCustomerRoutes(client);
-      registerClientRedemptionRoutes(client, deps);
+      registerClientRedemptionRoutes(client, deps, traffic.guesses);
     },
     { prefix: '/client/v1' },
   );

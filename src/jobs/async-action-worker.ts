@@ -12,6 +12,16 @@ const LEASE_MS = 5 * 60_000;
 /** An action that killed its worker this many times is failed instead of retried forever. */
 const MAX_ATTEMPTS = 3;
 
+/** An action whose run the database's going away cut short; this worker still holds its lease. */
+interface Interrupted {
+  claimed: ClaimedAsyncAction;
+  leaseUntil: number;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof AppError && error.key === 'service_unavailable';
+}
+
 export interface WorkerOptions {
   pollIntervalMs?: number;
   logger?: Pick<FastifyBaseLogger, 'error' | 'info'>;
@@ -29,14 +39,22 @@ export class AsyncActionWorker implements WorkNotifier {
   private running: Promise<void> | undefined;
   private wakeRequested = false;
   private stopped = true;
+  private interrupted: Interrupted | undefined;
+  private readonly options: WorkerOptions;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly ids: Ids,
-    private readonly options: WorkerOptions = {},
+    options: WorkerOptions = {},
   ) {
+    this.options = { ...options };
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  /** The server's logger, known only once the app that queues work exists. */
+  useLogger(logger: WorkerOptions['logger']): void {
+    this.options.logger = logger;
   }
 
   start(): void {
@@ -84,19 +102,34 @@ export class AsyncActionWorker implements WorkNotifier {
   private async drain(evenIfStopped = false): Promise<void> {
     while (evenIfStopped || !this.stopped) {
       let claimed: ClaimedAsyncAction | undefined;
+      const now = this.clock.now();
+      // An interrupted action is run again first, while its lease holds; once the lease has run
+      // out another worker may have taken it, and it is claimed anew like any other.
+      const resumed = this.interrupted && this.interrupted.leaseUntil > now.getTime() ? this.interrupted : undefined;
+      this.interrupted = undefined;
+      const leaseUntil = resumed?.leaseUntil ?? now.getTime() + LEASE_MS;
       try {
-        const now = this.clock.now();
-        claimed = await this.store.asyncActionQueue.claimNext(
-          this.workerId,
-          now.toISOString(),
-          new Date(now.getTime() + LEASE_MS).toISOString(),
-        );
+        claimed =
+          resumed?.claimed ??
+          (await this.store.asyncActionQueue.claimNext(
+            this.workerId,
+            now.toISOString(),
+            new Date(leaseUntil).toISOString(),
+          ));
       } catch (error) {
         this.options.logger?.error({ err: error }, 'could not claim an async action');
         return;
       }
       if (!claimed) return;
-      await this.run(claimed);
+      try {
+        await this.run(claimed);
+      } catch (error) {
+        // The database went away mid-action: rather than leave the action until its lease runs
+        // out, this worker runs it again once the database answers (handlers resume, as after a crash).
+        this.options.logger?.error({ err: error, asyncActionId: claimed.action.id }, 'async action interrupted');
+        if (isDatabaseUnavailable(error)) this.interrupted = { claimed, leaseUntil };
+        return;
+      }
     }
   }
 
@@ -117,7 +150,7 @@ export class AsyncActionWorker implements WorkNotifier {
       });
 
     const handler = ASYNC_ACTION_HANDLERS[action.type];
-    const project = await this.store.projects.findById(projectId).catch(() => undefined);
+    const project = await this.store.projects.findById(projectId);
     if (!handler || !project) {
       await failure(handler ? 'The project no longer exists' : `No worker handles ${action.type}`);
       return;
@@ -144,6 +177,7 @@ export class AsyncActionWorker implements WorkNotifier {
         result,
       });
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
       this.options.logger?.error({ err: error, asyncActionId: action.id }, 'async action failed');
       // An AppError is meant for the client; anything else may hold internals and stays in the log.
       const message =

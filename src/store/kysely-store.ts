@@ -13,22 +13,27 @@ import { KyselyOutboxRepository } from './repositories/kysely-outbox-repository.
 import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
 import { KyselyProductRepository } from './repositories/kysely-product-repository.js';
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
+import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
+import { retryTransaction } from './retry-transaction.js';
 import type { Database } from './tables.js';
 
 export type TransactionRunner = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 
-/** Runs `work` in a new transaction, or in the open one when `db` already is a transaction. */
+/**
+ * Runs `work` in a new transaction, or in the open one when `db` already is a transaction. A new
+ * transaction the database aborts for a concurrent one runs again whole (retry-transaction.ts).
+ */
 async function inTransaction<T>(
   db: Kysely<Database>,
   runner: TransactionRunner | undefined,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   if (db.isTransaction) return work(db);
-  return runner ? runner(work) : db.transaction().execute(work);
+  return retryTransaction(() => (runner ? runner(work) : db.transaction().execute(work)));
 }
 
 class KyselyProjectStore implements ProjectStore {
@@ -79,6 +84,7 @@ export class KyselyStore implements Store {
   readonly apiKeys;
   readonly systemState;
   readonly asyncActionQueue;
+  readonly reconciliation;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -91,6 +97,7 @@ export class KyselyStore implements Store {
     this.apiKeys = new KyselyApiKeyRepository(db);
     this.systemState = new KyselySystemStateRepository(db);
     this.asyncActionQueue = new KyselyAsyncActionQueue(db, capabilities);
+    this.reconciliation = new KyselyReconciliationRepository(db);
   }
 
   forProject(projectId: string): ProjectStore {

@@ -198,6 +198,8 @@ export interface VouchersTable {
   referrer_id: string | null;
   redemption_quantity: number | null;
   redeemed_quantity: Generated<number>;
+  /** Uses the voucher was imported with; no redemption rows stand behind them. */
+  imported_redeemed_quantity: Generated<number>;
   publish_count: Generated<number>;
   created_at: string;
   updated_at: string | null;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import VoucherifySdk from '@voucherify/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import '../support/databases.js';
-import { runVouch, startVouch } from '../support/vouch-process.js';
+import { createPostgresSchema } from '../support/postgres-schema.js';
+import { runVouch, startVouch, startVouchProcesses } from '../support/vouch-process.js';
 
 const { VoucherifyServerSide } = VoucherifySdk;
 
@@ -160,17 +161,15 @@ const pgUrl = process.env.VOUCH_TEST_PG;
 
 describe.runIf(pgUrl)('several vouch processes on one PostgreSQL database', () => {
   it('migrate once, bootstrap once, and create one customer from racing upserts', async () => {
-    const { default: pg } = await import('pg');
-    const schema = `vouch_mp_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    const url = `${pgUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const env = { VOUCH_DB: url, VOUCH_APP_ID: 'multi', VOUCH_SECRET_KEY: 'multi-secret-0123456789' };
-    const processes = await Promise.all([startVouch(env), startVouch(env), startVouch(env)]);
+    const schema = await createPostgresSchema(pgUrl as string, 'multi');
+    const env = { VOUCH_DB: schema.url, VOUCH_APP_ID: 'multi', VOUCH_SECRET_KEY: 'multi-secret-0123456789' };
+    const processes = await startVouchProcesses(3, env).catch(async (error: unknown) => {
+      await schema.drop();
+      throw error;
+    });
     try {
-      const projects = await admin.query(`select count(*)::int as n from ${schema}.projects`);
-      expect(projects.rows[0].n).toBe(1);
+      const [projects] = await schema.query<{ n: number }>('select count(*)::int as n from projects');
+      expect(projects?.n).toBe(1);
       const upserts = processes.flatMap((p) =>
         Array.from({ length: 10 }, (_, i) =>
           VoucherifyServerSide({
@@ -185,14 +184,13 @@ describe.runIf(pgUrl)('several vouch processes on one PostgreSQL database', () =
       );
       const results = await Promise.all(upserts);
       expect(new Set(results.map((c) => (c as { id: string }).id)).size).toBe(1);
-      const customers = await admin.query(
-        `select count(*)::int as n from ${schema}.customers where source_id = 'shared'`,
+      const [customers] = await schema.query<{ n: number }>(
+        `select count(*)::int as n from customers where source_id = 'shared'`,
       );
-      expect(customers.rows[0].n).toBe(1);
+      expect(customers?.n).toBe(1);
     } finally {
       await Promise.all(processes.map((p) => p.stop()));
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
+      await schema.drop();
     }
   });
 });

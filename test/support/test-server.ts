@@ -6,7 +6,7 @@ import { type IssuedKey, issueApiKey } from '../../src/app/projects/create-api-k
 import { createProject } from '../../src/app/projects/create-project.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { assembleServer } from '../../src/cli/assemble-server.js';
+import { type AssembleOptions, assembleServer } from '../../src/cli/assemble-server.js';
 import type { ProjectSettings } from '../../src/domain/projects/project.js';
 import type { AsyncActionWorker } from '../../src/jobs/async-action-worker.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
@@ -45,6 +45,8 @@ export interface TestServer {
 export interface StartOptions {
   clock?: Clock;
   settings?: Partial<ProjectSettings>;
+  /** Rate limits and the guessing defence are off unless a test turns them on here. */
+  traffic?: Pick<AssembleOptions, 'limits' | 'redis' | 'trustProxy'>;
 }
 
 /** A real Vouch server on a random local port over a fresh database, with two projects and a management key. */
@@ -59,6 +61,7 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
     workerPollIntervalMs: 50,
     bodyLimitBytes: 1024 * 1024,
     logLevel: process.env.VOUCH_TEST_LOG ?? 'silent',
+    ...options.traffic,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   worker.start();

@@ -46,8 +46,13 @@ export async function runVouch(
   return { code: code as number | null, stdout, stderr };
 }
 
+export interface StartOptions {
+  /** How long to wait for /health; several processes starting at once on a busy machine need more. */
+  startupTimeoutMs?: number;
+}
+
 /** Starts `vouch serve` from source on a free port and waits until /health answers. */
-export async function startVouch(env: Record<string, string>): Promise<VouchProcess> {
+export async function startVouch(env: Record<string, string>, options: StartOptions = {}): Promise<VouchProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...NODE_ARGS, 'serve'], {
     cwd: ROOT,
@@ -57,7 +62,7 @@ export async function startVouch(env: Record<string, string>): Promise<VouchProc
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + (options.startupTimeoutMs ?? 20_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`vouch exited early:\n${output}`);
     try {
@@ -65,7 +70,10 @@ export async function startVouch(env: Record<string, string>): Promise<VouchProc
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`vouch did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`vouch did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
@@ -79,4 +87,23 @@ export async function startVouch(env: Record<string, string>): Promise<VouchProc
       return code as number | null;
     },
   };
+}
+
+/**
+ * Starts `count` `vouch serve` processes on the same settings at once (on PostgreSQL they share
+ * one database). If any fails to start, the others are stopped before the error is thrown.
+ */
+export async function startVouchProcesses(
+  count: number,
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<VouchProcess[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startVouch(env, options)));
+  const processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s) => s.status === 'rejected');
+  if (failure) {
+    await Promise.all(processes.map((p) => p.stop()));
+    throw failure.reason;
+  }
+  return processes;
 }

@@ -45,6 +45,10 @@ async function rollbackInStore(
   const redemption = await store.redemptions.findById(redemptionId);
   if (!redemption) throw notFound('redemption', redemptionId);
   checkRollbackable(redemption);
+  // The customer first, as a redemption takes its locks (customer, then voucher): the opposite
+  // order deadlocks on PostgreSQL against a redemption of the same voucher by the same customer.
+  // A refused rollback below undoes this write with the rest of the transaction.
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
   const now = ctx.clock.now().toISOString();
   const rollbackId = ctx.ids.newId('rr_');
   // The status moves by one conditional write: of two racing rollbacks only one gets here, so
@@ -53,7 +57,6 @@ async function rollbackInStore(
     throw new AppError('already_rolled_back', { details: redemption.id });
   }
   if (redemption.voucher_id) await store.vouchers.decrementRedeemed(redemption.voucher_id);
-  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
   const rollback: Redemption = {
     ...redemption,
     id: rollbackId,

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { type HiddenClientMetadata, normalizeHiddenMetadata } from './client-metadata.js';
 
 export interface NotificationChannel {
   email?: boolean | null;
@@ -20,6 +21,8 @@ export interface ProjectSettings {
   client_create_customer_enabled: boolean;
   client_loyalty_events_enabled: boolean;
   client_set_voucher_expiration_date_enabled: boolean;
+  /** Metadata keys that client-side answers leave out, by the object carrying them (a Vouch setting). */
+  client_hidden_metadata: HiddenClientMetadata;
   webhook_version: 'v2024-01-01';
   api_version: 'v2018-08-01';
   cluster_id: string;
@@ -55,6 +58,7 @@ export function defaultProjectSettings(): ProjectSettings {
     client_create_customer_enabled: false,
     client_loyalty_events_enabled: false,
     client_set_voucher_expiration_date_enabled: false,
+    client_hidden_metadata: {},
     webhook_version: 'v2024-01-01',
     api_version: 'v2018-08-01',
     cluster_id: 'local',
@@ -114,6 +118,8 @@ export function isOriginTrusted(trustedDomains: readonly string[], origin: strin
 export function applySettingsChanges(current: ProjectSettings, changes: Partial<ProjectSettings>): ProjectSettings {
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const next = { ...current, ...defined } as ProjectSettings;
+  // The map is replaced as a whole, like the other object settings: what is sent is the new list.
+  next.client_hidden_metadata = normalizeHiddenMetadata(next.client_hidden_metadata);
   if (!isValidTimezone(next.timezone)) {
     throw new AppError('invalid_payload', { details: `timezone "${next.timezone}" is not an IANA time zone` });
   }

@@ -40,6 +40,8 @@ export function requireKey(kind: ApiKeyKind, deps: AppDeps): onRequestAsyncHookH
     }
     const auth = await deps.authenticator.authenticate(kind, appId, secret);
     if (!auth) throw new AppError('unauthorized', { details: `Invalid ${names.id} or ${names.secret}` });
+    // Set before the origin check: the CORS headers of a refused origin follow this key's project.
+    request.auth = auth;
     if (kind === 'client' && auth.project) {
       const origin = header(request, 'origin');
       if (!isOriginTrusted(auth.project.settings.client_trusted_domains, origin)) {
@@ -48,7 +50,6 @@ export function requireKey(kind: ApiKeyKind, deps: AppDeps): onRequestAsyncHookH
         });
       }
     }
-    request.auth = auth;
     if (auth.project) {
       request.projectContext = {
         project: auth.project,

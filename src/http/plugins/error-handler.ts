@@ -74,11 +74,40 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
   return reply.status(error.code).type('application/json; charset=utf-8').send(errorBody(error, request.id));
 }
 
+/** The most of an error's `cause` chain a log record follows. */
+const MAX_LOGGED_CAUSES = 3;
+
+export interface LoggedError {
+  type: string;
+  message: string;
+  code?: string;
+  stack?: string;
+  cause?: LoggedError;
+}
+
+/**
+ * What the log keeps of a failure: its type, message, code and stack, and those of its causes.
+ * Not the rest of its fields: drivers and HTTP clients attach what they were handling (pg's
+ * `detail` quotes the row values a constraint tripped on, a client error its request headers),
+ * which can be a key, a token or a customer's personal data.
+ */
+export function toLoggedError(error: unknown, depth = 0): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'a thrown non-Error value' };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+    ...(error.cause !== undefined && depth < MAX_LOGGED_CAUSES ? { cause: toLoggedError(error.cause, depth + 1) } : {}),
+  };
+}
+
 /** Every failure leaves as Voucherify's error object; a 500 never shows its cause to the client. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.code >= 500) request.log.error({ error: toLoggedError(error) }, 'request failed');
     return sendError(reply, request, appError);
   });
   app.setNotFoundHandler((request, reply) =>

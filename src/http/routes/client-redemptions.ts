@@ -1,12 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { redeemVoucher } from '../../app/redemptions/redeem-voucher.js';
 import { validateVoucher } from '../../app/redemptions/validate-voucher.js';
 import { trackingIdFor, type VoucherRequest } from '../../app/redemptions/voucher-request.js';
+import type { GuessThrottle } from '../../app/security/guess-throttle.js';
 import { toValidationObject } from '../../app/views/validation-view.js';
 import { AppError } from '../../domain/errors.js';
+import { addressGroupOf } from '../../domain/security/client-address.js';
 import type { AppDeps } from '../app-deps.js';
+import { clientAudience, presentClientRedeemAnswer, presentClientValidation } from '../client-presenter.js';
 import { contextOf } from '../plugins/auth.js';
 import { Text } from '../schemas/common.js';
 import { ClientValidateQuery, RedemptionObject, ValidationObject, VoucherRequestBody } from '../schemas/redemption.js';
@@ -15,8 +18,15 @@ import { idempotencyKeyOf, refuseSessions, sendAnswer } from './redemptions.js';
 
 const tags = ['client-side'];
 
-/** `GET /client/v1/validate` and `POST /client/v1/redeem`, for storefronts with a client-side key. */
-export function registerClientRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps): void {
+/**
+ * `GET /client/v1/validate` and `POST /client/v1/redeem`, for storefronts with a client-side key.
+ * The key is public, so both look codes up as guesses (`guesses`, when the defence is on).
+ */
+export function registerClientRedemptionRoutes(
+  fastify: FastifyInstance,
+  deps: AppDeps,
+  guesses: GuessThrottle | null = null,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -29,7 +39,7 @@ export function registerClientRedemptionRoutes(fastify: FastifyInstance, deps: A
         response: { 200: ValidationObject },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { code, amount, item, metadata, order, customer, tracking_id, session_type } = request.query;
       if (session_type)
         throw new AppError('missing_required_feature', { details: 'Validation sessions are not supported yet' });
@@ -39,13 +49,15 @@ export function registerClientRedemptionRoutes(fastify: FastifyInstance, deps: A
         tracking_id: tracking_id ?? null,
         order: amount !== undefined || item !== undefined ? { amount, items: item, metadata: order?.metadata } : null,
       };
-      const outcome = await validateVoucher(contextOf(request), code, body);
-      return toValidationObject(outcome, {
+      const ctx = contextOf(request);
+      const outcome = await lookUpAsGuess(guesses, request, reply, () => validateVoucher(ctx, code, body));
+      const validation = toValidationObject(outcome, {
         code,
         trackingId: trackingIdFor(body, outcome.customer?.source_id ?? null),
         metadata: body.metadata ?? {},
         requestId: request.id,
       });
+      return presentClientValidation(validation, clientAudience(ctx.project, body.customer, outcome.customer?.id));
     },
   );
 
@@ -66,12 +78,52 @@ export function registerClientRedemptionRoutes(fastify: FastifyInstance, deps: A
         throw new AppError('forbidden', { details: 'Redeeming with a client-side key is disabled for this project' });
       }
       refuseSessions(request.body ?? undefined);
-      const answer = await redeemVoucher(ctx, request.query.code, request.body ?? {}, {
-        channel: { type: 'API', id: null },
-        idempotencyKey: idempotencyKeyOf(request),
-        presentVoucher: voucherPresenter(deps, ctx.project),
-      });
-      return sendAnswer(reply, answer);
+      const answer = await lookUpAsGuess(guesses, request, reply, () =>
+        redeemVoucher(ctx, request.query.code, request.body ?? {}, {
+          channel: { type: 'API', id: null },
+          idempotencyKey: idempotencyKeyOf(request),
+          presentVoucher: voucherPresenter(deps, ctx.project),
+        }),
+      );
+      const audience = clientAudience(ctx.project, request.body?.customer, null);
+      return sendAnswer(reply, presentClientRedeemAnswer(answer, audience));
     },
   );
+}
+
+/** The answer to a code that does not exist: the only lookup that stays counted as a guess. */
+function isUnknownCode(error: unknown): boolean {
+  return error instanceof AppError && error.key === 'not_found' && error.resourceType === 'voucher';
+}
+
+/**
+ * Runs `lookup` as one guess of the caller's: refused with a 429 while the caller (its address,
+ * or its whole client-side key) has tried too many unknown codes lately, and kept counted only
+ * when the code turns out not to exist.
+ */
+async function lookUpAsGuess<T>(
+  guesses: GuessThrottle | null,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lookup: () => Promise<T>,
+): Promise<T> {
+  const key = request.auth?.key;
+  if (!guesses || !key) return lookup();
+  const admission = await guesses.admit({ address: addressGroupOf(request.ip), clientKeyId: key.id });
+  if (!admission.admitted) {
+    reply.header('retry-after', admission.retryAfterSeconds);
+    const whose = admission.scope === 'address' ? 'this address' : 'this client-side key';
+    throw new AppError('too_many_requests', {
+      details: `Too many unknown codes from ${whose}; retry in ${admission.retryAfterSeconds} seconds`,
+    });
+  }
+  let unknownCode = false;
+  try {
+    return await lookup();
+  } catch (error) {
+    unknownCode = isUnknownCode(error);
+    throw error;
+  } finally {
+    if (!unknownCode) await guesses.giveBack(admission.reservation);
+  }
 }

@@ -11,9 +11,11 @@ import { updateCustomer } from '../../app/customers/update-customer.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toCustomerObject } from '../../app/views/customer-view.js';
 import { AppError } from '../../domain/errors.js';
+import { clientAudience, presentClientCustomer } from '../client-presenter.js';
 import { readCsvUpload } from '../csv-upload.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
+import { ClientCustomerObject } from '../schemas/client-customer.js';
 import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, Text } from '../schemas/common.js';
 import { CustomerCreateBody, CustomerFields, CustomerObject, CustomerUpdateBody } from '../schemas/customer.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
@@ -173,9 +175,9 @@ export function registerClientCustomerRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Create a customer from a storefront',
+        summary: 'Create a customer from a storefront; the answer shows only what the request gave',
         body: CustomerCreateBody,
-        response: { 200: CustomerObject },
+        response: { 200: ClientCustomerObject },
       },
     },
     async (request) => {
@@ -187,7 +189,7 @@ export function registerClientCustomerRoutes(fastify: FastifyInstance): void {
       }
       const { id: _ignored, ...fields } = request.body;
       const customer = await createCustomer(ctx, fields);
-      return toCustomerObject(await summarizeCustomer(ctx.store, customer));
+      return presentClientCustomer(customer, clientAudience(ctx.project, fields, customer.id));
     },
   );
 }

@@ -1,7 +1,19 @@
 import { Type } from 'typebox';
+import { CLIENT_METADATA_OBJECTS } from '../../domain/projects/client-metadata.js';
 import { Nullable, StringEnum, Text, Timestamp } from './common.js';
 
 const Notifications = Type.Record(Type.String(), Type.Unknown());
+
+/** Per object, the metadata keys storefronts never see; `*` hides them all. */
+const HiddenClientMetadata = Type.Object(
+  Object.fromEntries(
+    CLIENT_METADATA_OBJECTS.map((object) => [object, Type.Optional(Type.Array(Text(200), { maxItems: 500 }))]),
+  ),
+  {
+    additionalProperties: false,
+    description: 'Metadata keys that client-side answers leave out, by object (Vouch setting); "*" hides every key',
+  },
+);
 
 /** Settings a project create or update may set. */
 export const ProjectSettingsFields = {
@@ -17,6 +29,7 @@ export const ProjectSettingsFields = {
   client_create_customer_enabled: Type.Optional(Type.Boolean()),
   client_loyalty_events_enabled: Type.Optional(Type.Boolean()),
   client_set_voucher_expiration_date_enabled: Type.Optional(Type.Boolean()),
+  client_hidden_metadata: Type.Optional(HiddenClientMetadata),
   webhooks_callout_notifications: Type.Optional(Nullable(Notifications)),
   api_usage_notifications: Type.Optional(Nullable(Notifications)),
   default_code_config: Type.Optional(Nullable(Type.Object({ charset: Type.Optional(Nullable(Text(500))) }))),
@@ -56,6 +69,7 @@ export const ProjectObject = Type.Object(
     client_create_customer_enabled: Type.Boolean(),
     client_loyalty_events_enabled: Type.Boolean(),
     client_set_voucher_expiration_date_enabled: Type.Boolean(),
+    client_hidden_metadata: HiddenClientMetadata,
     webhook_version: Type.String(),
     api_version: Type.String(),
     cluster_id: Type.String(),

@@ -21,6 +21,11 @@ export interface DialectCapabilities {
   isUniqueViolation(error: unknown): boolean;
   /** The driver error means the database cannot be reached right now; the request may be retried. */
   isUnavailable(error: unknown): boolean;
+  /**
+   * The driver error means the database aborted the transaction in favour of a concurrent one (a
+   * deadlock, a serialization failure): nothing of it was written, and running it again may succeed.
+   */
+  isTransientConflict(error: unknown): boolean;
 }
 
 export type JsonTypeName = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';

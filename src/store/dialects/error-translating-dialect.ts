@@ -12,13 +12,25 @@ import { AppError } from '../../domain/errors.js';
 import type { DialectCapabilities } from './capabilities.js';
 
 /**
+ * A transaction the database aborted in favour of a concurrent one. The transaction runner runs
+ * it again (retry-transaction.ts); a client hears of it, as a 503, only when the retries run out.
+ */
+export class TransactionConflictError extends AppError {
+  constructor() {
+    super('service_unavailable', { details: 'The database was too busy with concurrent requests; retry shortly' });
+  }
+}
+
+/**
  * Turns driver errors into the API's errors at the one place every query passes: a unique
- * violation becomes `duplicate_found`, an unreachable database `service_unavailable`. Everything
- * else stays as it is and surfaces as a 500 with nothing of the SQL in it.
+ * violation becomes `duplicate_found`, an unreachable database `service_unavailable`, a deadlock
+ * or serialization failure a `TransactionConflictError`. Everything else stays as it is and
+ * surfaces as a 500 with nothing of the SQL in it.
  */
 export function translateDriverError(error: unknown, capabilities: DialectCapabilities): unknown {
   if (error instanceof AppError) return error;
   if (capabilities.isUniqueViolation(error)) return new AppError('duplicate_found');
+  if (capabilities.isTransientConflict(error)) return new TransactionConflictError();
   if (capabilities.isUnavailable(error)) {
     return new AppError('service_unavailable', { details: 'The database cannot be reached; retry shortly' });
   }

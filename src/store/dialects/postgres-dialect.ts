@@ -26,6 +26,13 @@ const UNAVAILABLE_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
+/**
+ * What `pg` says, without a code, when a connection broke or none could be had in time: the pool
+ * waits `connectionTimeoutMillis` for a free client (every one busy) or for the server to answer.
+ */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
 const postgresCapabilities: DialectCapabilities = {
   name: 'postgres',
   supportsSkipLocked: true,
@@ -43,7 +50,11 @@ const postgresCapabilities: DialectCapabilities = {
     const code = errorCode(error);
     if (code !== undefined && UNAVAILABLE_CODES.has(code)) return true;
     const message = error instanceof Error ? error.message : '';
-    return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+    return UNAVAILABLE_MESSAGES.test(message);
+  },
+  isTransientConflict: (error) => {
+    const code = errorCode(error);
+    return code === '40P01' || code === '40001'; // deadlock_detected, serialization_failure
   },
 };
 
@@ -68,8 +79,14 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     },
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // A client losing its connection (the server stopped or restarted) must not crash the process.
+  // The pool listens to its idle clients; a client checked out between two queries of a
+  // transaction has no listener of its own, and an 'error' event nobody hears is thrown. Its
+  // next query fails instead (a 503), and the pool discards it on release.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({
     dialect: new ErrorTranslatingDialect(new PostgresDialect({ pool }), postgresCapabilities),
   });

@@ -31,6 +31,8 @@ const sqliteCapabilities: DialectCapabilities = {
     const code = errorCode(error);
     return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_IOERR';
   },
+  // One connection runs one transaction at a time: no transaction ever waits on another's locks.
+  isTransientConflict: () => false,
 };
 
 /** JSON path for one top-level key, quoted so dots and spaces in metadata keys stay part of the key. */

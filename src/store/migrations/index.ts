@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
+import * as importedRedemptions from './0003-imported-redemptions.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -9,6 +10,7 @@ import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-vouchers-and-redemptions': vouchersAndRedemptions,
+  '0003-imported-redemptions': importedRedemptions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -82,6 +82,8 @@ function toRow({ voucher, codeKey }: NewVoucher, projectId: string) {
     referrer_id: voucher.referrer_id,
     redemption_quantity: voucher.redemption_quantity,
     redeemed_quantity: voucher.redeemed_quantity,
+    // A voucher is stored with uses only when it is imported with them.
+    imported_redeemed_quantity: voucher.redeemed_quantity,
     publish_count: voucher.publish_count,
     created_at: voucher.created_at,
     updated_at: voucher.updated_at,
@@ -189,8 +191,18 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async update(voucher: Voucher): Promise<void> {
-    const { id, project_id, code, code_key, created_at, redeemed_quantity, publish_count, deleted_at, ...changes } =
-      toRow({ voucher, codeKey: '' }, this.projectId);
+    const {
+      id,
+      project_id,
+      code,
+      code_key,
+      created_at,
+      redeemed_quantity,
+      imported_redeemed_quantity,
+      publish_count,
+      deleted_at,
+      ...changes
+    } = toRow({ voucher, codeKey: '' }, this.projectId);
     await this.db
       .updateTable('vouchers')
       .set(changes)
