@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { KeyAuthenticator } from '../app/auth/key-authenticator.js';
 import type { Clock, Ids, Store } from '../app/ports.js';
 import { randomIds } from '../app/random-ids.js';
-import type { RedisCounterOptions } from '../app/security/redis-window-counters.js';
 import type { TrafficLimits } from '../app/security/traffic-limits.js';
 import type { WindowCounters } from '../app/security/window-counters.js';
 import { systemClock } from '../app/system-clock.js';
 import type { TrustProxy } from '../config.js';
 import { buildApp } from '../http/build-app.js';
 import { AsyncActionWorker } from '../jobs/async-action-worker.js';
+import type { RedisCounterOptions } from '../store/counters/redis-window-counters.js';
 
 export interface AssembleOptions {
   logLevel: string;
@@ -58,6 +58,6 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
 
 /** Loaded only when asked for: most installations run without Redis, and every CLI command loads this file. */
 async function openRedisCounters(options: RedisCounterOptions): Promise<WindowCounters> {
-  const { RedisWindowCounters } = await import('../app/security/redis-window-counters.js');
+  const { RedisWindowCounters } = await import('../store/counters/redis-window-counters.js');
   return new RedisWindowCounters(options);
 }

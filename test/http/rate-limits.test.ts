@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import VoucherifySdk from '@voucherify/sdk';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RedisCounterOptions } from '../../src/app/security/redis-window-counters.js';
 import type { TrafficLimits } from '../../src/app/security/traffic-limits.js';
 import { fixedClock } from '../../src/app/system-clock.js';
 import { assembleServer } from '../../src/cli/assemble-server.js';
+import type { RedisCounterOptions } from '../../src/store/counters/redis-window-counters.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import {
   deleteRedisCounters,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
-import type { RedisCounterOptions } from '../../src/app/security/redis-window-counters.js';
+import type { RedisCounterOptions } from '../../src/store/counters/redis-window-counters.js';
 
 const REDIS_HOST = '127.0.0.1';
 const REDIS_PORT = 6379;

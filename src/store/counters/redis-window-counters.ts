@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { CounterChange, WindowCounters } from './window-counters.js';
+import type { CounterChange, WindowCounters } from '../../app/security/window-counters.js';
 
 export interface RedisCounterOptions {
   /** A redis:// or rediss:// URL. */
