@@ -159,3 +159,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 if (!mixedOnly) await (await import('./codes-storage.js')).benchCodesStorage();
+if (!mixedOnly) (await import('./rules-evaluation.js')).benchRulesEvaluation();
