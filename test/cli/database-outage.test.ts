@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPostgresBinaries, type PrivatePostgres, startPrivatePostgres } from '../support/private-postgres.js';
 import { type ApiAnswer, type ApiCall, rawApi } from '../support/raw-api.js';
-import { startVouch, type VouchProcess } from '../support/vouch-process.js';
+import { runVouch, startVouch, type VouchProcess } from '../support/vouch-process.js';
 
 const binaries = findPostgresBinaries();
 if (!binaries) {
@@ -205,6 +205,10 @@ describe.runIf(binaries)('vouch serve while its PostgreSQL server stops and star
       const after = (await api('GET', '/v1/campaigns/After')).body;
       return after.vouchers_generation_status === 'DONE' && after.vouchers_count === 500;
     });
+
+    // The reconciliation command finds every counter in step with its rows after the outage.
+    const doctor = await runVouch(['doctor'], { VOUCH_DB: (postgres as PrivatePostgres).url });
+    expect([doctor.code, doctor.stdout.trim()]).toEqual([0, expect.stringMatching(/^OK: /)]);
 
     console.info(
       `database outage: the shoppers' redemptions until the stop: ${burstOk} committed, ${burstUnavailable} answered 503; ` +

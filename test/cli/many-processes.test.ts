@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../support/databases.js';
 import { createPostgresSchema, type PostgresSchema } from '../support/postgres-schema.js';
 import { type ApiCall, rawApi } from '../support/raw-api.js';
-import { startVouchProcesses, type VouchProcess } from '../support/vouch-process.js';
+import { runVouch, startVouchProcesses, type VouchProcess } from '../support/vouch-process.js';
 
 const pgUrl = process.env.VOUCH_TEST_PG;
 
@@ -166,6 +166,9 @@ describe.runIf(pgUrl)(`${PROCESSES} vouch processes on one PostgreSQL database`,
     for (const row of await reconcile()) {
       expect([row.code, row.redeemed_quantity, row.standing]).toEqual([row.code, QUANTITY, QUANTITY]);
     }
+    // And the reconciliation command agrees: no counter drifted from its rows.
+    const doctor = await runVouch(['doctor'], { VOUCH_DB: schema.url });
+    expect([doctor.code, doctor.stdout.trim()]).toEqual([0, expect.stringMatching(/^OK: /)]);
 
     const sum = (pick: (t: Tally) => number) => tallies.reduce((total, t) => total + pick(t), 0);
     console.info(

@@ -2,17 +2,18 @@ import { notFound } from '../../domain/errors.js';
 import type { OrderItem } from '../../domain/orders/order.js';
 import type { OrderItemInput } from '../../domain/orders/order-input.js';
 import { type CatalogMatch, priceOrderItem } from '../../domain/orders/price-order.js';
-import type { Product, Sku } from '../../domain/products/product.js';
+import { applyProductChanges, applySkuChanges, type Product, type Sku } from '../../domain/products/product.js';
 import type { Clock, Ids, ProjectStore } from '../ports.js';
 import { upsertProduct } from '../products/upsert-product.js';
 import { upsertSku } from '../products/upsert-sku.js';
+import { type CatalogWrites, mayCreate, mayUpdateExisting } from '../write-policy.js';
 
 interface Catalog {
   store: ProjectStore;
   clock: Clock;
   ids: Ids;
-  /** Whether lines may create and update catalog entries (orders do; validations only read). */
-  write: boolean;
+  /** Orders create and update catalog entries, storefronts only create them, validations only read. */
+  writes: CatalogWrites;
 }
 
 async function findProduct(store: ProjectStore, ref: string): Promise<Product | undefined> {
@@ -25,10 +26,11 @@ async function findSku(store: ProjectStore, ref: string): Promise<Sku | undefine
 
 /**
  * The product a line names. A `product_id` (or `product.id`) must exist; a source_id the catalog
- * lacks creates the product from the line's product data, and `override` updates an existing one.
+ * lacks creates the product from the line's product data, and `override` updates an existing one
+ * (or, where the policy forbids that, shapes only this line).
  */
 async function matchProduct(
-  { store, clock, ids, write }: Catalog,
+  { store, clock, ids, writes }: Catalog,
   item: OrderItemInput,
   sku: Sku | null,
 ): Promise<Product | null> {
@@ -39,13 +41,14 @@ async function matchProduct(
   if (explicitId && !product && !sourceId) throw notFound('product', explicitId);
   product ??= sourceId ? await store.products.findBySourceId(sourceId) : undefined;
   if (!product && sku) product = await store.products.findById(sku.product_id);
-  if (product && (!data?.override || !write)) return product;
-  if (!product && (!sourceId || !write)) return null;
+  if (product && (!data?.override || !mayCreate(writes))) return product;
+  if (!product && (!sourceId || !mayCreate(writes))) return null;
   const changes = {
     ...(data?.name !== undefined ? { name: data.name } : {}),
     ...(data?.price !== undefined ? { price: data.price } : {}),
     ...(data?.metadata !== undefined ? { metadata: data.metadata } : {}),
   };
+  if (product && !mayUpdateExisting(writes)) return applyProductChanges(product, changes, null);
   const upserted = await upsertProduct(
     store,
     clock,
@@ -78,31 +81,33 @@ async function matchLine(catalog: Catalog, item: OrderItemInput): Promise<Catalo
     ...(data?.price !== undefined ? { price: data.price } : {}),
     ...(data?.metadata !== undefined ? { metadata: data.metadata } : {}),
   };
-  if (!catalog.write) return { product, sku };
+  if (!mayCreate(catalog.writes)) return { product, sku };
   if (!sku && pendingSourceId && product) {
     sku = await upsertSku(catalog.store, catalog.clock, catalog.ids, product, {
       source_id: pendingSourceId,
       ...skuChanges,
     });
   } else if (sku && data?.override && product) {
-    sku = await upsertSku(catalog.store, catalog.clock, catalog.ids, product, { id: sku.id, ...skuChanges });
+    sku = mayUpdateExisting(catalog.writes)
+      ? await upsertSku(catalog.store, catalog.clock, catalog.ids, product, { id: sku.id, ...skuChanges })
+      : applySkuChanges(sku, skuChanges, null);
   }
   return { product, sku };
 }
 
 /**
- * Every line matched against the catalog and priced. With `write` (orders, redemptions) a line
- * creates what it names but the catalog lacks, and `override` updates it; without (validations)
- * the catalog is only read.
+ * Every line matched against the catalog and priced. Unless `read_only` (validations) a line
+ * creates what it names but the catalog lacks; under `upsert` (server-side orders, redemptions)
+ * `override` updates what exists, under `create_only` it prices this line only.
  */
 export async function resolveOrderItems(
   store: ProjectStore,
   clock: Clock,
   ids: Ids,
   items: readonly OrderItemInput[],
-  options: { write: boolean } = { write: true },
+  writes: CatalogWrites = 'upsert',
 ): Promise<OrderItem[]> {
-  const catalog = { store, clock, ids, write: options.write };
+  const catalog = { store, clock, ids, writes };
   const priced: OrderItem[] = [];
   for (const [position, item] of items.entries()) {
     priced.push(priceOrderItem(item, await matchLine(catalog, item), position));

@@ -10,6 +10,7 @@ import type { ProjectStore } from '../ports.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toErrorObject } from '../views/error-view.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
@@ -21,6 +22,8 @@ export interface RedeemOptions {
   channel: { type: ChannelType; id: string | null };
   idempotencyKey?: string;
   presentVoucher: VoucherPresenter;
+  /** How far the customer, order and catalog entries the request names may be written (`upsert` if absent). */
+  writes?: WritePolicy;
 }
 
 interface Attempt {
@@ -99,9 +102,10 @@ async function redeemInStore(
   options: RedeemOptions,
 ): Promise<Answer> {
   const voucher = await loadVoucher(store, ctx.project, code);
-  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  const writes = options.writes ?? 'upsert';
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
   const prepared = request.order
-    ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null)
+    ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null, writes)
     : null;
   const order = prepared?.order ?? null;
   const attempt: Attempt = { voucher, customer, order, request, options };

@@ -4,6 +4,7 @@ import type { Discount } from '../../domain/discounts/discount.js';
 import { evaluateVoucher, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
+import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { previewOrder } from './request-order.js';
@@ -22,24 +23,29 @@ export type ValidationOutcome =
 /**
  * POST /vouchers/{code}/validate: whether the code can be used with this cart and customer now,
  * and what it would give. Nothing is counted or stored, except the customer the request names,
- * which Voucherify creates when new (one conditional write of its own, so no transaction).
+ * which Voucherify creates when new (one conditional write of its own, so no transaction) and,
+ * as far as `writes` allows, updates.
  */
 export async function validateVoucher(
   ctx: ProjectContext,
   code: string,
   request: VoucherRequest,
+  writes: WritePolicy = 'upsert',
 ): Promise<ValidationOutcome> {
   const { store } = ctx;
   const voucher = await loadVoucher(store, ctx.project, code);
-  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  // Everything that can refuse the request comes before the customer's write, so a refused
+  // validation stores nothing (invariant 5).
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
+  const catalog = await loadDiscountCatalog(store, voucher.effective.discount);
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
   const evaluation = evaluateVoucher({
     voucher: voucher.effective,
     campaign: voucher.campaign,
     now: ctx.clock.now(),
     timezone: ctx.project.settings.timezone,
     order: order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order,
-    catalog: await loadDiscountCatalog(store, voucher.effective.discount),
+    catalog,
   });
   if (!evaluation.valid) return { valid: false, voucher, customer, reason: evaluation.reason };
   return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order };

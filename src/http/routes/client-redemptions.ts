@@ -20,7 +20,8 @@ const tags = ['client-side'];
 
 /**
  * `GET /client/v1/validate` and `POST /client/v1/redeem`, for storefronts with a client-side key.
- * The key is public, so both look codes up as guesses (`guesses`, when the defence is on).
+ * The key is public, so both look codes up as guesses (`guesses`, when the defence is on), and
+ * neither may rewrite a stored customer, product or order (`create_only`, write-policy.ts).
  */
 export function registerClientRedemptionRoutes(
   fastify: FastifyInstance,
@@ -50,7 +51,9 @@ export function registerClientRedemptionRoutes(
         order: amount !== undefined || item !== undefined ? { amount, items: item, metadata: order?.metadata } : null,
       };
       const ctx = contextOf(request);
-      const outcome = await lookUpAsGuess(guesses, request, reply, () => validateVoucher(ctx, code, body));
+      const outcome = await lookUpAsGuess(guesses, request, reply, () =>
+        validateVoucher(ctx, code, body, 'create_only'),
+      );
       const validation = toValidationObject(outcome, {
         code,
         trackingId: trackingIdFor(body, outcome.customer?.source_id ?? null),
@@ -83,6 +86,7 @@ export function registerClientRedemptionRoutes(
           channel: { type: 'API', id: null },
           idempotencyKey: idempotencyKeyOf(request),
           presentVoucher: voucherPresenter(deps, ctx.project),
+          writes: 'create_only',
         }),
       );
       const audience = clientAudience(ctx.project, request.body?.customer, null);

@@ -8,6 +8,7 @@ import { deleteCustomer } from '../../app/customers/delete-customer.js';
 import { deleteCustomerPermanently } from '../../app/customers/delete-customer-permanently.js';
 import { importCustomersCsv } from '../../app/customers/import-customers-csv.js';
 import { updateCustomer } from '../../app/customers/update-customer.js';
+import { upsertCustomerInProject } from '../../app/customers/upsert-customer.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toCustomerObject } from '../../app/views/customer-view.js';
 import { AppError } from '../../domain/errors.js';
@@ -16,7 +17,7 @@ import { readCsvUpload } from '../csv-upload.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { ClientCustomerObject } from '../schemas/client-customer.js';
-import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, Text } from '../schemas/common.js';
+import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, SourceId, Text } from '../schemas/common.js';
 import { CustomerCreateBody, CustomerFields, CustomerObject, CustomerUpdateBody } from '../schemas/customer.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
 
@@ -125,7 +126,7 @@ export function registerCustomerRoutes(fastify: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Update or create customers by source_id, asynchronously',
-        body: Type.Array(Type.Object({ ...CustomerFields, source_id: Text(500) }), { minItems: 1, maxItems: 10_000 }),
+        body: Type.Array(Type.Object({ ...CustomerFields, source_id: SourceId() }), { minItems: 1, maxItems: 10_000 }),
         response: { 202: AsyncActionCreated },
       },
     },
@@ -167,7 +168,10 @@ export function registerCustomerRoutes(fastify: FastifyInstance): void {
   );
 }
 
-/** `POST /client/v1/customers`, for storefronts, where the project allows it. */
+/**
+ * `POST /client/v1/customers`, for storefronts, where the project allows it: a new customer is
+ * created, an existing one is only named, never rewritten (the key is public).
+ */
 export function registerClientCustomerRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
@@ -188,7 +192,7 @@ export function registerClientCustomerRoutes(fastify: FastifyInstance): void {
         });
       }
       const { id: _ignored, ...fields } = request.body;
-      const customer = await createCustomer(ctx, fields);
+      const customer = await upsertCustomerInProject(ctx, fields, 'create_only');
       return presentClientCustomer(customer, clientAudience(ctx.project, fields, customer.id));
     },
   );
