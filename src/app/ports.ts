@@ -14,6 +14,8 @@ import type { ReconciliationRepository } from './repositories/reconciliation-rep
 import type { RedemptionRepository } from './repositories/redemption-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
+import type { ValidationRuleAssignmentRepository } from './repositories/validation-rule-assignment-repository.js';
+import type { ValidationRuleRepository } from './repositories/validation-rule-repository.js';
 import type { VoucherRepository } from './repositories/voucher-repository.js';
 
 /** The time, injected so tests can fix it. */
@@ -42,6 +44,8 @@ export interface ProjectStore {
   readonly skus: SkuRepository;
   readonly productCollections: ProductCollectionRepository;
   readonly categories: CategoryRepository;
+  readonly validationRules: ValidationRuleRepository;
+  readonly validationRuleAssignments: ValidationRuleAssignmentRepository;
   readonly orders: OrderRepository;
   readonly asyncActions: AsyncActionRepository;
   readonly campaigns: CampaignRepository;

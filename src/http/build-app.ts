@@ -25,6 +25,7 @@ import { registerOrderRoutes } from './routes/orders.js';
 import { registerProductCollectionRoutes } from './routes/product-collections.js';
 import { registerProductRoutes } from './routes/products.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
+import { registerValidationRuleRoutes } from './routes/validation-rules.js';
 import { registerVoucherRoutes } from './routes/vouchers.js';
 
 export const API_VERSION = '0.1.0';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerProductRoutes(v1);
       registerProductCollectionRoutes(v1);
       registerCategoryRoutes(v1);
+      registerValidationRuleRoutes(v1);
       registerOrderRoutes(v1);
       registerVoucherRoutes(v1, deps);
       registerCampaignRoutes(v1, deps);

@@ -17,6 +17,8 @@ import { KyselyReconciliationRepository } from './repositories/kysely-reconcilia
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
+import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
+import { KyselyValidationRuleRepository } from './repositories/kysely-validation-rule-repository.js';
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
 import { retryTransaction } from './retry-transaction.js';
 import type { Database } from './tables.js';
@@ -42,6 +44,8 @@ class KyselyProjectStore implements ProjectStore {
   readonly skus;
   readonly productCollections;
   readonly categories;
+  readonly validationRules;
+  readonly validationRuleAssignments;
   readonly orders;
   readonly asyncActions;
   readonly campaigns;
@@ -61,6 +65,8 @@ class KyselyProjectStore implements ProjectStore {
     this.skus = new KyselySkuRepository(db, projectId, capabilities);
     this.productCollections = new KyselyProductCollectionRepository(db, projectId, capabilities);
     this.categories = new KyselyCategoryRepository(db, projectId);
+    this.validationRules = new KyselyValidationRuleRepository(db, projectId);
+    this.validationRuleAssignments = new KyselyValidationRuleAssignmentRepository(db, projectId);
     this.orders = new KyselyOrderRepository(db, projectId, capabilities);
     this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
     this.campaigns = new KyselyCampaignRepository(db, projectId);

@@ -103,6 +103,33 @@ export interface CategoriesTable {
   updated_at: string | null;
 }
 
+export interface ValidationRulesTable {
+  id: string;
+  project_id: string;
+  name: string;
+  /** JSON: the checked rules object, as echoed. */
+  rules: string;
+  /** JSON, or null: accepted by Voucherify for bundles; not stored by Vouch yet. */
+  bundle_rules: string | null;
+  /** JSON: `{message}`, or null. */
+  error: string | null;
+  /** JSON: the checked applicable_to definition. */
+  applicable_to: string;
+  type: string;
+  context_type: string;
+  created_at: string;
+  updated_at: string | null;
+}
+
+export interface ValidationRulesAssignmentsTable {
+  id: string;
+  project_id: string;
+  rule_id: string;
+  related_object_type: string;
+  related_object_id: string;
+  created_at: string;
+}
+
 export interface OrdersTable {
   id: string;
   project_id: string;
@@ -269,6 +296,8 @@ export interface Database {
   skus: SkusTable;
   product_collections: ProductCollectionsTable;
   categories: CategoriesTable;
+  validation_rules: ValidationRulesTable;
+  validation_rules_assignments: ValidationRulesAssignmentsTable;
   orders: OrdersTable;
   async_actions: AsyncActionsTable;
   campaigns: CampaignsTable;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
 import * as importedRedemptions from './0003-imported-redemptions.js';
+import * as validationRules from './0004-validation-rules.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-vouchers-and-redemptions': vouchersAndRedemptions,
   '0003-imported-redemptions': importedRedemptions,
+  '0004-validation-rules': validationRules,
 };
 
 export const migrationProvider: MigrationProvider = {
