@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
+import { seedFuzzData } from '../support/fuzz-seed.js';
 import { acceptedKinds, HOSTILE_STRINGS, hostileBody, wrongExamples } from '../support/hostile-values.js';
 import {
   type ApiRoute,
@@ -227,6 +228,87 @@ describe.each(TEST_DATABASES)('hostile input on every write route on $name', (da
           problems.push(...errorShapeProblems(answer, status).map((p) => `${label(route)} ${url.slice(0, 80)}: ${p}`));
         }
       }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('answers 404 or 400, never another object, to near misses of stored ids and codes, through every key', async () => {
+    // Storefront redemption on, so /client/v1/redeem looks the code up instead of refusing at once.
+    const project = await server.createProject({ client_redeem_enabled: true });
+    const known = await seedFuzzData(server, project);
+    /** Ids that differ from a stored one by a wildcard, a quote, a space, a case or an invisible character. */
+    const nearMisses = (id: string) =>
+      [
+        `${id}%`,
+        `${id.slice(0, -1)}%`,
+        `${id.slice(0, -1)}_`,
+        `%${id.slice(1)}`,
+        '%',
+        '_',
+        '*',
+        `${id} `,
+        ` ${id}`,
+        `${id}\t`,
+        `${id}\u200b`,
+        `${id}'`,
+        `${id}' OR '1'='1`,
+        `${id}"`,
+        `${id}/`,
+        `${id}/..`,
+        `${id}\u0000`,
+        id.toLowerCase(),
+        id.toUpperCase(),
+        `${id}${'x'.repeat(10_000)}`,
+      ].filter((miss) => miss !== id);
+    // Routes whose path names the object they create take any new code; the others look one up.
+    const creates = (route: ApiRoute, param: string) =>
+      route.method === 'POST' && param === 'code' && route.pattern.endsWith('/:code');
+    const lookups = table.routes.filter((r) => r.params.length > 0);
+    await expectStoreUnchanged(async () => {
+      const problems: string[] = [];
+      let cases = 0;
+      for (const route of lookups) {
+        const real = Object.fromEntries(route.params.map((p) => [p, known[p]?.[0] ?? `missing-${p}`]));
+        const payload = route.body ? JSON.stringify(sampleValue(route.body)) : undefined;
+        for (const param of route.params.filter((p) => !creates(route, p))) {
+          for (const miss of (known[param] ?? []).flatMap(nearMisses)) {
+            const url = urlFor(route, { ...real, [param]: miss });
+            const answer = await send(route, payload, 'application/json', url, project);
+            cases++;
+            if (answer.statusCode !== 400 && answer.statusCode !== 404) {
+              problems.push(
+                `${label(route)} ${param}=${JSON.stringify(miss.slice(0, 60))}: ${answer.statusCode} ${answer.body.slice(0, 120)}`,
+              );
+            } else {
+              problems.push(
+                ...errorShapeProblems(answer, answer.statusCode).map(
+                  (p) => `${label(route)} ${url.slice(0, 80)}: ${p}`,
+                ),
+              );
+            }
+          }
+        }
+      }
+      // The storefront names a code in the query string, not the path.
+      for (const route of table.routes.filter((r) => r.keyKind === 'client' && r.query.code)) {
+        for (const miss of [...(known.code ?? []).flatMap(nearMisses), ...HOSTILE_STRINGS]) {
+          const answer = await send(
+            route,
+            route.method === 'GET' ? undefined : '{}',
+            'application/json',
+            `${route.pattern}?code=${encodeURIComponent(miss.replace(/[\ud800-\udfff]/g, '?'))}`,
+            project,
+          );
+          cases++;
+          const status = answer.statusCode === 400 ? 400 : 404;
+          problems.push(
+            ...errorShapeProblems(answer, status).map(
+              (p) => `${label(route)} code=${JSON.stringify(miss.slice(0, 40))}: ${p}`,
+            ),
+          );
+        }
+      }
+      expect(cases).toBeGreaterThan(500);
       expect(problems).toEqual([]);
     });
   });

@@ -26,6 +26,7 @@ export interface SchemaNode {
   maximum?: number;
   minItems?: number;
   maxItems?: number;
+  pattern?: string;
 }
 
 export interface OpenApiParameter {
@@ -68,6 +69,10 @@ export interface ApiRoute {
   consumes: string[];
   /** Query string parameters by name. */
   query: Record<string, SchemaNode>;
+  /** The query string as one object schema, with the parameters the document marks required. */
+  querySchema: SchemaNode;
+  /** Path parameters' schemas by name; `{}` where the document says nothing. */
+  pathParams: Record<string, SchemaNode>;
 }
 
 export interface RouteTable {
@@ -80,7 +85,11 @@ export interface RouteTable {
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const PRINTED_LINE = /^((?:│ {3}| {4})*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/;
 
-/** Every method and pattern in `app.printRoutes({ commonPrefix: false })`, whose tree nests suffixes. */
+/**
+ * Every method and pattern in `app.printRoutes()`, whose tree nests the parts of paths that
+ * follow a common prefix. (With `commonPrefix: false` find-my-way leaves out a wildcard that is
+ * the sibling of a parameter, such as `/assets/qr/*` beside `/assets/qr/:token`.)
+ */
 export function parsePrintedRoutes(printed: string): { method: string; pattern: string }[] {
   const prefixes: string[] = [];
   const found: { method: string; pattern: string }[] = [];
@@ -152,7 +161,7 @@ export function readRouteTable(app: FastifyInstance): RouteTable {
   }
   const seen = new Set<string>();
   const routes: ApiRoute[] = [];
-  for (const { method, pattern } of parsePrintedRoutes(app.printRoutes({ commonPrefix: false }))) {
+  for (const { method, pattern } of parsePrintedRoutes(app.printRoutes())) {
     if (seen.has(`${method} ${pattern}`)) continue;
     seen.add(`${method} ${pattern}`);
     const openApiPath = pattern.replace(/:(\w+)/g, '{$1}');
@@ -160,20 +169,30 @@ export function readRouteTable(app: FastifyInstance): RouteTable {
     const content = operation?.requestBody?.content ?? {};
     const jsonBody = content['application/json']?.schema;
     const query: Record<string, SchemaNode> = {};
+    const requiredQuery: string[] = [];
+    const pathParams: Record<string, SchemaNode> = {};
     for (const parameter of operation?.parameters ?? []) {
-      if (parameter.in === 'query') query[parameter.name] = resolveRefs(parameter.schema ?? {}, document);
+      const schema = resolveRefs(parameter.schema ?? {}, document);
+      if (parameter.in === 'query') {
+        query[parameter.name] = schema;
+        if (parameter.required) requiredQuery.push(parameter.name);
+      }
+      if (parameter.in === 'path') pathParams[parameter.name] = schema;
     }
+    const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
     routes.push({
       method,
       pattern,
       openApiPath,
-      params: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1] as string),
+      params,
       keyKind: keyKindOf(pattern),
       sampleUrl: urlFor({ pattern }),
       operation,
       body: jsonBody ? resolveRefs(jsonBody, document) : undefined,
       consumes: Object.keys(content),
       query,
+      querySchema: { type: 'object', properties: query, required: requiredQuery },
+      pathParams: Object.fromEntries(params.map((name) => [name, pathParams[name] ?? {}])),
     });
   }
   return { routes, documented, document };
@@ -217,8 +236,8 @@ function sampleString(schema: SchemaNode): string {
   return text.padEnd(schema.minLength ?? 0, 'x');
 }
 
-/** Kysely over the store's connection, to count rows behind the Store port's back. */
-function databaseOf(store: KyselyStore): Kysely<unknown> {
+/** Kysely over the store's connection, to read rows behind the Store port's back. */
+export function databaseOf(store: KyselyStore): Kysely<unknown> {
   const db: unknown = Reflect.get(store, 'db');
   if (typeof db !== 'object' || db === null || !('selectFrom' in db)) {
     throw new Error('KyselyStore no longer keeps its Kysely instance in `db`: update countRows');
@@ -226,7 +245,7 @@ function databaseOf(store: KyselyStore): Kysely<unknown> {
   return db as Kysely<unknown>;
 }
 
-async function tableNames(db: Kysely<unknown>, dialect: KyselyStore['dialect']): Promise<string[]> {
+export async function tableNames(db: Kysely<unknown>, dialect: KyselyStore['dialect']): Promise<string[]> {
   const query =
     dialect === 'sqlite'
       ? sql<{ name: string }>`select name from sqlite_master where type = 'table'
@@ -271,13 +290,13 @@ export interface InjectedAnswer {
   body: string;
 }
 
-const ERROR_FIELDS = new Set(['code', 'key', 'message', 'details', 'request_id']);
-const NOT_FOUND_FIELDS = new Set([...ERROR_FIELDS, 'resource_id', 'resource_type']);
+/** Voucherify's error object; resource_id and resource_type name the object a 404, 409 or failed redemption is about. */
+const ERROR_FIELDS = new Set(['code', 'key', 'message', 'details', 'request_id', 'resource_id', 'resource_type']);
 
 /**
  * Problems with an error answer (empty when it is right): Voucherify's error object with exactly
- * code, key, message, details?, request_id `v-…` equal to the x-request-id header. A 404 may also
- * name the resource (resource_id, resource_type), as Voucherify's do.
+ * code, key, message, details?, request_id `v-…` equal to the x-request-id header, and optionally
+ * the resource it is about (resource_id, resource_type), as Voucherify's do.
  */
 export function errorShapeProblems(answer: InjectedAnswer, status: number, key?: string): string[] {
   const problems: string[] = [];
@@ -288,14 +307,15 @@ export function errorShapeProblems(answer: InjectedAnswer, status: number, key?:
   } catch {
     return [...problems, `body is not JSON: ${answer.body.slice(0, 200)}`];
   }
-  const allowed = status === 404 ? NOT_FOUND_FIELDS : ERROR_FIELDS;
-  const extra = Object.keys(body).filter((field) => !allowed.has(field));
+  const extra = Object.keys(body).filter((field) => !ERROR_FIELDS.has(field));
   if (extra.length > 0) problems.push(`unexpected fields ${extra.join(', ')}`);
   if (body.code !== status) problems.push(`code ${String(body.code)}`);
   if (key !== undefined && body.key !== key) problems.push(`key ${String(body.key)}, expected ${key}`);
   if (typeof body.key !== 'string' || !/^[a-z_]+$/.test(body.key)) problems.push('key is not snake_case');
   if (typeof body.message !== 'string' || body.message === '') problems.push('no message');
-  if (body.details !== undefined && typeof body.details !== 'string') problems.push('details is not a string');
+  for (const field of ['details', 'resource_id', 'resource_type']) {
+    if (body[field] !== undefined && typeof body[field] !== 'string') problems.push(`${field} is not a string`);
+  }
   if (typeof body.request_id !== 'string' || !/^v-[0-9a-f]+$/.test(body.request_id)) {
     problems.push(`request_id ${String(body.request_id)}`);
   }

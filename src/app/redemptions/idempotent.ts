@@ -24,6 +24,16 @@ function fingerprintOf(request: unknown): string {
 }
 
 /**
+ * A replayed answer as this request gives it: the first answer, except that an error object names
+ * this request in `request_id`, as its x-request-id header does (an error's request_id always
+ * matches the header, so a client can quote either).
+ */
+function replayed(status: number, body: unknown, requestId: string | null): Answer {
+  const isErrorObject = status >= 400 && typeof body === 'object' && body !== null && 'request_id' in body;
+  return { status, body: isErrorObject && requestId !== null ? { ...body, request_id: requestId } : body };
+}
+
+/**
  * Runs `work` in one transaction, at most once per Idempotency-Key: the key is taken first, in
  * the same transaction, so a retry (even a concurrent one) gets the first answer and moves no
  * counter again. Without a key, `work` simply runs.
@@ -59,5 +69,5 @@ export async function runIdempotently(
       details: `Idempotency-Key ${key} was used for a different request`,
     });
   }
-  return { status: stored.status_code, body: stored.response };
+  return replayed(stored.status_code, stored.response, ctx.requestId);
 }

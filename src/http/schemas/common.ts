@@ -37,6 +37,15 @@ export const ErrorObject = Type.Object(
 
 export const AsyncActionCreated = Type.Object({ async_action_id: Type.String() });
 
+/**
+ * A source_id a client sends. Never empty: every upsert looks an object up by a source_id only
+ * when it has one, so an empty one would be stored yet never found, and the second object that
+ * claimed it would conflict on the unique index.
+ */
+export function SourceId() {
+  return Type.String({ minLength: 1, maxLength: 500 });
+}
+
 /** Path parameter for resources addressed by id or source_id. */
 export function IdParam<const N extends string>(name: N, description: string) {
   const param = Type.String({ minLength: 1, maxLength: 500, description });

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Metadata, Nullable, Text, Timestamp } from './common.js';
+import { Metadata, Nullable, SourceId, Text, Timestamp } from './common.js';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
@@ -14,7 +14,7 @@ export const AddressInput = Type.Object({
 
 /** The fields a shop may set on a customer; absent fields stay as they are, null clears one. */
 export const CustomerFields = {
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   name: Type.Optional(Nullable(Text(500))),
   description: Type.Optional(Nullable(Text(2000))),
   email: Type.Optional(Nullable(Text(320))),

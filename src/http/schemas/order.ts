@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ORDER_STATUSES } from '../../domain/orders/order.js';
-import { Metadata, Nullable, StringEnum, Text, Timestamp } from './common.js';
+import { Metadata, Nullable, SourceId, StringEnum, Text, Timestamp } from './common.js';
 import { CustomerReference } from './customer.js';
 
 /** Money and counts: whole numbers, never negative, below what a double holds exactly. */
@@ -9,7 +9,7 @@ const Quantity = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
 const ItemProduct = Type.Object({
   id: Type.Optional(Nullable(Text(500))),
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   name: Type.Optional(Nullable(Text(500))),
   price: Type.Optional(Nullable(Amount)),
   metadata: Type.Optional(Nullable(Metadata)),
@@ -18,7 +18,7 @@ const ItemProduct = Type.Object({
 
 const ItemSku = Type.Object({
   id: Type.Optional(Nullable(Text(500))),
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   sku: Type.Optional(Nullable(Text(500))),
   price: Type.Optional(Nullable(Amount)),
   metadata: Type.Optional(Nullable(Metadata)),
@@ -29,7 +29,7 @@ export const OrderItemInput = Type.Object({
   sku_id: Type.Optional(Nullable(Text(500))),
   product_id: Type.Optional(Nullable(Text(500))),
   related_object: Type.Optional(Nullable(StringEnum(['product', 'sku'] as const))),
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   quantity: Type.Optional(Nullable(Quantity)),
   discount_quantity: Type.Optional(Nullable(Quantity)),
   initial_quantity: Type.Optional(Nullable(Quantity)),
@@ -44,7 +44,7 @@ export const OrderItemInput = Type.Object({
 
 /** An order as a shop sends it; at most 500 lines, as Voucherify allows. */
 export const OrderFields = {
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   status: Type.Optional(Nullable(StringEnum(ORDER_STATUSES))),
   amount: Type.Optional(Nullable(Amount)),
   initial_amount: Type.Optional(Nullable(Amount)),

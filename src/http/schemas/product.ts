@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Metadata, Nullable, Text, Timestamp } from './common.js';
+import { Metadata, Nullable, SourceId, Text, Timestamp } from './common.js';
 
 /** Money in minor units: a whole number, never negative, exact in a double. */
 const Price = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Minor units' });
@@ -19,7 +19,7 @@ const Currency = Type.String({ pattern: '^[A-Za-z]{3}$', description: 'Three let
 
 /** The fields a shop may set on a product; absent fields stay as they are, null clears one. */
 export const ProductFields = {
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   name: Type.Optional(Nullable(Text(1000))),
   price: Type.Optional(Nullable(Price)),
   attributes: Type.Optional(Nullable(AttributeNames)),
@@ -32,10 +32,10 @@ export const ProductCreateBody = Type.Object({ id: Type.Optional(Nullable(Text(2
 /** The SDK sends `source_id` (and may send `id`) on update; Voucherify skips both. */
 export const ProductUpdateBody = Type.Object(ProductFields);
 
-export const ProductBulkItem = Type.Object({ ...ProductFields, source_id: Text(500) });
+export const ProductBulkItem = Type.Object({ ...ProductFields, source_id: SourceId() });
 
 export const SkuFields = {
-  source_id: Type.Optional(Nullable(Text(500))),
+  source_id: Type.Optional(Nullable(SourceId())),
   sku: Type.Optional(Nullable(Text(1000))),
   price: Type.Optional(Nullable(Price)),
   currency: Type.Optional(Nullable(Currency)),
