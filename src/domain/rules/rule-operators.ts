@@ -4,23 +4,11 @@
  * type gives an operator (see rule-catalog.ts), the messages use `phrase`.
  */
 
+import { FILTER_OPERATORS } from '../filters/filter.js';
+
 export const RULE_OPERATORS = [
-  '$is',
-  '$is_not',
-  '$in',
-  '$not_in',
-  '$more_than',
-  '$more_than_or_equal',
-  '$less_than',
-  '$less_than_or_equal',
-  '$starts_with',
-  '$ends_with',
-  '$contains',
-  '$not_contain',
-  '$is_unknown',
-  '$has_value',
-  '$after',
-  '$before',
+  // The list filters' operators mean the same in rules; rules add relative dates and item counts.
+  ...FILTER_OPERATORS,
   '$is_days_ago',
   '$more_than_ago',
   '$less_than_ago',
