@@ -54,6 +54,7 @@ async function matchProduct(
     clock,
     ids,
     product ? { id: product.id, ...changes } : { source_id: sourceId, ...changes },
+    mayUpdateExisting(writes) ? 'update' : 'keep',
   );
   return upserted.product;
 }
@@ -83,10 +84,14 @@ async function matchLine(catalog: Catalog, item: OrderItemInput): Promise<Catalo
   };
   if (!mayCreate(catalog.writes)) return { product, sku };
   if (!sku && pendingSourceId && product) {
-    sku = await upsertSku(catalog.store, catalog.clock, catalog.ids, product, {
-      source_id: pendingSourceId,
-      ...skuChanges,
-    });
+    sku = await upsertSku(
+      catalog.store,
+      catalog.clock,
+      catalog.ids,
+      product,
+      { source_id: pendingSourceId, ...skuChanges },
+      mayUpdateExisting(catalog.writes) ? 'update' : 'keep',
+    );
   } else if (sku && data?.override && product) {
     sku = mayUpdateExisting(catalog.writes)
       ? await upsertSku(catalog.store, catalog.clock, catalog.ids, product, { id: sku.id, ...skuChanges })

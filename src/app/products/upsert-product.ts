@@ -33,14 +33,16 @@ async function updateIfChanged(store: ProjectStore, clock: Clock, product: Produ
 /**
  * Voucherify's upsert: an `id` names an existing product, a `source_id` finds or creates one,
  * neither creates a new product. Parallel creates of one new source_id create one product: the
- * insert is conditional, and the losers update the winner's row. A source_id held by a binned
- * product stays taken until that product is deleted with force.
+ * insert is conditional, and the losers update the winner's row, or with `existing: 'keep'` (a
+ * storefront's create-only request) only see it with their values, unwritten. A source_id held by
+ * a binned product stays taken until that product is deleted with force.
  */
 export async function upsertProduct(
   store: ProjectStore,
   clock: Clock,
   ids: Ids,
   input: ProductUpsert,
+  existing: 'update' | 'keep' = 'update',
 ): Promise<UpsertedProduct> {
   const { id, ...changes } = input;
   if (id) {
@@ -50,13 +52,15 @@ export async function upsertProduct(
   }
   const sourceId = changes.source_id;
   if (sourceId) {
-    const existing = await store.products.findBySourceId(sourceId);
-    if (existing) return { product: await updateIfChanged(store, clock, existing, changes), found: true };
+    const found = await store.products.findBySourceId(sourceId);
+    if (found && existing === 'keep') return { product: applyProductChanges(found, changes, null), found: true };
+    if (found) return { product: await updateIfChanged(store, clock, found, changes), found: true };
   }
   const created = newProduct(ids.newId('prod_'), changes, clock.now().toISOString());
   if (await store.products.insert(created)) return { product: created, found: false };
   if (!sourceId) throw new Error('product insert conflicted without a source_id');
   const winner = await store.products.findBySourceId(sourceId);
+  if (winner && existing === 'keep') return { product: applyProductChanges(winner, changes, null), found: true };
   if (winner) return { product: await updateIfChanged(store, clock, winner, changes), found: true };
   if (await store.products.isSourceIdBinned(sourceId)) throw sourceIdInBin('product', sourceId);
   throw new Error('product insert conflicted but no product holds the source_id');

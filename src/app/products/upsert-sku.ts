@@ -39,15 +39,25 @@ async function updateIfChanged(store: ProjectStore, clock: Clock, sku: Sku, chan
   return updated;
 }
 
-async function updateOwn(store: ProjectStore, clock: Clock, product: Product, sku: Sku, changes: SkuChanges) {
+/** A stored SKU of the product, updated, or under `keep` only shown with the changes, unwritten. */
+async function keepOrUpdate(
+  store: ProjectStore,
+  clock: Clock,
+  product: Product,
+  sku: Sku,
+  changes: SkuChanges,
+  existing: 'update' | 'keep',
+) {
   if (sku.product_id !== product.id) throw ofAnotherProduct(sku, product);
-  return updateIfChanged(store, clock, sku, changes);
+  return existing === 'keep' ? applySkuChanges(sku, changes, null) : updateIfChanged(store, clock, sku, changes);
 }
 
 /**
  * POST /products/{id}/skus in Voucherify's upsert mode: an `id` names an existing SKU of the
  * product, a `source_id` finds or creates one, neither creates one. Attribute values must name
- * attributes the product declares. Parallel creates of one source_id create one SKU.
+ * attributes the product declares. Parallel creates of one source_id create one SKU; the losers
+ * update it, or with `existing: 'keep'` (a storefront's create-only request) only see it with
+ * their values, unwritten.
  */
 export async function upsertSku(
   store: ProjectStore,
@@ -55,6 +65,7 @@ export async function upsertSku(
   ids: Ids,
   product: Product,
   input: SkuUpsert,
+  existing: 'update' | 'keep' = 'update',
 ): Promise<Sku> {
   const { id, ...changes } = input;
   checkSkuAttributes(product, changes.attributes);
@@ -65,14 +76,14 @@ export async function upsertSku(
   }
   const sourceId = changes.source_id;
   if (sourceId) {
-    const existing = await store.skus.findBySourceId(sourceId);
-    if (existing) return updateOwn(store, clock, product, existing, changes);
+    const found = await store.skus.findBySourceId(sourceId);
+    if (found) return keepOrUpdate(store, clock, product, found, changes, existing);
   }
   const created = newSku(ids.newId('sku_'), product.id, changes, clock.now().toISOString());
   if (await store.skus.insert(created)) return created;
   if (!sourceId) throw new Error('sku insert conflicted without a source_id');
   const winner = await store.skus.findBySourceId(sourceId);
-  if (winner) return updateOwn(store, clock, product, winner, changes);
+  if (winner) return keepOrUpdate(store, clock, product, winner, changes, existing);
   if (await store.skus.isSourceIdBinned(sourceId)) throw sourceIdInBin('sku', sourceId);
   throw new Error('sku insert conflicted but no sku holds the source_id');
 }
