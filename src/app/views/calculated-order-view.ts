@@ -1,20 +1,6 @@
-import type { CalculatedOrder, CalculatedOrderItem } from '../../domain/discounts/calculated-order.js';
+import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import type { Order } from '../../domain/orders/order.js';
-
-function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
-
-function toCalculatedItemObject(item: CalculatedOrderItem) {
-  return {
-    object: 'order_item' as const,
-    ...withoutNulls({
-      ...item,
-      product: item.product && withoutNulls(item.product),
-      sku: item.sku && withoutNulls(item.sku),
-    }),
-  };
-}
+import { toOrderItemObject } from './order-view.js';
 
 /**
  * Voucherify's OrderCalculated, as validations and redemptions answer it: every amount, the
@@ -38,7 +24,7 @@ export function toCalculatedOrderObject(order: CalculatedOrder, redemptions: Rec
     applied_discount_amount: order.applied_discount_amount,
     items_applied_discount_amount: order.items_applied_discount_amount,
     total_applied_discount_amount: order.total_applied_discount_amount,
-    items: order.items.map(toCalculatedItemObject),
+    items: order.items.map(toOrderItemObject),
     metadata: order.metadata,
     ...(order.customer_id ? { customer: { id: order.customer_id, object: 'customer' as const } } : {}),
     ...(order.referrer_id ? { referrer: { id: order.referrer_id, object: 'customer' as const } } : {}),

@@ -2,10 +2,11 @@ import type { Order, OrderItem } from '../../domain/orders/order.js';
 
 /** Keeps the fields that hold a value: Voucherify's order lines show only what they know. */
 function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as Partial<T>;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
-function toOrderItemObject(item: OrderItem) {
+/** An order line as orders, validations and redemptions answer it (calculated lines included). */
+export function toOrderItemObject<T extends OrderItem>(item: T) {
   return {
     object: 'order_item' as const,
     ...withoutNulls({
