@@ -12,6 +12,7 @@ import type { ProductRepository } from './repositories/product-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
 import type { ReconciliationRepository } from './repositories/reconciliation-repository.js';
 import type { RedemptionRepository } from './repositories/redemption-repository.js';
+import type { RuleCounterRepository } from './repositories/rule-counter-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
 import type { ValidationRuleAssignmentRepository } from './repositories/validation-rule-assignment-repository.js';
@@ -51,6 +52,7 @@ export interface ProjectStore {
   readonly campaigns: CampaignRepository;
   readonly vouchers: VoucherRepository;
   readonly redemptions: RedemptionRepository;
+  readonly ruleCounters: RuleCounterRepository;
   readonly outbox: OutboxRepository;
   readonly idempotency: IdempotencyRepository;
   /** Runs `work` in one transaction; inside a transaction it joins the open one. */

@@ -15,6 +15,7 @@ import { KyselyProductRepository } from './repositories/kysely-product-repositor
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
+import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
@@ -51,6 +52,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly campaigns;
   readonly vouchers;
   readonly redemptions;
+  readonly ruleCounters;
   readonly outbox;
   readonly idempotency;
 
@@ -72,6 +74,7 @@ class KyselyProjectStore implements ProjectStore {
     this.campaigns = new KyselyCampaignRepository(db, projectId);
     this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
+    this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.outbox = new KyselyOutboxRepository(db, projectId);
     this.idempotency = new KyselyIdempotencyRepository(db, projectId);
   }

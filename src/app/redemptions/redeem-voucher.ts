@@ -17,6 +17,7 @@ import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { prepareRequestOrder } from './request-order.js';
 import { storeRedemption } from './store-redemption.js';
 import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
+import { checkVoucherRules, loadVoucherRules } from './voucher-rules.js';
 
 export interface RedeemOptions {
   channel: { type: ChannelType; id: string | null };
@@ -87,6 +88,7 @@ async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt
   failed.snapshot.voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
   await storeRedemption(ctx, store, failed, 'redemption.failed');
   const answered = new AppError(error.key, {
+    message: error.message,
     details: attempt.voucher.stored.code,
     resource_id: failed.id,
     resource_type: 'redemption',
@@ -102,6 +104,7 @@ async function redeemInStore(
   options: RedeemOptions,
 ): Promise<Answer> {
   const voucher = await loadVoucher(store, ctx.project, code);
+  const definitions = await loadVoucherRules(store, voucher);
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
   const prepared = request.order
@@ -109,17 +112,29 @@ async function redeemInStore(
     : null;
   const order = prepared?.order ?? null;
   const attempt: Attempt = { voucher, customer, order, request, options };
+  const timezone = ctx.project.settings.timezone;
+  // Counting rules lock what they count until this transaction commits: parallel redemptions
+  // take turns there, so none passes a per-customer or campaign limit on a stale count.
+  const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
+    order,
+    customer,
+    metadata: request.metadata ?? null,
+    lockCounts: true,
+  });
   const evaluation = evaluateVoucher({
     voucher: voucher.effective,
     campaign: voucher.campaign,
     now: ctx.clock.now(),
-    timezone: ctx.project.settings.timezone,
+    timezone,
     order,
     catalog: await loadDiscountCatalog(store, voucher.effective.discount),
+    rules: rules.outcome,
+    targets: rules.targets,
   });
   if (!evaluation.valid) {
     if (prepared) await saveOrder(store, prepared);
-    return refuse(ctx, store, attempt, new AppError(evaluation.reason));
+    const message = evaluation.rule?.message;
+    return refuse(ctx, store, attempt, new AppError(evaluation.reason, message ? { message } : {}));
   }
 
   // The use is counted by one conditional write: of racing redemptions only as many as the

@@ -1,7 +1,7 @@
 import type { Customer } from '../../domain/customers/customer.js';
 import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import type { Discount } from '../../domain/discounts/discount.js';
-import { evaluateVoucher, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
+import { evaluateVoucher, type RuleRefusal, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
 import type { WritePolicy } from '../write-policy.js';
@@ -9,6 +9,7 @@ import { loadDiscountCatalog } from './discount-catalog.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { previewOrder } from './request-order.js';
 import type { VoucherRequest } from './voucher-request.js';
+import { checkVoucherRules, loadVoucherRules, type VoucherRulesCheck } from './voucher-rules.js';
 
 export type ValidationOutcome =
   | {
@@ -17,8 +18,17 @@ export type ValidationOutcome =
       customer: Customer | null;
       discount: Discount | null;
       order: CalculatedOrder | null;
+      /** The lines the validation rules let the discount reach, for the answer's `applicable_to`. */
+      rules: VoucherRulesCheck;
     }
-  | { valid: false; voucher: LoadedVoucher; customer: Customer | null; reason: VoucherRefusal };
+  | {
+      valid: false;
+      voucher: LoadedVoucher;
+      customer: Customer | null;
+      reason: VoucherRefusal;
+      /** The validation rule that refused, in its own words. */
+      rule?: RuleRefusal;
+    };
 
 /**
  * POST /vouchers/{code}/validate: whether the code can be used with this cart and customer now,
@@ -38,15 +48,29 @@ export async function validateVoucher(
   // validation stores nothing (invariant 5).
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
   const catalog = await loadDiscountCatalog(store, voucher.effective.discount);
+  const definitions = await loadVoucherRules(store, voucher);
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
+  const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
+  const timezone = ctx.project.settings.timezone;
+  const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
+    order: pricedOrder,
+    customer,
+    metadata: request.metadata ?? null,
+    lockCounts: false,
+  });
   const evaluation = evaluateVoucher({
     voucher: voucher.effective,
     campaign: voucher.campaign,
     now: ctx.clock.now(),
-    timezone: ctx.project.settings.timezone,
-    order: order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order,
+    timezone,
+    order: pricedOrder,
     catalog,
+    rules: rules.outcome,
+    targets: rules.targets,
   });
-  if (!evaluation.valid) return { valid: false, voucher, customer, reason: evaluation.reason };
-  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order };
+  if (!evaluation.valid) {
+    const refusal = { valid: false as const, voucher, customer, reason: evaluation.reason };
+    return evaluation.rule ? { ...refusal, rule: evaluation.rule } : refusal;
+  }
+  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order, rules };
 }

@@ -18,6 +18,8 @@ export interface ProductCollectionRepository {
   list(query: ListQuery): Promise<ListPage<ProductCollection>>;
   /** Live products matching an AUTO_UPDATE collection's filter, evaluated in the database. */
   listMatchingProducts(filter: ParsedFilter, query: CollectionProductsQuery): Promise<ListPage<Product>>;
+  /** Which of these products are live and match an AUTO_UPDATE collection's filter. */
+  filterMatchingProductIds(filter: ParsedFilter, productIds: readonly string[]): Promise<string[]>;
   /** The live (not binned) products and SKUs among `members`, in the members' order. */
   findLiveMembers(members: readonly CollectionMember[]): Promise<CollectionEntry[]>;
 }

@@ -1,5 +1,15 @@
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
-import type { ValidationRule, ValidationRuleWithCount } from '../../domain/rules/validation-rule.js';
+import type { RelatedObjectType, ValidationRule, ValidationRuleWithCount } from '../../domain/rules/validation-rule.js';
+
+/** A rule assigned to an object, as validation reads it: parsed only when its version is new. */
+export interface AssignedRule {
+  ruleId: string;
+  related_object_type: RelatedObjectType;
+  related_object_id: string;
+  /** Changes whenever the definition does; equal versions mean the same compiled rule. */
+  version: string;
+  read(): ValidationRule;
+}
 
 export interface ValidationRuleRepository {
   findById(id: string): Promise<ValidationRuleWithCount | undefined>;
@@ -8,4 +18,6 @@ export interface ValidationRuleRepository {
   /** Deletes the rule and its assignments; answers whether the rule existed. */
   delete(id: string): Promise<boolean>;
   list(query: ListQuery): Promise<ListPage<ValidationRuleWithCount>>;
+  /** The rules assigned to any of these objects, in the order they were assigned. */
+  findAssignedTo(objectIds: readonly string[]): Promise<AssignedRule[]>;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { toApplicableToLists } from '../../domain/rules/applicable-items.js';
 import type { ValidationOutcome } from '../redemptions/validate-voucher.js';
 import { toCalculatedOrderObject } from './calculated-order-view.js';
 import { toErrorObject } from './error-view.js';
@@ -21,14 +22,25 @@ export function toValidationObject(
     ...(context.trackingId ? { tracking_id: context.trackingId } : {}),
   };
   if (!outcome.valid) {
-    const error = new AppError(outcome.reason, { details: context.code });
-    return { valid: false as const, ...common, reason: error.message, error: toErrorObject(error, context.requestId) };
+    const error = new AppError(outcome.reason, {
+      details: context.code,
+      ...(outcome.rule
+        ? { message: outcome.rule.message, resource_id: outcome.rule.ruleId, resource_type: 'validation_rule' }
+        : {}),
+    });
+    // `reason` is the refusal's standard wording; a rule's own message goes in the error a shop shows.
+    const reason = new AppError(outcome.reason).message;
+    return { valid: false as const, ...common, reason, error: toErrorObject(error, context.requestId) };
   }
   return {
     valid: true as const,
     ...common,
-    applicable_to: EMPTY_LIST,
-    inapplicable_to: EMPTY_LIST,
+    ...(outcome.rules.applicableTo
+      ? toApplicableToLists(
+          outcome.rules.applicableTo,
+          outcome.order ? { items: outcome.order.items, targets: outcome.rules.targets } : undefined,
+        )
+      : { applicable_to: EMPTY_LIST, inapplicable_to: EMPTY_LIST }),
     ...(outcome.discount ? { discount: outcome.discount } : {}),
     ...(outcome.order ? { order: toCalculatedOrderObject(outcome.order) } : {}),
   };

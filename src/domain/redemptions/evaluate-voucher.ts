@@ -2,7 +2,10 @@ import type { Campaign } from '../campaigns/campaign.js';
 import { applyDiscount, type CatalogLookup } from '../discounts/apply-discount.js';
 import { type CalculatedOrder, startCalculation } from '../discounts/calculated-order.js';
 import type { Discount } from '../discounts/discount.js';
+import { type DiscountTargets, NO_TARGETS } from '../discounts/targets.js';
 import type { Order } from '../orders/order.js';
+import type { AssignedRulesOutcome } from '../rules/check-assigned-rules.js';
+import type { RuleErrorKey } from '../rules/rule-catalog.js';
 import { checkValidity } from '../vouchers/check-validity.js';
 import type { EffectiveVoucher } from '../vouchers/voucher.js';
 
@@ -12,7 +15,8 @@ export type VoucherRefusal =
   | 'voucher_not_active'
   | 'voucher_expired'
   | 'voucher_not_active_now'
-  | 'quantity_exceeded';
+  | 'quantity_exceeded'
+  | RuleErrorKey;
 
 export interface VoucherEvaluationInput {
   voucher: EffectiveVoucher;
@@ -23,16 +27,27 @@ export interface VoucherEvaluationInput {
   /** The order to price, when the request gave one. */
   order: Order | null;
   catalog: CatalogLookup;
+  /** The validation rules in force, already checked against the same facts (none when absent). */
+  rules?: AssignedRulesOutcome;
+  /** The lines the rules' `applicable_to` lets the discount reach, resolved against the order. */
+  targets?: DiscountTargets;
+}
+
+/** A refusal by a validation rule names the rule and says why in the rule's own words. */
+export interface RuleRefusal {
+  ruleId: string;
+  message: string;
 }
 
 export type VoucherEvaluation =
   | { valid: true; discount: Discount | null; order: CalculatedOrder | null; discount_amount: number }
-  | { valid: false; reason: VoucherRefusal };
+  | { valid: false; reason: VoucherRefusal; rule?: RuleRefusal };
 
 /**
  * Whether a voucher can be used now and what it gives the order: the switches of the voucher and
- * its campaign, the validity of both, the uses left, then the discount. Pure: the caller brings
- * the time and the facts; the redemption then counts the use with an atomic write.
+ * its campaign, the validity of both, the uses left, the validation rules, then the discount over
+ * the lines the rules allow. Pure: the caller brings the time, the facts and the rules' outcome;
+ * the redemption then counts the use with an atomic write.
  */
 export function evaluateVoucher(input: VoucherEvaluationInput): VoucherEvaluation {
   const { voucher, campaign, now, timezone } = input;
@@ -42,18 +57,18 @@ export function evaluateVoucher(input: VoucherEvaluationInput): VoucherEvaluatio
   if (voucher.redemption_quantity !== null && voucher.redeemed_quantity >= voucher.redemption_quantity) {
     return { valid: false, reason: 'quantity_exceeded' };
   }
+  if (input.rules && !input.rules.passed) {
+    const [first] = input.rules.failed;
+    if (first)
+      return { valid: false, reason: first.errorKey, rule: { ruleId: input.rules.ruleId, message: first.message } };
+  }
   const discount = voucher.discount;
   if (input.order === null) return { valid: true, discount, order: null, discount_amount: 0 };
   const start = startCalculation(input.order);
   if (discount === null) return { valid: true, discount, order: start, discount_amount: 0 };
-  const applied = applyDiscount(
-    start,
-    discount,
-    { applicable: [], inapplicable: [] },
-    {
-      base: 'DISCOUNTED_AMOUNT',
-      catalog: input.catalog,
-    },
-  );
+  const applied = applyDiscount(start, discount, input.targets ?? NO_TARGETS, {
+    base: 'DISCOUNTED_AMOUNT',
+    catalog: input.catalog,
+  });
   return { valid: true, discount, order: applied.order, discount_amount: applied.discount_amount };
 }

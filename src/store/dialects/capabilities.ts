@@ -8,6 +8,11 @@ export interface DialectCapabilities {
   readonly name: 'sqlite' | 'postgres';
   /** `FOR UPDATE SKIP LOCKED`, so several workers can claim queued jobs without waiting on each other. */
   readonly supportsSkipLocked: boolean;
+  /**
+   * `SELECT ... FOR UPDATE`: a transaction can lock a row it will not write. Without it (SQLite)
+   * every transaction already runs alone, so there is nothing to lock.
+   */
+  readonly supportsRowLocks: boolean;
   /** A JSON text column's top-level `key` as text (null when absent or not a scalar). */
   jsonText(column: Expression<string | null>, key: string): RawBuilder<string | null>;
   /** A JSON text column's top-level `key` as a number (null when absent or not a number). */

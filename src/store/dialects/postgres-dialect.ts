@@ -36,6 +36,7 @@ const UNAVAILABLE_MESSAGES =
 const postgresCapabilities: DialectCapabilities = {
   name: 'postgres',
   supportsSkipLocked: true,
+  supportsRowLocks: true,
   jsonText: (column, key) =>
     sql<
       string | null

@@ -11,6 +11,7 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
 const sqliteCapabilities: DialectCapabilities = {
   name: 'sqlite',
   supportsSkipLocked: false,
+  supportsRowLocks: false,
   jsonText: (column, key) =>
     sql<
       string | null

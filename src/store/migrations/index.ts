@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
 import * as importedRedemptions from './0003-imported-redemptions.js';
 import * as validationRules from './0004-validation-rules.js';
+import * as ruleCounting from './0005-rule-counting.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-vouchers-and-redemptions': vouchersAndRedemptions,
   '0003-imported-redemptions': importedRedemptions,
   '0004-validation-rules': validationRules,
+  '0005-rule-counting': ruleCounting,
 };
 
 export const migrationProvider: MigrationProvider = {

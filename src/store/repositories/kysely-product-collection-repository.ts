@@ -104,6 +104,15 @@ export class KyselyProductCollectionRepository implements ProductCollectionRepos
     return { ...page, items: page.items.map(toProduct) };
   }
 
+  async filterMatchingProductIds(filter: ParsedFilter, productIds: readonly string[]): Promise<string[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.liveProducts()
+      .where('products.id', 'in', productIds)
+      .where(compileFilter(filter, PRODUCT_FILTER_COLUMNS, this.capabilities))
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async findLiveMembers(members: readonly CollectionMember[]): Promise<CollectionEntry[]> {
     const skuIds = members.filter((m) => m.object === 'sku').map((m) => m.id);
     const skus = await this.findLiveSkus(skuIds);

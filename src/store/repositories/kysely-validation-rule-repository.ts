@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { ValidationRuleRepository } from '../../app/repositories/validation-rule-repository.js';
+import type { AssignedRule, ValidationRuleRepository } from '../../app/repositories/validation-rule-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { RulesObject } from '../../domain/rules/format-rules-object.js';
 import { NO_APPLICABLE_TO } from '../../domain/rules/parse-applicable-to.js';
 import type {
+  RelatedObjectType,
   ValidationRule,
   ValidationRuleType,
   ValidationRuleWithCount,
@@ -63,6 +64,41 @@ export class KyselyValidationRuleRepository implements ValidationRuleRepository 
           .as('assignments_count'),
       )
       .where('validation_rules.project_id', '=', this.projectId);
+  }
+
+  async findAssignedTo(objectIds: readonly string[]): Promise<AssignedRule[]> {
+    if (objectIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('validation_rules_assignments as a')
+      .innerJoin('validation_rules as r', (join) =>
+        join.onRef('r.id', '=', 'a.rule_id').on('r.project_id', '=', this.projectId),
+      )
+      .select([
+        'a.related_object_type',
+        'a.related_object_id',
+        'r.id',
+        'r.name',
+        'r.rules',
+        'r.error',
+        'r.applicable_to',
+        'r.type',
+        'r.context_type',
+        'r.created_at',
+        'r.updated_at',
+      ])
+      .where('a.project_id', '=', this.projectId)
+      .where('a.related_object_id', 'in', objectIds)
+      .orderBy('a.created_at')
+      .orderBy('a.id')
+      .execute();
+    return rows.map((row) => ({
+      ruleId: row.id,
+      related_object_type: row.related_object_type as RelatedObjectType,
+      related_object_id: row.related_object_id,
+      // The stored definition itself: any change to it is a new version, however fast the clock.
+      version: `${row.rules}\u0000${row.error ?? ''}\u0000${row.applicable_to}`,
+      read: () => toRule({ ...row, assignments_count: null }),
+    }));
   }
 
   async findById(id: string): Promise<ValidationRuleWithCount | undefined> {

@@ -1,0 +1,56 @@
+import type { CompiledValidationRules } from './compile-rules.js';
+import { evaluateRules } from './evaluate-rules.js';
+import type { ApplicableToDefinition } from './parse-applicable-to.js';
+import type { PreparedRuleFacts } from './prepared-facts.js';
+import type { FailedRule } from './rule-failures.js';
+
+/** The object a rule is assigned to; counting rules count the redemptions of that object. */
+export interface RuleScope {
+  type: 'voucher' | 'campaign';
+  id: string;
+}
+
+/** One validation rule in force for a voucher, compiled, with the object it came through. */
+export interface AssignedDefinition {
+  ruleId: string;
+  scope: RuleScope;
+  compiled: CompiledValidationRules;
+  applicableTo: ApplicableToDefinition;
+}
+
+export type AssignedRulesOutcome =
+  | { passed: true; applicableTo: ApplicableToDefinition | null }
+  | { passed: false; ruleId: string; failed: readonly FailedRule[] };
+
+export function scopeKeyOf(scope: RuleScope): string {
+  return `${scope.type}:${scope.id}`;
+}
+
+/**
+ * Every definition must hold (Voucherify ANDs the rules assigned to a voucher and to its
+ * campaign); the first that fails, in the order given, is the answer. When all hold, their
+ * `applicable_to` lists together decide which lines the discount reaches: null when none names any.
+ * `factsOf` gives the facts for a definition's scope: they differ only in the counters.
+ */
+export function checkAssignedRules(
+  definitions: readonly AssignedDefinition[],
+  factsOf: (scope: RuleScope) => PreparedRuleFacts,
+): AssignedRulesOutcome {
+  for (const definition of definitions) {
+    const outcome = evaluateRules(definition.compiled, factsOf(definition.scope));
+    if (!outcome.passed) return { passed: false, ruleId: definition.ruleId, failed: outcome.failed };
+  }
+  return { passed: true, applicableTo: mergeApplicableTo(definitions.map((definition) => definition.applicableTo)) };
+}
+
+/**
+ * The lines several definitions allow together: their included entries in order, their excluded
+ * entries all excluded. `included_all` survives only when no definition names lines of its own.
+ */
+export function mergeApplicableTo(lists: readonly ApplicableToDefinition[]): ApplicableToDefinition | null {
+  const included = lists.flatMap((list) => (list.included_all ? [] : list.included));
+  const excluded = lists.flatMap((list) => list.excluded);
+  const includedAll = included.length === 0 && lists.some((list) => list.included_all);
+  if (included.length === 0 && excluded.length === 0 && !includedAll) return null;
+  return { included, excluded, included_all: includedAll };
+}

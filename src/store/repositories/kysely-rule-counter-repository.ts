@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { RedemptionCountQuery, RuleCounterRepository } from '../../app/repositories/rule-counter-repository.js';
+import type { RuleScope } from '../../domain/rules/check-assigned-rules.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import type { Database } from '../tables.js';
+
+export class KyselyRuleCounterRepository implements RuleCounterRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
+  ) {}
+
+  async lockScope(scope: RuleScope): Promise<void> {
+    if (!this.capabilities.supportsRowLocks) return;
+    const table = scope.type === 'voucher' ? 'vouchers' : 'campaigns';
+    await this.db
+      .selectFrom(table)
+      .select('id')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', scope.id)
+      .forUpdate()
+      .execute();
+  }
+
+  /** Successful redemptions of the scope that still stand (a rolled back one is ROLLED_BACK). */
+  private standing(scope: RuleScope) {
+    return this.db
+      .selectFrom('redemptions')
+      .where('redemptions.project_id', '=', this.projectId)
+      .where(scope.type === 'voucher' ? 'redemptions.voucher_id' : 'redemptions.campaign_id', '=', scope.id)
+      .where('redemptions.object', '=', 'redemption')
+      .where('redemptions.status', '=', 'SUCCEEDED');
+  }
+
+  async countRedemptions(query: RedemptionCountQuery): Promise<number> {
+    let count = this.standing(query.scope);
+    if (query.customerId !== undefined) count = count.where('redemptions.customer_id', '=', query.customerId);
+    if (query.since !== undefined) count = count.where('redemptions.created_at', '>=', query.since);
+    const row = await count.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async sumOrderAmounts(scope: RuleScope): Promise<number> {
+    const row = await this.standing(scope)
+      .innerJoin('orders', (join) =>
+        join.onRef('orders.id', '=', 'redemptions.order_id').on('orders.project_id', '=', this.projectId),
+      )
+      .select((eb) => eb.fn.sum<number | string | null>('orders.amount').as('total'))
+      .executeTakeFirstOrThrow();
+    return Number(row.total ?? 0);
+  }
+}
