@@ -238,4 +238,62 @@ describe.each(TEST_DATABASES)('validation rules enforced at validation and redem
     } as never);
     expect(loose(await sdk().validations.validateVoucher('CHANGING', { order: cart(20000) })).valid).toBe(true);
   });
+  it('checks a cart against one rule on its own, storing nothing', async () => {
+    const rule = loose(
+      await sdk().validationRules.create({
+        name: 'coffee lovers',
+        rules: {
+          '1': { name: 'order.items.any', conditions: { $is: [{ source_id: 'coffee', object: 'product' }] } },
+          '2': { name: 'customer.metadata', property: 'tier', conditions: { $is: ['vip'] } },
+          logic: '1 and 2',
+        },
+        applicable_to: { included: [{ object: 'product', source_id: 'coffee', id: 'coffee' }] },
+      } as never),
+    );
+    const check = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/v1/validation-rules/${rule.id}/validation`, {
+        method: 'POST',
+        headers: { ...server.serverHeaders(), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: loose(await response.json()) }));
+
+    const passed = await check({
+      order: cart(20000),
+      customer: { source_id: 'checked-only', metadata: { tier: 'vip' } },
+    });
+    expect(passed).toMatchObject({
+      status: 200,
+      body: {
+        valid: true,
+        rule_id: rule.id,
+        applicable_to: { total: 1, data: [{ source_id: 'coffee', order_item_indices: [0] }] },
+        order: { amount: 20000 },
+      },
+    });
+    const failed = await check({
+      order: cart(20000),
+      customer: { source_id: 'checked-only', metadata: { tier: 'basic' } },
+    });
+    expect(failed).toMatchObject({
+      status: 200,
+      body: {
+        valid: false,
+        error: { key: 'customer_rules_violated', resource_id: rule.id },
+        failed_rules: [{ rule: '2', name: 'customer.metadata', key: 'customer_rules_violated' }],
+      },
+    });
+    // Nothing was stored: not the customer, not the products of the cart.
+    const store = server.store.forProject(server.project.id);
+    expect(await store.customers.findBySourceId('checked-only')).toBeUndefined();
+    expect((await check({})).status).toBe(200);
+    expect(
+      (
+        await fetch(`${server.url}/v1/validation-rules/val_missing/validation`, {
+          method: 'POST',
+          headers: { ...server.serverHeaders(), 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404);
+  });
 });

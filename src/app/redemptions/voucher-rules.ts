@@ -115,6 +115,36 @@ async function countersOf(
   return counters;
 }
 
+/**
+ * The counts the definitions read, by scope; with `lockCounts`, each counted scope is locked
+ * first. Many definitions on one scope share its counts: each count is read once per request.
+ */
+async function loadCounters(
+  store: ProjectStore,
+  voucher: LoadedVoucher,
+  definitions: readonly AssignedDefinition[],
+  request: RuleRequestFacts,
+  now: Date,
+  timezone: string,
+): Promise<Map<string, RuleCounters>> {
+  if (request.lockCounts)
+    for (const scope of countedScopes(definitions, voucher)) await store.ruleCounters.lockScope(scope);
+  const neededByScope = new Map<string, { scope: RuleScope; needed: Set<RuleCounter> }>();
+  for (const { scope, compiled } of definitions) {
+    if (compiled.requiredFacts.counters.length === 0) continue;
+    const key = scopeKeyOf(scope);
+    const entry = neededByScope.get(key) ?? { scope, needed: new Set<RuleCounter>() };
+    for (const counter of compiled.requiredFacts.counters) entry.needed.add(counter);
+    neededByScope.set(key, entry);
+  }
+  const customerId = request.customer?.id ?? null;
+  const countersByScope = new Map<string, RuleCounters>();
+  for (const [key, { scope, needed }] of neededByScope) {
+    countersByScope.set(key, await countersOf(store, scope, [...needed], voucher, customerId, now, timezone));
+  }
+  return countersByScope;
+}
+
 /** Collections a definition reads, in its rules or its `applicable_to`. */
 function collectionIdsOf(definitions: readonly AssignedDefinition[]): string[] {
   return definitions.flatMap(({ compiled, applicableTo }) => [
@@ -129,12 +159,13 @@ function collectionIdsOf(definitions: readonly AssignedDefinition[]): string[] {
  * Checks the voucher's validation rules against the request: loads only the facts the compiled
  * rules declare (counts, collection members), evaluates them, and resolves the lines the
  * discount may reach. The voucher's own checks (active, validity, uses left) are the caller's.
+ * Without a voucher (a rule checked on its own) nothing is counted: counts are unknown.
  */
 export async function checkVoucherRules(
   store: ProjectStore,
   clock: Clock,
   timezone: string,
-  voucher: LoadedVoucher,
+  voucher: LoadedVoucher | null,
   definitions: readonly AssignedDefinition[],
   request: RuleRequestFacts,
 ): Promise<VoucherRulesCheck> {
@@ -147,17 +178,9 @@ export async function checkVoucherRules(
       ? await loadCollectionMembers(store, collectionIds, items)
       : new Map<string, CollectionMembers>();
 
-  const scopes = countedScopes(definitions, voucher);
-  if (request.lockCounts) for (const scope of scopes) await store.ruleCounters.lockScope(scope);
-  const customerId = request.customer?.id ?? null;
-  const countersByScope = new Map<string, RuleCounters>();
-  for (const { scope, compiled } of definitions) {
-    const key = scopeKeyOf(scope);
-    const needed = compiled.requiredFacts.counters;
-    if (needed.length === 0) continue;
-    const counters = await countersOf(store, scope, needed, voucher, customerId, now, timezone);
-    countersByScope.set(key, { ...countersByScope.get(key), ...counters });
-  }
+  const countersByScope = voucher
+    ? await loadCounters(store, voucher, definitions, request, now, timezone)
+    : new Map<string, RuleCounters>();
 
   const { order, customer } = request;
   const base: RuleFacts = {

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { checkValidationRule } from '../../app/validation-rules/check-validation-rule.js';
 import { createValidationRule } from '../../app/validation-rules/create-validation-rule.js';
 import { createValidationRuleAssignment } from '../../app/validation-rules/create-validation-rule-assignment.js';
 import { deleteValidationRule } from '../../app/validation-rules/delete-validation-rule.js';
@@ -12,11 +13,13 @@ import {
   listRuleAssignments,
   listValidationRules,
 } from '../../app/validation-rules/validation-rule-queries.js';
+import { toRuleCheckObject } from '../../app/views/rule-check-view.js';
 import { toValidationRuleAssignmentObject, toValidationRuleObject } from '../../app/views/validation-rule-view.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
 import { toListQuery } from '../schemas/list-query.js';
+import { RuleCheckBody, RuleCheckObject } from '../schemas/rule-check.js';
 import {
   AllAssignmentsListQuery,
   AssignmentCreateBody,
@@ -46,6 +49,27 @@ const assignmentsOrder = {
 
 export function registerValidationRuleRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/validation-rules/:validationRuleId/validation',
+    {
+      schema: {
+        tags,
+        summary: 'Check a cart and customer against one validation rule, storing nothing',
+        params: Params,
+        body: Type.Optional(RuleCheckBody),
+        response: { 200: RuleCheckObject },
+      },
+    },
+    async (request) => {
+      const outcome = await checkValidationRule(
+        contextOf(request),
+        request.params.validationRuleId,
+        request.body ?? {},
+      );
+      return toRuleCheckObject(outcome, request.id);
+    },
+  );
 
   app.post(
     '/validation-rules',
