@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: HTTP throughput and latency of the main routes on SQLite and (with
  * VOUCH_TEST_PG set) PostgreSQL, each next to the ceiling of a trivial JSON route of the same
- * server in the same run; then the mixed checkout load (also with four processes on PostgreSQL);
- * then code generation. It prints figures; it never fails. BENCH_SECONDS sets each route run's
- * length, BENCH_MIXED_WINDOW_SECONDS and BENCH_MIXED_WINDOWS the mixed load's windows, and
- * `--mixed-only` (used by `npm run soak`) runs the mixed load alone.
+ * server in the same run, and validate with 1,000 rules on one voucher; then the mixed checkout
+ * load (also with four processes on PostgreSQL); then code generation and rules evaluated in
+ * process. It prints figures; it never fails. BENCH_SECONDS sets each route run's length,
+ * BENCH_MIXED_WINDOW_SECONDS and BENCH_MIXED_WINDOWS the mixed load's windows, and `--mixed-only`
+ * (used by `npm run soak`) runs the mixed load alone.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { BENCH_CART, seedVouchers } from './bench-fixtures.js';
 import { benchFourProcessesOnPostgres } from './four-processes.js';
 import { type BenchFigures, measure, printFigures } from './http-bench.js';
 import { MIXED_CODE_COUNT, MIXED_CODE_PREFIX, measureMixed, printMixed } from './mixed-bench.js';
+import { measureRulesValidation, seedRulesVoucher } from './rules-over-http.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const mixedWindowSeconds = Number(process.env.BENCH_MIXED_WINDOW_SECONDS ?? 30);
@@ -86,6 +88,7 @@ async function benchRoutes(label: string, url: string, headers: Record<string, s
       seconds,
     ),
   );
+  rows.push(await measureRulesValidation(url, headers, seconds));
   printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
 }
 
@@ -120,6 +123,7 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
 
   if (!mixedOnly) {
     await seedVouchers(ctx.store, 'BENCH-', VOUCHER_COUNT);
+    await seedRulesVoucher(ctx);
     await benchRoutes(label, url, headers);
   }
   await seedVouchers(ctx.store, MIXED_CODE_PREFIX, MIXED_CODE_COUNT);

@@ -7,21 +7,23 @@ import type { Clock, Ids, ProjectStore } from '../ports.js';
 import { upsertProduct } from '../products/upsert-product.js';
 import { upsertSku } from '../products/upsert-sku.js';
 import { type CatalogWrites, mayCreate, mayUpdateExisting } from '../write-policy.js';
+import { CatalogReader } from './catalog-reader.js';
 
 interface Catalog {
   store: ProjectStore;
+  reader: CatalogReader;
   clock: Clock;
   ids: Ids;
   /** Orders create and update catalog entries, storefronts only create them, validations only read. */
   writes: CatalogWrites;
 }
 
-async function findProduct(store: ProjectStore, ref: string): Promise<Product | undefined> {
-  return (await store.products.findById(ref)) ?? (await store.products.findBySourceId(ref));
+async function findProduct(reader: CatalogReader, ref: string): Promise<Product | undefined> {
+  return (await reader.productById(ref)) ?? (await reader.productBySourceId(ref));
 }
 
-async function findSku(store: ProjectStore, ref: string): Promise<Sku | undefined> {
-  return (await store.skus.findById(ref)) ?? (await store.skus.findBySourceId(ref));
+async function findSku(reader: CatalogReader, ref: string): Promise<Sku | undefined> {
+  return (await reader.skuById(ref)) ?? (await reader.skuBySourceId(ref));
 }
 
 /**
@@ -30,17 +32,17 @@ async function findSku(store: ProjectStore, ref: string): Promise<Sku | undefine
  * (or, where the policy forbids that, shapes only this line).
  */
 async function matchProduct(
-  { store, clock, ids, writes }: Catalog,
+  { store, reader, clock, ids, writes }: Catalog,
   item: OrderItemInput,
   sku: Sku | null,
 ): Promise<Product | null> {
   const explicitId = item.product_id ?? item.product?.id ?? null;
   const sourceId = item.product?.source_id ?? (item.related_object !== 'sku' ? item.source_id : null) ?? null;
   const data = item.product;
-  let product = explicitId ? await findProduct(store, explicitId) : undefined;
+  let product = explicitId ? await findProduct(reader, explicitId) : undefined;
   if (explicitId && !product && !sourceId) throw notFound('product', explicitId);
-  product ??= sourceId ? await store.products.findBySourceId(sourceId) : undefined;
-  if (!product && sku) product = await store.products.findById(sku.product_id);
+  product ??= sourceId ? await reader.productBySourceId(sourceId) : undefined;
+  if (!product && sku) product = await reader.productById(sku.product_id);
   if (product && (!data?.override || !mayCreate(writes))) return product;
   if (!product && (!sourceId || !mayCreate(writes))) return null;
   const changes = {
@@ -56,6 +58,7 @@ async function matchProduct(
     product ? { id: product.id, ...changes } : { source_id: sourceId, ...changes },
     mayUpdateExisting(writes) ? 'update' : 'keep',
   );
+  reader.rememberProduct(upserted.product);
   return upserted.product;
 }
 
@@ -66,9 +69,9 @@ async function matchSku(
 ): Promise<{ sku: Sku | null; pendingSourceId: string | null }> {
   const explicitId = item.sku_id ?? item.sku?.id ?? null;
   const sourceId = item.sku?.source_id ?? (item.related_object === 'sku' ? item.source_id : null) ?? null;
-  const sku = explicitId ? await findSku(catalog.store, explicitId) : undefined;
+  const sku = explicitId ? await findSku(catalog.reader, explicitId) : undefined;
   if (explicitId && !sku && !sourceId) throw notFound('sku', explicitId);
-  const found = sku ?? (sourceId ? await catalog.store.skus.findBySourceId(sourceId) : undefined);
+  const found = sku ?? (sourceId ? await catalog.reader.skuBySourceId(sourceId) : undefined);
   return { sku: found ?? null, pendingSourceId: found ? null : sourceId };
 }
 
@@ -92,10 +95,14 @@ async function matchLine(catalog: Catalog, item: OrderItemInput): Promise<Catalo
       { source_id: pendingSourceId, ...skuChanges },
       mayUpdateExisting(catalog.writes) ? 'update' : 'keep',
     );
+    catalog.reader.rememberSku(sku);
   } else if (sku && data?.override && product) {
-    sku = mayUpdateExisting(catalog.writes)
-      ? await upsertSku(catalog.store, catalog.clock, catalog.ids, product, { id: sku.id, ...skuChanges })
-      : applySkuChanges(sku, skuChanges, null);
+    if (mayUpdateExisting(catalog.writes)) {
+      sku = await upsertSku(catalog.store, catalog.clock, catalog.ids, product, { id: sku.id, ...skuChanges });
+      catalog.reader.rememberSku(sku);
+    } else {
+      sku = applySkuChanges(sku, skuChanges, null);
+    }
   }
   return { product, sku };
 }
@@ -112,7 +119,9 @@ export async function resolveOrderItems(
   items: readonly OrderItemInput[],
   writes: CatalogWrites = 'upsert',
 ): Promise<OrderItem[]> {
-  const catalog = { store, clock, ids, writes };
+  // A validation writes nothing, so what the prefetch did not find does not exist.
+  const reader = await CatalogReader.prefetch(store, items, !mayCreate(writes));
+  const catalog = { store, reader, clock, ids, writes };
   const priced: OrderItem[] = [];
   for (const [position, item] of items.entries()) {
     priced.push(priceOrderItem(item, await matchLine(catalog, item), position));
