@@ -11,6 +11,7 @@ export const ERROR_CATALOG = {
   resource_in_use: { code: 400, message: 'Resource in use' },
   invalid_product_collection: { code: 400, message: 'Invalid product collection' },
   invalid_validation_rules: { code: 400, message: 'Invalid validation rules' },
+  metadata_validation_failed: { code: 400, message: 'Metadata validation failed' },
   // Why a voucher cannot be used: validation answers them as data, redemption as a 400.
   voucher_disabled: { code: 400, message: 'voucher is disabled' },
   voucher_not_active: { code: 400, message: 'voucher not active yet' },

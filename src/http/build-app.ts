@@ -18,13 +18,17 @@ import { registerCampaignSummaryRoute } from './routes/campaign-summary.js';
 import { registerCampaignRoutes } from './routes/campaigns.js';
 import { registerCategoryRoutes } from './routes/categories.js';
 import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
+import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
+import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerManagementProjectRoutes } from './routes/management-projects.js';
+import { registerManagementMetadataSchemaRoutes, registerMetadataSchemaRoutes } from './routes/metadata-schemas.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerProductCollectionRoutes } from './routes/product-collections.js';
 import { registerProductRoutes } from './routes/products.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
+import { registerSegmentRoutes } from './routes/segments.js';
 import { registerValidationRuleRoutes } from './routes/validation-rules.js';
 import { registerVoucherRoutes } from './routes/vouchers.js';
 
@@ -112,10 +116,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (v1) => {
       v1.addHook('onRequest', requireKey('server', deps));
       registerCustomerRoutes(v1);
+      registerCustomerActivityRoutes(v1);
+      registerEventRoutes(v1);
       registerProductRoutes(v1);
       registerProductCollectionRoutes(v1);
       registerCategoryRoutes(v1);
       registerValidationRuleRoutes(v1);
+      registerMetadataSchemaRoutes(v1);
+      registerSegmentRoutes(v1);
       registerOrderRoutes(v1);
       registerVoucherRoutes(v1, deps);
       registerCampaignRoutes(v1, deps);
@@ -131,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerClientCors(client, deps);
       client.addHook('onRequest', requireKey('client', deps));
       registerClientCustomerRoutes(client);
+      registerClientEventRoutes(client);
       registerClientRedemptionRoutes(client, deps, traffic.guesses);
     },
     { prefix: '/client/v1' },
@@ -140,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (management) => {
       management.addHook('onRequest', requireKey('management', deps));
       registerManagementProjectRoutes(management, deps);
+      registerManagementMetadataSchemaRoutes(management, deps);
     },
     { prefix: '/management/v1' },
   );

@@ -6,8 +6,10 @@ import { KyselyAsyncActionQueue } from './repositories/kysely-async-action-queue
 import { KyselyAsyncActionRepository } from './repositories/kysely-async-action-repository.js';
 import { KyselyCampaignRepository } from './repositories/kysely-campaign-repository.js';
 import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
+import { KyselyCustomEventRepository } from './repositories/kysely-custom-event-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/kysely-idempotency-repository.js';
+import { KyselyMetadataSchemaRepository } from './repositories/kysely-metadata-schema-repository.js';
 import { KyselyOrderRepository } from './repositories/kysely-order-repository.js';
 import { KyselyOutboxRepository } from './repositories/kysely-outbox-repository.js';
 import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
@@ -16,6 +18,7 @@ import { KyselyProjectRepository } from './repositories/kysely-project-repositor
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
+import { KyselySegmentRepository } from './repositories/kysely-segment-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
@@ -41,18 +44,21 @@ async function inTransaction<T>(
 
 class KyselyProjectStore implements ProjectStore {
   readonly customers;
+  readonly customEvents;
   readonly products;
   readonly skus;
   readonly productCollections;
   readonly categories;
   readonly validationRules;
   readonly validationRuleAssignments;
+  readonly metadataSchemas;
   readonly orders;
   readonly asyncActions;
   readonly campaigns;
   readonly vouchers;
   readonly redemptions;
   readonly ruleCounters;
+  readonly segments;
   readonly outbox;
   readonly idempotency;
 
@@ -63,18 +69,21 @@ class KyselyProjectStore implements ProjectStore {
     private readonly runner?: TransactionRunner,
   ) {
     this.customers = new KyselyCustomerRepository(db, projectId, capabilities);
+    this.customEvents = new KyselyCustomEventRepository(db, projectId);
     this.products = new KyselyProductRepository(db, projectId, capabilities);
     this.skus = new KyselySkuRepository(db, projectId, capabilities);
     this.productCollections = new KyselyProductCollectionRepository(db, projectId, capabilities);
     this.categories = new KyselyCategoryRepository(db, projectId);
     this.validationRules = new KyselyValidationRuleRepository(db, projectId);
     this.validationRuleAssignments = new KyselyValidationRuleAssignmentRepository(db, projectId);
+    this.metadataSchemas = new KyselyMetadataSchemaRepository(db, projectId);
     this.orders = new KyselyOrderRepository(db, projectId, capabilities);
     this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
     this.campaigns = new KyselyCampaignRepository(db, projectId);
     this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
+    this.segments = new KyselySegmentRepository(db, projectId);
     this.outbox = new KyselyOutboxRepository(db, projectId);
     this.idempotency = new KyselyIdempotencyRepository(db, projectId);
   }

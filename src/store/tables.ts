@@ -266,6 +266,21 @@ export interface RedemptionsTable {
   updated_at: string | null;
 }
 
+/** Custom events tracked for customers (`POST /v1/events`). */
+export interface CustomEventsTable {
+  id: string;
+  project_id: string;
+  customer_id: string;
+  event: string;
+  metadata: string;
+  /** JSON, or null: the referral and loyalty codes the event named. */
+  referral: string | null;
+  loyalty: string | null;
+  channel: string;
+  request_id: string | null;
+  created_at: string;
+}
+
 /** Events written in the same transaction as the change they describe, delivered after commit. */
 export interface OutboxTable {
   id: string;
@@ -287,6 +302,39 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** A customer segment; `filter` is JSON (null for a static segment). */
+export interface SegmentsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  type: string;
+  filter: string | null;
+  created_at: string;
+  updated_at: string | null;
+}
+
+/** One customer in one segment; the unique row makes entering a segment happen once. */
+export interface SegmentMembersTable {
+  project_id: string;
+  segment_id: string;
+  customer_id: string;
+  created_at: string;
+}
+
+/** One metadata schema per resource name (`related_object`) in a project. */
+export interface MetadataSchemasTable {
+  id: string;
+  project_id: string;
+  related_object: string;
+  /** JSON: the property definitions, by name. */
+  properties: string;
+  allow_defined_only: number;
+  /** Bumped by every update; an update names the version it read, so concurrent ones never lose each other's changes. */
+  version: number;
+  created_at: string;
+  updated_at: string | null;
+}
+
 export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
@@ -303,6 +351,10 @@ export interface Database {
   campaigns: CampaignsTable;
   vouchers: VouchersTable;
   redemptions: RedemptionsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  custom_events: CustomEventsTable;
+  metadata_schemas: MetadataSchemasTable;
 }

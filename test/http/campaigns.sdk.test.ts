@@ -224,7 +224,7 @@ describe.each(TEST_DATABASES)('campaigns through the official SDK on $name', (da
     ).rejects.toMatchObject({ code: 400, details: expect.stringContaining('discount') });
     await expect(
       createCampaign({ ...coupons('Ruled', 0), validation_rules: ['val_1'] }, project),
-    ).rejects.toMatchObject({ code: 403 });
+    ).rejects.toMatchObject({ code: 404, key: 'not_found' });
   });
 
   it('keeps a STANDALONE campaign to a single voucher', async () => {

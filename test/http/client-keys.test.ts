@@ -292,7 +292,12 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
         .sort();
       // A new client route must present its answers through src/http/client-presenter.ts and get
       // a case below before it joins this list.
-      expect(routes).toEqual(['GET /client/v1/validate', 'POST /client/v1/customers', 'POST /client/v1/redeem']);
+      expect(routes).toEqual([
+        'GET /client/v1/validate',
+        'POST /client/v1/customers',
+        'POST /client/v1/events',
+        'POST /client/v1/redeem',
+      ]);
     });
 
     it('validates without naming another customer or showing hidden metadata', async () => {
@@ -370,6 +375,21 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
       // The request named Alice, so her id and source_id are the request's own; nothing else is.
       expect(leaksIn(redemption, ['another customer: id'])).toEqual([]);
       expect(JSON.stringify(redemption)).not.toContain('ALICE-VISIBLE-NOTE');
+    });
+
+    it('tracks an event for a stored customer without showing their details', async () => {
+      const client = server.clientSdk(shop);
+      const answer = loose(await client.track('viewed', { source_id: 'alice' } as never, { page: '/x' }));
+      expect(answer).toEqual({
+        object: 'event',
+        type: 'viewed',
+        customer: { id: aliceId, source_id: 'alice', metadata: {}, object: 'customer' },
+        referral: null,
+        loyalty: null,
+        metadata: { page: '/x' },
+      });
+      expect(leaksIn(answer, ['another customer: id'])).toEqual([]);
+      expect(JSON.stringify(answer)).not.toContain('ALICE-VISIBLE-NOTE');
     });
 
     it("never names the customer of a stored order or a code's holder or referrer", async () => {

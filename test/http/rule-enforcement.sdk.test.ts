@@ -296,4 +296,23 @@ describe.each(TEST_DATABASES)('validation rules enforced at validation and redem
       ).status,
     ).toBe(404);
   });
+  it('lets in only the customers of a segment, as the segment changes', async () => {
+    await sdk().customers.create({ source_id: 'seg-member', metadata: { plan: 'pro' } } as never);
+    const segment = loose(
+      await sdk().segments.create({
+        name: 'Pro plan',
+        type: 'auto-update',
+        filter: { junction: 'and', 'metadata.plan': { conditions: { $is: ['pro'] } } },
+      } as never),
+    );
+    await voucherWithRule('PRO-ONLY', {
+      rules: { '1': { name: 'customer.segment', conditions: { $is: [segment.id] } }, logic: '1' },
+    });
+    const as = (plan: string) => ({ customer: { source_id: 'seg-member', metadata: { plan } }, order: cart(20000) });
+    expect(loose(await sdk().validations.validateVoucher('PRO-ONLY', as('pro'))).valid).toBe(true);
+    // The validation's own customer update moves them out of the segment before the rule reads it.
+    const left = loose(await sdk().validations.validateVoucher('PRO-ONLY', as('free')));
+    expect(left).toMatchObject({ valid: false, error: { key: 'customer_rules_violated' } });
+    expect(await redeemOutcome('PRO-ONLY', as('pro'))).toMatchObject({ ok: true });
+  });
 });

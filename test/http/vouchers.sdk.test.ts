@@ -115,8 +115,8 @@ describe.each(TEST_DATABASES)('vouchers through the official SDK on $name', (dat
       key: 'missing_required_feature',
     });
     await expect(create({ code: 'RULED', discount: TENTH_OFF, validation_rules: ['val_123'] })).rejects.toMatchObject({
-      code: 403,
-      key: 'missing_required_feature',
+      code: 404,
+      key: 'not_found',
     });
     await expect(create({ code: 'NODISCOUNT', type: 'DISCOUNT_VOUCHER' })).rejects.toMatchObject({
       code: 400,

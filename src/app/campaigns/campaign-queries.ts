@@ -5,6 +5,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { CampaignView } from '../views/campaign-view.js';
+import { loadAssignments } from '../vouchers/object-rule-assignments.js';
 
 /** The live campaign with this id or name, as Voucherify's `{campaignId}` paths allow; 404 otherwise. */
 export async function getCampaignByRef(store: ProjectStore, ref: string): Promise<Campaign> {
@@ -13,8 +14,13 @@ export async function getCampaignByRef(store: ProjectStore, ref: string): Promis
   return campaign;
 }
 
-/** Campaigns with their categories, each category loaded once. */
+/** Campaigns with their categories, each category loaded once, and their rule assignments in one query. */
 export async function viewCampaigns(store: ProjectStore, campaigns: readonly Campaign[]): Promise<CampaignView[]> {
+  const assignments = await loadAssignments(
+    store,
+    'campaign',
+    campaigns.map((campaign) => campaign.id),
+  );
   const categories = new Map<string, Category | null>();
   const views: CampaignView[] = [];
   for (const campaign of campaigns) {
@@ -25,7 +31,7 @@ export async function viewCampaigns(store: ProjectStore, campaigns: readonly Cam
       }
       category = categories.get(campaign.category_id) ?? null;
     }
-    views.push({ campaign, category });
+    views.push({ campaign, category, assignments: assignments.get(campaign.id) ?? [] });
   }
   return views;
 }

@@ -2,8 +2,10 @@ import type { Campaign } from '../../domain/campaigns/campaign.js';
 import { assertKeyspaceFits } from '../../domain/codes/keyspace.js';
 import { AppError, invalidPayload } from '../../domain/errors.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { CampaignView } from '../views/campaign-view.js';
-import { assertNoValidationRules, resolveCategoryId } from '../vouchers/voucher-fields.js';
+import { assignRules, readRuleIds } from '../vouchers/object-rule-assignments.js';
+import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import {
   assertSupportedCampaignType,
   assertTimeframesHaveStart,
@@ -28,7 +30,6 @@ function duplicateName(name: string): AppError {
 export async function createCampaign(ctx: ProjectContext, input: CampaignCreateInput): Promise<CampaignView> {
   const campaignType = input.campaign_type ?? 'DISCOUNT_COUPONS';
   assertSupportedCampaignType(campaignType);
-  assertNoValidationRules(input.validation_rules);
   const kind = input.type ?? 'AUTO_UPDATE';
   const count = input.vouchers_count ?? 0;
   if (kind === 'STANDALONE' && count > 1) {
@@ -42,6 +43,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
 
   const view = await ctx.store.transaction(async (store) => {
     const categoryId = await resolveCategoryId(store, input);
+    const ruleIds = await readRuleIds(store, input.validation_rules);
     const campaign: Campaign = {
       id: ctx.ids.newId('camp_'),
       name: input.name,
@@ -63,7 +65,9 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
       updated_at: null,
       ...validity,
     };
+    await checkMetadata(store, campaign.use_voucher_metadata_schema ? 'voucher' : 'campaign', campaign.metadata);
     if (!(await store.campaigns.insert(campaign))) throw duplicateName(campaign.name);
+    await assignRules(ctx, store, { type: 'campaign', id: campaign.id }, ruleIds);
     const inStore = { ...ctx, store };
     if (count > SYNC_GENERATION_LIMIT) {
       await enqueueGeneration(inStore, store, { campaign_id: campaign.id, baseline: 0, count });

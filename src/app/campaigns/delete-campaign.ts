@@ -23,6 +23,9 @@ export function deleteCampaign(ctx: ProjectContext, ref: string, options: { forc
       (await store.campaigns.findByRef(ref)) ?? (options.force ? await store.campaigns.findStoredById(ref) : undefined);
     if (!campaign) throw notFound('campaign', ref);
     await store.campaigns.moveToBin(campaign.id, ctx.clock.now().toISOString());
+    // Its rules stop counting the campaign and its vouchers at once, not batch by batch.
+    await store.validationRuleAssignments.deleteForObject('campaign', campaign.id);
+    await store.validationRuleAssignments.deleteForCampaignVouchers(campaign.id);
     const deletion: CampaignDeletion = { campaign_id: campaign.id, force: options.force };
     return enqueueAsyncAction({ ...ctx, store }, 'CAMPAIGN.VOUCHERS_DELETE', deletion);
   });

@@ -4,6 +4,7 @@ import { invalidPayload } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/metadata.js';
 import { parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
@@ -93,6 +94,9 @@ export function updateCampaign(ctx: ProjectContext, ref: string, input: Campaign
   return ctx.store.transaction(async (store) => {
     const campaign = await getCampaignByRef(store, ref);
     const updated = await applyUpdate(store, campaign, input, ctx.clock.now().toISOString());
+    if (input.metadata !== undefined || input.unset_metadata_fields) {
+      await checkMetadata(store, updated.use_voucher_metadata_schema ? 'voucher' : 'campaign', updated.metadata);
+    }
     await store.campaigns.update(updated);
     return viewCampaign(store, updated);
   });

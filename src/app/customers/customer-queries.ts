@@ -2,7 +2,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
-import type { CustomerListFilters } from '../repositories/customer-repository.js';
+import type { CustomerListFilters, CustomerRedemptionSummary } from '../repositories/customer-repository.js';
 import type { CustomerOrderSummary } from '../repositories/order-repository.js';
 import { getCustomerByRef } from './upsert-customer.js';
 
@@ -10,12 +10,19 @@ import { getCustomerByRef } from './upsert-customer.js';
 export interface SummarizedCustomer {
   customer: Customer;
   orders: CustomerOrderSummary | undefined;
+  redemptions: CustomerRedemptionSummary | undefined;
 }
 
 export async function summarizeCustomers(store: ProjectStore, customers: Customer[]): Promise<SummarizedCustomer[]> {
-  const summaries = await store.orders.summarizeForCustomers(customers.map((c) => c.id));
+  const ids = customers.map((c) => c.id);
+  const summaries = await store.orders.summarizeForCustomers(ids);
   const byCustomer = new Map(summaries.map((s) => [s.customer_id, s]));
-  return customers.map((customer) => ({ customer, orders: byCustomer.get(customer.id) }));
+  const redemptions = new Map((await store.customers.summarizeRedemptions(ids)).map((s) => [s.customer_id, s]));
+  return customers.map((customer) => ({
+    customer,
+    orders: byCustomer.get(customer.id),
+    redemptions: redemptions.get(customer.id),
+  }));
 }
 
 export async function summarizeCustomer(store: ProjectStore, customer: Customer): Promise<SummarizedCustomer> {

@@ -25,6 +25,8 @@ export function deleteCustomerPermanently(ctx: ProjectContext, ref: string): Pro
   return ctx.store.transaction(async (store) => {
     const customer = await getCustomerByRef(store, ref);
     const orders = await store.orders.deleteForCustomer(customer.id);
+    const segments = await store.segments.removeCustomer(customer.id);
+    const events = await store.customEvents.deleteForCustomer(customer.id);
     await store.customers.delete(customer.id);
     return {
       id: ctx.ids.newId('del_'),
@@ -32,7 +34,7 @@ export function deleteCustomerPermanently(ctx: ProjectContext, ref: string): Pro
       related_object_id: customer.id,
       related_object: 'customer',
       status: 'DONE',
-      data_json: { events: 0, customer_events: 0, daily_events: 0, segments: 0, orders, order_events: 0, customer: 1 },
+      data_json: { events, customer_events: 0, daily_events: 0, segments, orders, order_events: 0, customer: 1 },
       object: 'pernament_deletion',
     };
   });

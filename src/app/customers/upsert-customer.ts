@@ -6,7 +6,9 @@ import {
 } from '../../domain/customers/customer.js';
 import { notFound } from '../../domain/errors.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { Clock, Ids, ProjectStore } from '../ports.js';
+import { refreshCustomerSegments } from '../segments/refresh-customer-segments.js';
 import { mayUpdateExisting, type WritePolicy } from '../write-policy.js';
 
 export interface CustomerUpsert extends CustomerChanges {
@@ -28,11 +30,14 @@ async function updateIfChanged(
   customer: Customer,
   changes: CustomerChanges,
   writes: WritePolicy,
+  ids: Ids,
 ) {
   if (!mayUpdateExisting(writes)) return applyCustomerChanges(customer, changes, null);
   if (!changesAnything(customer, changes)) return customer;
+  if (changes.metadata !== undefined) await checkMetadata(store, 'customer', changes.metadata);
   const updated = applyCustomerChanges(customer, changes, clock.now().toISOString());
   await store.customers.update(updated);
+  await refreshCustomerSegments({ clock, ids }, store, [updated.id]);
   return updated;
 }
 
@@ -54,17 +59,21 @@ export async function upsertCustomer(
   if (id) {
     const existing = await store.customers.findById(id);
     if (!existing) throw notFound('customer', id);
-    return updateIfChanged(store, clock, existing, changes, writes);
+    return updateIfChanged(store, clock, existing, changes, writes, ids);
   }
   if (changes.source_id) {
     const existing = await store.customers.findBySourceId(changes.source_id);
-    if (existing) return updateIfChanged(store, clock, existing, changes, writes);
+    if (existing) return updateIfChanged(store, clock, existing, changes, writes, ids);
   }
+  await checkMetadata(store, 'customer', changes.metadata);
   const created = newCustomer(ids.newId('cust_'), changes, clock.now().toISOString());
-  if (await store.customers.insert(created)) return created;
+  if (await store.customers.insert(created)) {
+    await refreshCustomerSegments({ clock, ids }, store, [created.id]);
+    return created;
+  }
   const winner = changes.source_id ? await store.customers.findBySourceId(changes.source_id) : undefined;
   if (!winner) throw new Error('customer insert conflicted but no customer holds the source_id');
-  return updateIfChanged(store, clock, winner, changes, writes);
+  return updateIfChanged(store, clock, winner, changes, writes, ids);
 }
 
 /** One customer upsert as a use case of its own, in its own transaction. */

@@ -3,7 +3,9 @@ import type { Order } from '../../domain/orders/order.js';
 import { applyOrderChanges, newOrder, type ResolvedOrderChanges } from '../../domain/orders/order-changes.js';
 import type { OrderChangesInput } from '../../domain/orders/order-input.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { Clock, Ids, ProjectStore } from '../ports.js';
+import { refreshCustomerSegments } from '../segments/refresh-customer-segments.js';
 import { checkOrderReference, mayUpdateExisting, type WritePolicy } from '../write-policy.js';
 import { resolveOrderItems } from './resolve-order-items.js';
 
@@ -105,6 +107,7 @@ export async function prepareOrder(
     checkOrderReference(writes, existing, ref, await resolveCustomer(store, clock, ids, input, known, writes));
     return { order: existing, isNew: false, writes };
   }
+  if (!existing || input.metadata !== undefined) await checkMetadata(store, 'order', input.metadata);
   const changes = await resolveChanges(store, clock, ids, input, known, writes);
   if (existing) {
     const { created_at: _keep, ...rest } = changes;
@@ -138,7 +141,10 @@ export async function saveOrder(store: ProjectStore, prepared: PreparedOrder): P
 }
 
 export async function upsertOrder(store: ProjectStore, clock: Clock, ids: Ids, input: OrderUpsert): Promise<Order> {
-  return saveOrder(store, await prepareOrder(store, clock, ids, input));
+  const saved = await saveOrder(store, await prepareOrder(store, clock, ids, input));
+  // The customer's order figures changed: segments that filter on them follow in this transaction.
+  if (saved.customer_id) await refreshCustomerSegments({ clock, ids }, store, [saved.customer_id]);
+  return saved;
 }
 
 /** An order named by its id or, failing that, its source_id. */

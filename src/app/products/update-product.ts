@@ -1,5 +1,6 @@
 import { applyProductChanges, type Product, type ProductChanges } from '../../domain/products/product.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { getProductByRef } from './product-refs.js';
 
 /**
@@ -14,6 +15,7 @@ export function updateProduct(
   return ctx.store.transaction(async (store) => {
     const product = await getProductByRef(store, ref);
     const updated = applyProductChanges(product, changes, ctx.clock.now().toISOString());
+    if (changes.metadata !== undefined) await checkMetadata(store, 'product', updated.metadata);
     await store.products.update(updated);
     return updated;
   });

@@ -1,5 +1,6 @@
 import { applySkuChanges, checkSkuAttributes, type Sku, type SkuChanges } from '../../domain/products/product.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { getProductByRef, getProductSkuByRef } from './product-refs.js';
 
 /**
@@ -17,6 +18,7 @@ export function updateSku(
     const sku = await getProductSkuByRef(store, product, skuRef);
     checkSkuAttributes(product, changes.attributes);
     const updated = applySkuChanges(sku, changes, ctx.clock.now().toISOString());
+    if (changes.metadata !== undefined) await checkMetadata(store, 'sku', updated.metadata);
     await store.skus.update(updated);
     return updated;
   });

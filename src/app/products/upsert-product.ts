@@ -1,5 +1,6 @@
 import { notFound } from '../../domain/errors.js';
 import { applyProductChanges, newProduct, type Product, type ProductChanges } from '../../domain/products/product.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { Clock, Ids, ProjectStore } from '../ports.js';
 import { sourceIdInBin, sourceIdTaken } from './product-refs.js';
 
@@ -24,6 +25,7 @@ async function checkProductSourceIdFree(store: ProjectStore, product: Product, s
 async function updateIfChanged(store: ProjectStore, clock: Clock, product: Product, changes: ProductChanges) {
   const next = applyProductChanges(product, changes, null);
   if (JSON.stringify(next) === JSON.stringify(product)) return product;
+  if (changes.metadata !== undefined) await checkMetadata(store, 'product', changes.metadata);
   await checkProductSourceIdFree(store, product, changes.source_id);
   const updated = applyProductChanges(product, changes, clock.now().toISOString());
   await store.products.update(updated);
@@ -56,6 +58,7 @@ export async function upsertProduct(
     if (found && existing === 'keep') return { product: applyProductChanges(found, changes, null), found: true };
     if (found) return { product: await updateIfChanged(store, clock, found, changes), found: true };
   }
+  await checkMetadata(store, 'product', changes.metadata);
   const created = newProduct(ids.newId('prod_'), changes, clock.now().toISOString());
   if (await store.products.insert(created)) return { product: created, found: false };
   if (!sourceId) throw new Error('product insert conflicted without a source_id');

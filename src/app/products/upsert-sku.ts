@@ -7,6 +7,7 @@ import {
   type Sku,
   type SkuChanges,
 } from '../../domain/products/product.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { Clock, Ids, ProjectStore } from '../ports.js';
 import { sourceIdInBin, sourceIdTaken } from './product-refs.js';
 
@@ -33,6 +34,7 @@ async function checkSkuSourceIdFree(store: ProjectStore, sku: Sku, sourceId: str
 async function updateIfChanged(store: ProjectStore, clock: Clock, sku: Sku, changes: SkuChanges) {
   const next = applySkuChanges(sku, changes, null);
   if (JSON.stringify(next) === JSON.stringify(sku)) return sku;
+  if (changes.metadata !== undefined) await checkMetadata(store, 'sku', changes.metadata);
   await checkSkuSourceIdFree(store, sku, changes.source_id);
   const updated = applySkuChanges(sku, changes, clock.now().toISOString());
   await store.skus.update(updated);
@@ -79,6 +81,7 @@ export async function upsertSku(
     const found = await store.skus.findBySourceId(sourceId);
     if (found) return keepOrUpdate(store, clock, product, found, changes, existing);
   }
+  await checkMetadata(store, 'sku', changes.metadata);
   const created = newSku(ids.newId('sku_'), product.id, changes, clock.now().toISOString());
   if (await store.skus.insert(created)) return created;
   if (!sourceId) throw new Error('sku insert conflicted without a source_id');

@@ -5,6 +5,7 @@ import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
@@ -104,6 +105,8 @@ async function redeemInStore(
   options: RedeemOptions,
 ): Promise<Answer> {
   const voucher = await loadVoucher(store, ctx.project, code);
+  // Metadata the project's schema refuses is bad input: a 400 before anything is written.
+  await checkMetadata(store, 'redemption', request.metadata);
   const definitions = await loadVoucherRules(store, voucher);
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;

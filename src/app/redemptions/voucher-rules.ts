@@ -145,6 +145,16 @@ async function loadCounters(
   return countersByScope;
 }
 
+/** The customer's segments, read only when a definition asks (`customer.segment`). */
+async function segmentIdsFor(
+  store: ProjectStore,
+  definitions: readonly AssignedDefinition[],
+  customer: Customer,
+): Promise<readonly string[]> {
+  const asked = definitions.some(({ compiled }) => compiled.requiredFacts.customerSegments);
+  return asked && customer.id !== '' ? store.segments.segmentIdsOfCustomer(customer.id) : [];
+}
+
 /** Collections a definition reads, in its rules or its `applicable_to`. */
 function collectionIdsOf(definitions: readonly AssignedDefinition[]): string[] {
   return definitions.flatMap(({ compiled, applicableTo }) => [
@@ -196,7 +206,7 @@ export async function checkVoucherRules(
       id: customer.id,
       source_id: customer.source_id,
       metadata: customer.metadata,
-      segment_ids: [],
+      segment_ids: await segmentIdsFor(store, definitions, customer),
       loyalty_tier_ids: [],
     },
     redemption: { metadata: request.metadata },

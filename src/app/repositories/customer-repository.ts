@@ -9,6 +9,21 @@ export interface CustomerListFilters {
   starting_after?: string;
 }
 
+/**
+ * A customer's redemption figures, for the customer's `summary.redemptions`. Attempts are counted
+ * as they happened: a redemption later rolled back stays succeeded, and counts in `rolled_back`
+ * too, while its rollback counts in `rollback_succeeded`. `redeemed` = `succeeded` + `failed`.
+ */
+export interface CustomerRedemptionSummary {
+  customer_id: string;
+  total_redeemed: number;
+  total_failed: number;
+  total_succeeded: number;
+  total_rolled_back: number;
+  total_rollback_failed: number;
+  total_rollback_succeeded: number;
+}
+
 export interface CustomerRepository {
   findById(id: string): Promise<Customer | undefined>;
   findBySourceId(sourceId: string): Promise<Customer | undefined>;
@@ -20,4 +35,6 @@ export interface CustomerRepository {
   update(customer: Customer): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(query: ListQuery, filters: CustomerListFilters): Promise<ListPage<Customer>>;
+  /** Redemption figures of these customers, in one grouped query; customers without any are left out. */
+  summarizeRedemptions(customerIds: readonly string[]): Promise<CustomerRedemptionSummary[]>;
 }

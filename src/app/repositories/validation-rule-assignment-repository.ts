@@ -20,4 +20,10 @@ export interface ValidationRuleAssignmentRepository {
   /** Answers whether the rule held this assignment. */
   delete(ruleId: string, id: string): Promise<boolean>;
   list(query: ListQuery, filters: AssignmentListFilters): Promise<ListPage<ValidationRuleAssignment>>;
+  /** The assignments of these objects to rules that exist, oldest first: one query for a page of objects. */
+  listForObjects(type: RelatedObjectType, objectIds: readonly string[]): Promise<ValidationRuleAssignment[]>;
+  /** Removes the object's assignments except to the rules kept; answers how many went. */
+  deleteForObject(type: RelatedObjectType, objectId: string, keepRuleIds?: readonly string[]): Promise<number>;
+  /** Removes the assignments of every voucher of the campaign, live or binned; answers how many went. */
+  deleteForCampaignVouchers(campaignId: string): Promise<number>;
 }

@@ -1,12 +1,15 @@
 import type { Campaign, CampaignVoucherTemplate, CodeConfig } from '../../domain/campaigns/campaign.js';
 import type { Category } from '../../domain/categories/category.js';
+import type { ValidationRuleAssignment } from '../../domain/rules/validation-rule.js';
 import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import { toCategoryObject } from './category-view.js';
+import { toAssignmentsList } from './voucher-view.js';
 
-/** A campaign with its category, which its answer names. */
+/** A campaign with its category, which its answer names, and the validation rules assigned to it. */
 export interface CampaignView {
   campaign: Campaign;
   category: Category | null;
+  assignments: readonly ValidationRuleAssignment[];
 }
 
 /** Only the parts set: the spec declares the validity objects non-nullable, so unset ones are left out. */
@@ -45,7 +48,7 @@ function toTemplateObject(template: CampaignVoucherTemplate) {
  * Voucherify's campaign object. `categories` is filled where Voucherify fills it (a single
  * campaign; lists only with expand=category).
  */
-export function toCampaignObject({ campaign, category }: CampaignView, options: { categories: boolean }) {
+export function toCampaignObject({ campaign, category, assignments }: CampaignView, options: { categories: boolean }) {
   return {
     id: campaign.id,
     name: campaign.name,
@@ -74,7 +77,7 @@ export function toCampaignObject({ campaign, category }: CampaignView, options: 
     category_id: campaign.category_id,
     categories: options.categories && category ? [toCategoryObject(category)] : [],
     object: 'campaign' as const,
-    validation_rules_assignments: { object: 'list' as const, data_ref: 'data' as const, data: [], total: 0 },
+    validation_rules_assignments: toAssignmentsList(assignments),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { SummarizedCustomer } from '../customers/customer-queries.js';
 
 /** Voucherify's customer object. Unset optional text fields are left out, as Voucherify does. */
-export function toCustomerObject({ customer, orders }: SummarizedCustomer) {
+export function toCustomerObject({ customer, orders, redemptions }: SummarizedCustomer) {
   const optional = Object.fromEntries(
     (['name', 'description', 'email', 'phone', 'birthdate', 'birthday'] as const)
       .filter((field) => customer[field] !== null)
@@ -16,12 +16,12 @@ export function toCustomerObject({ customer, orders }: SummarizedCustomer) {
     address: customer.address,
     summary: {
       redemptions: {
-        total_redeemed: 0,
-        total_failed: 0,
-        total_succeeded: 0,
-        total_rolled_back: 0,
-        total_rollback_failed: 0,
-        total_rollback_succeeded: 0,
+        total_redeemed: redemptions?.total_redeemed ?? 0,
+        total_failed: redemptions?.total_failed ?? 0,
+        total_succeeded: redemptions?.total_succeeded ?? 0,
+        total_rolled_back: redemptions?.total_rolled_back ?? 0,
+        total_rollback_failed: redemptions?.total_rollback_failed ?? 0,
+        total_rollback_succeeded: redemptions?.total_rollback_succeeded ?? 0,
         gift: { redeemed_amount: 0, amount_to_go: 0 },
         loyalty_card: { redeemed_points: 0, points_to_go: 0 },
       },

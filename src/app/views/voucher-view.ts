@@ -1,15 +1,32 @@
 import type { Campaign } from '../../domain/campaigns/campaign.js';
 import type { Category } from '../../domain/categories/category.js';
+import type { ValidationRuleAssignment } from '../../domain/rules/validation-rule.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
 import type { Voucher } from '../../domain/vouchers/voucher.js';
 import type { VoucherAssets } from '../assets/asset-links.js';
 import { toCategoryObject } from './category-view.js';
+import { toValidationRuleAssignmentObject } from './validation-rule-view.js';
 
 /** A voucher with what its answer shows beside it: its campaign and its category (own or inherited). */
 export interface VoucherView {
   voucher: Voucher;
   campaign: Campaign | null;
   category: Category | null;
+  /**
+   * The validation rules assigned to the voucher itself. Left out where they were not loaded: the
+   * voucher a redemption embeds, so validation and redemption make no query for it.
+   */
+  assignments?: readonly ValidationRuleAssignment[];
+}
+
+/** Voucherify's `validation_rules_assignments` list, as vouchers and campaigns embed it. */
+export function toAssignmentsList(assignments: readonly ValidationRuleAssignment[]) {
+  return {
+    object: 'list' as const,
+    data_ref: 'data' as const,
+    data: assignments.map(toValidationRuleAssignmentObject),
+    total: assignments.length,
+  };
 }
 
 /** The signed links to a code's QR and barcode images; the HTTP layer knows the public URL and key. */
@@ -68,7 +85,7 @@ export function toVoucherObject(view: VoucherView, assets: VoucherAssetLinks) {
       object: 'list' as const,
       url: `/v1/vouchers/${code}/redemptions?page=1&limit=10`,
     },
-    validation_rules_assignments: { object: 'list' as const, data_ref: 'data' as const, data: [], total: 0 },
+    validation_rules_assignments: toAssignmentsList(view.assignments ?? []),
   };
 }
 

@@ -3,6 +3,7 @@ import { type Metadata, mergeMetadata } from '../../domain/metadata.js';
 import type { AsyncActionHandler } from '../async-actions/async-action-handler.js';
 import { enqueueAsyncAction } from '../async-actions/enqueue-async-action.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { getVoucherByRef } from './voucher-queries.js';
 import { applyVoucherRows } from './voucher-rows.js';
 
@@ -31,6 +32,7 @@ export function updateVouchersMetadata(ctx: ProjectContext, update: VoucherMetad
 function mergeVoucherMetadata(ctx: ProjectContext, code: string, metadata: Metadata): Promise<void> {
   return ctx.store.transaction(async (store) => {
     const voucher = await getVoucherByRef(store, ctx.project, code);
+    await checkMetadata(store, 'voucher', mergeMetadata(voucher.metadata, metadata));
     await store.vouchers.update({
       ...voucher,
       metadata: mergeMetadata(voucher.metadata, metadata),

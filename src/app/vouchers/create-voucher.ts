@@ -4,13 +4,14 @@ import { AppError, invalidPayload } from '../../domain/errors.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
 import { getCampaignByRef } from '../campaigns/campaign-queries.js';
 import type { ProjectContext } from '../context.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
 import type { VoucherView } from '../views/voucher-view.js';
 import { codeConfigFor, drawCodes } from './code-generation.js';
+import { assignRules, readRuleIds } from './object-rule-assignments.js';
 import { checkCode, codeKeyIn, duplicateCode } from './voucher-code.js';
 import {
   assertDiscountVoucherType,
-  assertNoValidationRules,
   newVoucher,
   readVoucherChanges,
   type VoucherChanges,
@@ -35,17 +36,21 @@ export interface VoucherPlan {
   changes: VoucherChanges;
   /** Uses counted before the voucher came here (an import from another system). */
   redeemedQuantity?: number;
+  /** Existing validation rules to assign to the voucher, each once. */
+  ruleIds?: readonly string[];
 }
 
 export async function planVoucher(store: ProjectStore, input: VoucherCreateInput): Promise<VoucherPlan> {
   assertDiscountVoucherType(input.type);
-  assertNoValidationRules(input.validation_rules);
+  const ruleIds = await readRuleIds(store, input.validation_rules);
   const campaignRef = input.campaign_id ?? input.campaign;
   const campaign = campaignRef ? await getCampaignByRef(store, campaignRef) : null;
   if (campaign && input.type && input.type !== campaign.voucher.type) {
     throw invalidPayload(`Property .type should be ${campaign.voucher.type}, the type of campaign ${campaign.name}`);
   }
-  return { campaign, changes: await readVoucherChanges(store, input) };
+  // A new voucher sent without metadata still has to carry the schema's mandatory fields.
+  if (input.metadata === undefined) await checkMetadata(store, 'voucher', {});
+  return { campaign, changes: await readVoucherChanges(store, input), ruleIds };
 }
 
 /** A STANDALONE campaign holds a single voucher. */
@@ -70,6 +75,7 @@ export async function insertVoucher(
   voucher.redeemed_quantity = plan.redeemedQuantity ?? 0;
   if (!(await store.vouchers.insert({ voucher, codeKey: codeKeyIn(ctx.project, code) }))) throw duplicateCode(code);
   if (plan.campaign) await store.campaigns.addVouchersCount(plan.campaign.id, 1);
+  await assignRules(ctx, store, { type: 'voucher', id: voucher.id }, plan.ruleIds ?? []);
   return voucher;
 }
 

@@ -13,7 +13,8 @@ async function findStored(ctx: ProjectContext, store: ProjectStore, ref: string)
 
 /**
  * DELETE /vouchers/{code}: to the bin, where the code stays taken; with `force` gone for good,
- * also from the bin. A campaign counts only its live vouchers.
+ * also from the bin. A campaign counts only its live vouchers. Either way the voucher's validation
+ * rule assignments go, so its rules no longer count it.
  */
 export function deleteVoucher(ctx: ProjectContext, ref: string, options: { force: boolean }): Promise<void> {
   return ctx.store.transaction(async (store) => {
@@ -23,5 +24,6 @@ export function deleteVoucher(ctx: ProjectContext, ref: string, options: { force
     if (options.force) await store.vouchers.deletePermanently(voucher.id);
     else await store.vouchers.moveToBin(voucher.id, ctx.clock.now().toISOString());
     if (!stored.binned && voucher.campaign_id !== null) await store.campaigns.addVouchersCount(voucher.campaign_id, -1);
+    await store.validationRuleAssignments.deleteForObject('voucher', voucher.id);
   });
 }

@@ -4,6 +4,7 @@ import { AppError, invalidPayload, notFound } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/metadata.js';
 import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
 
 /** The fields of a voucher a client may set when creating, updating or importing it. */
@@ -49,14 +50,6 @@ export function assertDiscountVoucherType(type: VoucherType | null | undefined):
   }
 }
 
-export function assertNoValidationRules(rules: readonly string[] | null | undefined): void {
-  if (rules && rules.length > 0) {
-    throw new AppError('missing_required_feature', {
-      details: 'Validation rules are not supported yet; send validation_rules empty or leave it out',
-    });
-  }
-}
-
 /**
  * The id of the category a client named by `category_id`, or by `category` (its name, or its id
  * as Voucherify's imports allow); undefined when neither was sent, null when cleared.
@@ -95,6 +88,7 @@ export async function readVoucherChanges(
   if (input.active !== undefined) changes.active = input.active;
   if (input.additional_info !== undefined) changes.additional_info = input.additional_info;
   if (input.metadata !== undefined) changes.metadata = input.metadata ?? {};
+  if (changes.metadata !== undefined) await checkMetadata(store, 'voucher', changes.metadata);
   if (input.redemption !== undefined) changes.redemption_quantity = input.redemption?.quantity ?? null;
   return changes;
 }

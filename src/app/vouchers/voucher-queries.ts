@@ -8,6 +8,7 @@ import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { VoucherListFilters } from '../repositories/voucher-repository.js';
 import type { VoucherView } from '../views/voucher-view.js';
+import { loadAssignments } from './object-rule-assignments.js';
 import { codeKeyIn } from './voucher-code.js';
 
 /** The live voucher with this code (as the project compares codes), else with this id. */
@@ -28,8 +29,16 @@ export async function getVoucherByRef(store: ProjectStore, project: Project, ref
   return voucher;
 }
 
-/** Vouchers with their campaigns and categories, each loaded once however many vouchers share it. */
+/**
+ * Vouchers with their campaigns and categories, each loaded once however many vouchers share it,
+ * and their validation rule assignments, all in one query.
+ */
 export async function viewVouchers(store: ProjectStore, vouchers: readonly Voucher[]): Promise<VoucherView[]> {
+  const assignments = await loadAssignments(
+    store,
+    'voucher',
+    vouchers.map((voucher) => voucher.id),
+  );
   const campaigns = new Map<string, Campaign | null>();
   const categories = new Map<string, Category | null>();
   const views: VoucherView[] = [];
@@ -48,7 +57,7 @@ export async function viewVouchers(store: ProjectStore, vouchers: readonly Vouch
         categories.set(categoryId, (await store.categories.findById(categoryId)) ?? null);
       category = categories.get(categoryId) ?? null;
     }
-    views.push({ voucher, campaign, category });
+    views.push({ voucher, campaign, category, assignments: assignments.get(voucher.id) ?? [] });
   }
   return views;
 }

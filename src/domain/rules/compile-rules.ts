@@ -98,6 +98,7 @@ function requiredFactsOf(rules: readonly ParsedRule[]): RequiredFacts {
   return {
     order: sources.has('order'),
     customer: sources.has('customer'),
+    customerSegments: sources.has('customer_segments'),
     redemption: sources.has('redemption'),
     customEvent: sources.has('custom_event'),
     counters: RULE_COUNTERS.filter((counter: RuleCounter) => sources.has(counter)),

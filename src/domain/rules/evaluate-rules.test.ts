@@ -176,6 +176,7 @@ describe('requiredFacts', () => {
     expect(compiled.requiredFacts).toEqual({
       order: true,
       customer: true,
+      customerSegments: true,
       redemption: false,
       customEvent: false,
       counters: ['customerRedemptionsCount'],
@@ -187,6 +188,7 @@ describe('requiredFacts', () => {
     expect(compileValidationRules(parsedOf({ logic: '' })).requiredFacts).toEqual({
       order: false,
       customer: false,
+      customerSegments: false,
       redemption: false,
       customEvent: false,
       counters: [],

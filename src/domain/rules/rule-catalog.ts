@@ -10,7 +10,7 @@ import { OPERATOR_VALUES_BY_TYPE, type RuleValueType } from './rule-value-types.
  */
 export type RuleErrorKey = 'order_rules_violated' | 'customer_rules_violated' | 'redemption_rules_violated';
 
-export type RuleFactSource = 'order' | 'customer' | 'redemption' | 'custom_event' | RuleCounter;
+export type RuleFactSource = 'order' | 'customer' | 'customer_segments' | 'redemption' | 'custom_event' | RuleCounter;
 
 /** Where a rule may stand: at the top of a definition, nested under an item rule, or both. */
 export type RulePlacement = 'top' | 'nested' | 'anywhere';
@@ -99,6 +99,7 @@ const SPECS: Readonly<Record<RuleName, Omit<RuleNameSpec, 'name'>>> = {
     label: 'Customer segment',
     description: 'The segments the customer is in.',
     valueType: 'segment_ids',
+    facts: ['customer', 'customer_segments'],
   }),
   'customer.metadata': entry({
     ...CUSTOMER,

@@ -69,6 +69,8 @@ export interface RuleFacts {
 export interface RequiredFacts {
   order: boolean;
   customer: boolean;
+  /** The customer's segments, which only `customer.segment` reads. */
+  customerSegments: boolean;
   redemption: boolean;
   customEvent: boolean;
   counters: readonly RuleCounter[];

@@ -2,7 +2,14 @@ import { Type } from 'typebox';
 import { CAMPAIGN_KINDS, CAMPAIGN_TYPES } from '../../domain/campaigns/campaign.js';
 import { VOUCHER_TYPES } from '../../domain/vouchers/voucher.js';
 import { Metadata, Nullable, StringEnum, Text, Timestamp } from './common.js';
-import { CodeConfigInput, DiscountInput, MAX_ROWS, RedemptionInput, ValidityFields } from './voucher.js';
+import {
+  AssignmentsList,
+  CodeConfigInput,
+  DiscountInput,
+  MAX_ROWS,
+  RedemptionInput,
+  ValidityFields,
+} from './voucher.js';
 
 /** The most codes one request may ask for: the benchmark's million. */
 export const MAX_GENERATED_CODES = 1_000_000;
@@ -131,7 +138,7 @@ export const CampaignObject = Type.Object(
     vouchers_generation_status: StringEnum(GENERATION_STATUSES),
     protected: Type.Boolean(),
     object: Type.Literal('campaign'),
-    validation_rules_assignments: Type.Unknown(),
+    validation_rules_assignments: AssignmentsList,
   },
   { $id: 'Campaign', additionalProperties: true },
 );

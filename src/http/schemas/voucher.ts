@@ -3,6 +3,7 @@ import { MAX_CHARSET_LENGTH, MAX_CODE_LENGTH, MAX_RANDOM_LENGTH } from '../../do
 import { DISCOUNT_TYPES } from '../../domain/discounts/discount.js';
 import { VOUCHER_TYPES } from '../../domain/vouchers/voucher.js';
 import { Metadata, Nullable, StringEnum, Text, Timestamp } from './common.js';
+import { AssignmentObject } from './validation-rule.js';
 
 /** The largest redemption limit: far above any real one, safe as an integer everywhere. */
 export const MAX_REDEMPTION_QUANTITY = 1_000_000_000;
@@ -82,7 +83,14 @@ export const VoucherFields = {
   additional_info: Type.Optional(Nullable(Text(1000))),
   metadata: Type.Optional(Nullable(Metadata)),
   redemption: Type.Optional(Nullable(RedemptionInput)),
-  validation_rules: Type.Optional(Nullable(Type.Array(Text(200), { maxItems: 50 }))),
+  validation_rules: Type.Optional(
+    Nullable(
+      Type.Array(Text(200), {
+        maxItems: 50,
+        description: "Ids of validation rules to assign; on update, the voucher's own rules become these",
+      }),
+    ),
+  ),
 };
 
 export const VoucherCreateBody = Type.Object({
@@ -112,6 +120,14 @@ export const VoucherMetadataBody = Type.Object({
 });
 
 const Link = Type.Object({ id: Type.String(), url: Type.String() });
+
+/** The validation rules assigned to a voucher or campaign, as its object embeds them. */
+export const AssignmentsList = Type.Object({
+  object: Type.Literal('list'),
+  data_ref: Type.Literal('data'),
+  data: Type.Array(AssignmentObject),
+  total: Type.Integer(),
+});
 const ListLink = Type.Object({ object: Type.Literal('list'), url: Type.String() });
 
 /** Voucherify's voucher object (documentation: answers are checked against the official spec in tests). */
@@ -152,7 +168,7 @@ export const VoucherObject = Type.Object(
         redeemed_points: Type.Integer(),
       }),
     ]),
-    validation_rules_assignments: Type.Unknown(),
+    validation_rules_assignments: AssignmentsList,
   },
   { $id: 'Voucher' },
 );

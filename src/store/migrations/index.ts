@@ -4,6 +4,9 @@ import * as vouchersAndRedemptions from './0002-vouchers-and-redemptions.js';
 import * as importedRedemptions from './0003-imported-redemptions.js';
 import * as validationRules from './0004-validation-rules.js';
 import * as ruleCounting from './0005-rule-counting.js';
+import * as metadataSchemas from './0006-metadata-schemas.js';
+import * as customEvents from './0007-custom-events.js';
+import * as segments from './0008-segments.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-imported-redemptions': importedRedemptions,
   '0004-validation-rules': validationRules,
   '0005-rule-counting': ruleCounting,
+  '0006-metadata-schemas': metadataSchemas,
+  '0007-custom-events': customEvents,
+  '0008-segments': segments,
 };
 
 export const migrationProvider: MigrationProvider = {

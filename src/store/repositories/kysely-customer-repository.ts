@@ -1,5 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CustomerListFilters, CustomerRepository } from '../../app/repositories/customer-repository.js';
+import type {
+  CustomerListFilters,
+  CustomerRedemptionSummary,
+  CustomerRepository,
+} from '../../app/repositories/customer-repository.js';
 import type { Address, Customer } from '../../domain/customers/customer.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
@@ -128,5 +132,43 @@ export class KyselyCustomerRepository implements CustomerRepository {
       },
     });
     return { ...page, items: page.items.map(toCustomer) };
+  }
+
+  async summarizeRedemptions(customerIds: readonly string[]): Promise<CustomerRedemptionSummary[]> {
+    if (customerIds.length === 0) return [];
+    const count = (condition: string) => sql<number | string>`sum(case when ${sql.raw(condition)} then 1 else 0 end)`;
+    const rows = await this.db
+      .selectFrom('redemptions')
+      .where('project_id', '=', this.projectId)
+      .where('customer_id', 'in', [...customerIds])
+      // A stacked redemption's parent only groups its redeemables, which are counted themselves.
+      .where('related_object_type', '!=', 'redemption')
+      .select([
+        'customer_id',
+        count(`object = 'redemption' and result = 'SUCCESS'`).as('succeeded'),
+        count(`object = 'redemption' and result = 'FAILURE'`).as('failed'),
+        count(`object = 'redemption' and status = 'ROLLED_BACK'`).as('rolled_back'),
+        count(`object = 'redemption_rollback' and result = 'SUCCESS'`).as('rollback_succeeded'),
+        count(`object = 'redemption_rollback' and result = 'FAILURE'`).as('rollback_failed'),
+      ])
+      .groupBy('customer_id')
+      .execute();
+    return rows.flatMap((row) => {
+      if (row.customer_id === null) return [];
+      // PostgreSQL's sum over integers is a bigint, which pg hands over as text.
+      const succeeded = Number(row.succeeded);
+      const failed = Number(row.failed);
+      return [
+        {
+          customer_id: row.customer_id,
+          total_redeemed: succeeded + failed,
+          total_failed: failed,
+          total_succeeded: succeeded,
+          total_rolled_back: Number(row.rolled_back),
+          total_rollback_failed: Number(row.rollback_failed),
+          total_rollback_succeeded: Number(row.rollback_succeeded),
+        },
+      ];
+    });
   }
 }

@@ -9,6 +9,13 @@ import type { RelatedObjectType, ValidationRuleAssignment } from '../../domain/r
 import { fetchPage } from '../list-pages.js';
 import type { Database } from '../tables.js';
 
+/** Ids per `IN (...)`, well under either database's limit on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+function toAssignment(row: Omit<ValidationRuleAssignment, 'related_object_type'> & { related_object_type: string }) {
+  return { ...row, related_object_type: row.related_object_type as RelatedObjectType };
+}
+
 export class KyselyValidationRuleAssignmentRepository implements ValidationRuleAssignmentRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -55,9 +62,62 @@ export class KyselyValidationRuleAssignmentRepository implements ValidationRuleA
       base = base.where('related_object_id', '=', filters.related_object_id);
     }
     const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at' } });
-    return {
-      ...page,
-      items: page.items.map((row) => ({ ...row, related_object_type: row.related_object_type as RelatedObjectType })),
-    };
+    return { ...page, items: page.items.map(toAssignment) };
+  }
+
+  async listForObjects(type: RelatedObjectType, objectIds: readonly string[]): Promise<ValidationRuleAssignment[]> {
+    const unique = [...new Set(objectIds)];
+    const found: ValidationRuleAssignment[] = [];
+    for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+      // The join leaves out an assignment a concurrent rule deletion may have left behind.
+      const rows = await this.db
+        .selectFrom('validation_rules_assignments as a')
+        .innerJoin('validation_rules as r', (join) =>
+          join.onRef('r.id', '=', 'a.rule_id').on('r.project_id', '=', this.projectId),
+        )
+        .select(['a.id', 'a.rule_id', 'a.related_object_type', 'a.related_object_id', 'a.created_at'])
+        .where('a.project_id', '=', this.projectId)
+        .where('a.related_object_type', '=', type)
+        .where('a.related_object_id', 'in', unique.slice(start, start + IDS_PER_QUERY))
+        .orderBy('a.created_at')
+        .orderBy('a.id')
+        .execute();
+      found.push(...rows.map(toAssignment));
+    }
+    return found;
+  }
+
+  async deleteForObject(
+    type: RelatedObjectType,
+    objectId: string,
+    keepRuleIds: readonly string[] = [],
+  ): Promise<number> {
+    let query = this.db
+      .deleteFrom('validation_rules_assignments')
+      .where('project_id', '=', this.projectId)
+      .where('related_object_type', '=', type)
+      .where('related_object_id', '=', objectId);
+    if (keepRuleIds.length > 0) query = query.where('rule_id', 'not in', [...keepRuleIds]);
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async deleteForCampaignVouchers(campaignId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('validation_rules_assignments')
+      .where('project_id', '=', this.projectId)
+      .where('related_object_type', '=', 'voucher')
+      // Correlated, so each assignment costs one lookup by primary key however big the campaign.
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('vouchers')
+            .select('vouchers.id')
+            .whereRef('vouchers.id', '=', 'validation_rules_assignments.related_object_id')
+            .where('vouchers.project_id', '=', this.projectId)
+            .where('vouchers.campaign_id', '=', campaignId),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -1,0 +1,51 @@
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { Segment } from '../../domain/segments/segment.js';
+
+/** One customer in one segment. */
+export interface SegmentMembership {
+  segment_id: string;
+  customer_id: string;
+}
+
+/** How often a customer sent one custom event, and when last. */
+export interface CustomerEventSummary {
+  customer_id: string;
+  event: string;
+  count: number;
+  last_at: string | null;
+}
+
+export interface SegmentRepository {
+  findById(id: string): Promise<Segment | undefined>;
+  insert(segment: Segment): Promise<void>;
+  /** Deletes the segment and its memberships; answers whether the segment existed. */
+  delete(id: string): Promise<boolean>;
+  list(query: ListQuery): Promise<ListPage<Segment>>;
+  /** The auto-update and passive segments, which every customer write re-evaluates; one indexed query. */
+  listFiltered(): Promise<Segment[]>;
+  /** The segments a customer is in, oldest first. */
+  listOfCustomer(customerId: string): Promise<Segment[]>;
+  /** The ids of the segments a customer is in, for the `customer.segment` rule. */
+  segmentIdsOfCustomer(customerId: string): Promise<string[]>;
+  /** The memberships of these customers in these segments. */
+  memberships(customerIds: readonly string[], segmentIds: readonly string[]): Promise<SegmentMembership[]>;
+  /** Adds a member unless it already is one; answers whether this call added it. */
+  addMember(segmentId: string, customerId: string, at: string): Promise<boolean>;
+  /** Removes a member if it is one; answers whether this call removed it. */
+  removeMember(segmentId: string, customerId: string): Promise<boolean>;
+  /** Adds many members at once, skipping those already in. */
+  addMembers(segmentId: string, customerIds: readonly string[], at: string): Promise<void>;
+  /** Takes a customer out of every segment (the customer is deleted); answers how many. */
+  removeCustomer(customerId: string): Promise<number>;
+  /**
+   * Makes refreshes of these customers wait for each other until the transaction ends (a row lock
+   * on each customer, taken in id order), so each sees the figures the one before it committed.
+   */
+  lockCustomers(customerIds: readonly string[]): Promise<void>;
+  /** The ids of the customers these refs name, by id or else by source_id; refs naming none are left out. */
+  resolveCustomerRefs(refs: readonly string[]): Promise<Map<string, string>>;
+  /** Customer ids after `afterId` in id order, for a pass over every customer. */
+  customerIdsAfter(afterId: string | null, limit: number): Promise<string[]>;
+  /** Custom event figures of these customers for these events, for `events.<name>.*` filters. */
+  summarizeEvents(customerIds: readonly string[], events: readonly string[]): Promise<CustomerEventSummary[]>;
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type {
+  MetadataSchemaRepository,
+  StoredMetadataSchema,
+} from '../../app/repositories/metadata-schema-repository.js';
+import type { MetadataSchema, PropertyDefinitions } from '../../domain/metadata-schemas/metadata-schema.js';
+import { fromJson, toJson } from '../json-columns.js';
+import type { Database, MetadataSchemasTable } from '../tables.js';
+
+type SchemaRow = Omit<MetadataSchemasTable, 'project_id'>;
+
+const COLUMNS = [
+  'id',
+  'related_object',
+  'properties',
+  'allow_defined_only',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+function toSchema(row: SchemaRow): StoredMetadataSchema {
+  return {
+    id: row.id,
+    related_object: row.related_object,
+    properties: fromJson<PropertyDefinitions>(row.properties, {}),
+    allow_defined_only: Boolean(row.allow_defined_only),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    version: Number(row.version),
+  };
+}
+
+export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+  ) {}
+
+  private scoped() {
+    return this.db.selectFrom('metadata_schemas').select(COLUMNS).where('project_id', '=', this.projectId);
+  }
+
+  async findById(id: string): Promise<StoredMetadataSchema | undefined> {
+    const row = await this.scoped().where('id', '=', id).executeTakeFirst();
+    return row && toSchema(row);
+  }
+
+  async findByRelatedObject(relatedObject: string): Promise<StoredMetadataSchema | undefined> {
+    const row = await this.scoped().where('related_object', '=', relatedObject).executeTakeFirst();
+    return row && toSchema(row);
+  }
+
+  async findByRelatedObjects(relatedObjects: readonly string[]): Promise<StoredMetadataSchema[]> {
+    if (relatedObjects.length === 0) return [];
+    const rows = await this.scoped()
+      .where('related_object', 'in', [...relatedObjects])
+      .execute();
+    return rows.map(toSchema);
+  }
+
+  async insert(schema: MetadataSchema): Promise<boolean> {
+    const result = await this.db
+      .insertInto('metadata_schemas')
+      .values({
+        id: schema.id,
+        project_id: this.projectId,
+        related_object: schema.related_object,
+        properties: toJson(schema.properties),
+        allow_defined_only: schema.allow_defined_only ? 1 : 0,
+        version: 1,
+        created_at: schema.created_at,
+        updated_at: schema.updated_at,
+      })
+      .onConflict((oc) => oc.columns(['project_id', 'related_object']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async update(schema: MetadataSchema, version: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('metadata_schemas')
+      .set({
+        properties: toJson(schema.properties),
+        allow_defined_only: schema.allow_defined_only ? 1 : 0,
+        updated_at: schema.updated_at,
+        version: version + 1,
+      })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', schema.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('metadata_schemas')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async list(): Promise<StoredMetadataSchema[]> {
+    const rows = await this.scoped().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toSchema);
+  }
+}
