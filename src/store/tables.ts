@@ -117,6 +117,8 @@ export interface ValidationRulesTable {
   applicable_to: string;
   type: string;
   context_type: string;
+  /** Raised by every update: a compiled copy of an older revision is stale. */
+  revision: Generated<number>;
   created_at: string;
   updated_at: string | null;
 }

@@ -11,21 +11,49 @@ function remember<T extends { id: string; source_id: string | null }>(into: Keye
   }
 }
 
-/** Every id or source id a line may name a product or SKU by. */
-function refsOf(items: readonly OrderItemInput[]): string[] {
-  const refs = new Set<string>();
+interface CatalogRefs {
+  productIds: Set<string>;
+  productSourceIds: Set<string>;
+  skuIds: Set<string>;
+  skuSourceIds: Set<string>;
+}
+
+function addAll(into: Set<string>, refs: readonly (string | null | undefined)[]): void {
+  for (const ref of refs) if (ref) into.add(ref);
+}
+
+/**
+ * Every ref the line matching asks about, each in the way it asks: an explicit id may be an id or
+ * a source id (resolve-order-items.ts tries both), a bare `source_id` names a product or a SKU as
+ * `related_object` says.
+ */
+function refsOf(items: readonly OrderItemInput[]): CatalogRefs {
+  const refs: CatalogRefs = {
+    productIds: new Set(),
+    productSourceIds: new Set(),
+    skuIds: new Set(),
+    skuSourceIds: new Set(),
+  };
   for (const item of items) {
-    for (const ref of [item.product_id, item.product?.id, item.product?.source_id, item.source_id]) {
-      if (ref) refs.add(ref);
-    }
-    for (const ref of [item.sku_id, item.sku?.id, item.sku?.source_id]) if (ref) refs.add(ref);
+    const productExplicit = [item.product_id, item.product?.id];
+    const skuExplicit = [item.sku_id, item.sku?.id];
+    addAll(refs.productIds, productExplicit);
+    addAll(refs.productSourceIds, [...productExplicit, item.product?.source_id]);
+    addAll(refs.skuIds, skuExplicit);
+    addAll(refs.skuSourceIds, [...skuExplicit, item.sku?.source_id]);
+    if (item.related_object === 'sku') addAll(refs.skuSourceIds, [item.source_id]);
+    else addAll(refs.productSourceIds, [item.source_id]);
   }
-  return [...refs];
+  return refs;
+}
+
+async function readMany<T>(refs: Set<string>, read: (refs: readonly string[]) => Promise<T[]>): Promise<T[]> {
+  return refs.size === 0 ? [] : read([...refs]);
 }
 
 /**
  * The catalog entries an order's lines name, read in a handful of queries instead of several per
- * line: a 100-line cart is five queries. Hits come from what was read; a miss asks the store
+ * line: a 100-line cart is at most five queries. Hits come from what was read; a miss asks the store
  * again unless the reader is `complete` (nothing can be created while it is used, as in a
  * validation), since an earlier line may have created the entry. Entries a line writes are
  * remembered through `remember*`, so later lines see them as written.
@@ -42,12 +70,11 @@ export class CatalogReader {
   static async prefetch(store: ProjectStore, items: readonly OrderItemInput[], complete: boolean) {
     const reader = new CatalogReader(store, complete);
     const refs = refsOf(items);
-    if (refs.length === 0) return reader;
     const [products, productsBySource, skus, skusBySource] = await Promise.all([
-      store.products.findManyByIds(refs),
-      store.products.findManyBySourceIds(refs),
-      store.skus.findManyByIds(refs),
-      store.skus.findManyBySourceIds(refs),
+      readMany(refs.productIds, (ids) => store.products.findManyByIds(ids)),
+      readMany(refs.productSourceIds, (ids) => store.products.findManyBySourceIds(ids)),
+      readMany(refs.skuIds, (ids) => store.skus.findManyByIds(ids)),
+      readMany(refs.skuSourceIds, (ids) => store.skus.findManyBySourceIds(ids)),
     ]);
     remember(reader.products, [...products, ...productsBySource]);
     remember(reader.skus, [...skus, ...skusBySource]);
@@ -55,7 +82,7 @@ export class CatalogReader {
     const missing = [...new Set([...skus, ...skusBySource].map((sku) => sku.product_id))].filter(
       (id) => !reader.products.has(`id:${id}`),
     );
-    remember(reader.products, await store.products.findManyByIds(missing));
+    if (missing.length > 0) remember(reader.products, await store.products.findManyByIds(missing));
     return reader;
   }
 

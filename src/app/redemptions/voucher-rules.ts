@@ -48,13 +48,15 @@ const NO_RULES: VoucherRulesCheck = {
 /** The validation rules assigned to the voucher and to its campaign, compiled (once per change). */
 export async function loadVoucherRules(store: ProjectStore, voucher: LoadedVoucher): Promise<AssignedDefinition[]> {
   const objectIds = voucher.campaign ? [voucher.campaign.id, voucher.stored.id] : [voucher.stored.id];
-  const assigned = await store.validationRules.findAssignedTo(objectIds);
-  return assigned.flatMap((rule) => {
-    if (rule.related_object_type !== 'voucher' && rule.related_object_type !== 'campaign') return [];
-    const { compiled, applicableTo } = compiledRuleOf(store.projectId, rule);
+  const definitions: AssignedDefinition[] = [];
+  for (const rule of await store.validationRules.findAssignedTo(objectIds)) {
+    if (rule.related_object_type !== 'voucher' && rule.related_object_type !== 'campaign') continue;
+    const entry = await compiledRuleOf(store, rule);
+    if (!entry) continue;
     const scope: RuleScope = { type: rule.related_object_type, id: rule.related_object_id };
-    return [{ ruleId: rule.ruleId, scope, compiled, applicableTo }];
-  });
+    definitions.push({ ruleId: rule.ruleId, scope, compiled: entry.compiled, applicableTo: entry.applicableTo });
+  }
+  return definitions;
 }
 
 /** The campaign a campaign-wide counter counts: the scope's, else the voucher's campaign. */

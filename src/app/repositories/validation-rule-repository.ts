@@ -1,14 +1,16 @@
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { RelatedObjectType, ValidationRule, ValidationRuleWithCount } from '../../domain/rules/validation-rule.js';
 
-/** A rule assigned to an object, as validation reads it: parsed only when its version is new. */
+/** What evaluation compiles of a stored rule. */
+export type StoredDefinition = Pick<ValidationRule, 'id' | 'rules' | 'error_message' | 'applicable_to'>;
+
+/** A rule assigned to an object, as validation looks it up: its definition is read only when its version is new. */
 export interface AssignedRule {
   ruleId: string;
   related_object_type: RelatedObjectType;
   related_object_id: string;
-  /** Changes whenever the definition does; equal versions mean the same compiled rule. */
-  version: string;
-  read(): ValidationRule;
+  /** Raised by every change of the definition; equal versions mean the same compiled rule. */
+  version: number;
 }
 
 export interface ValidationRuleRepository {
@@ -20,4 +22,6 @@ export interface ValidationRuleRepository {
   list(query: ListQuery): Promise<ListPage<ValidationRuleWithCount>>;
   /** The rules assigned to any of these objects, in the order they were assigned. */
   findAssignedTo(objectIds: readonly string[]): Promise<AssignedRule[]>;
+  /** What evaluation compiles of a rule; read only when the compiled copy is missing or stale. */
+  findDefinition(id: string): Promise<StoredDefinition | undefined>;
 }

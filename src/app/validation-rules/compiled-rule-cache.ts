@@ -2,24 +2,24 @@ import { LRUCache } from 'lru-cache';
 import { type CompiledValidationRules, compileValidationRules } from '../../domain/rules/compile-rules.js';
 import type { ApplicableToDefinition } from '../../domain/rules/parse-applicable-to.js';
 import { parseValidationRules } from '../../domain/rules/parse-validation-rules.js';
-import type { ValidationRule } from '../../domain/rules/validation-rule.js';
-import type { AssignedRule } from '../repositories/validation-rule-repository.js';
+import type { ProjectStore } from '../ports.js';
+import type { AssignedRule, StoredDefinition } from '../repositories/validation-rule-repository.js';
 
 interface CompiledEntry {
-  version: string;
+  version: number;
   compiled: CompiledValidationRules;
   applicableTo: ApplicableToDefinition;
 }
 
 /**
- * Compiled definitions by rule, kept while the stored definition is unchanged. The version is
- * the stored definition itself, so an update made by any process is seen by the next request
- * here; a rule is parsed and compiled once per change, not once per validation.
+ * Compiled definitions by rule, kept while the stored definition is unchanged. The version is the
+ * rule's revision, raised by every update whichever process makes it, so the next request here
+ * sees the change; a rule is read, parsed and compiled once per change, not once per validation.
  */
 const compiledRules = new LRUCache<string, CompiledEntry>({ max: 20_000 });
 
 /** Stored definitions were checked when written; one that no longer parses is a bug, not a client error. */
-export function compileStoredRule(rule: ValidationRule): Omit<CompiledEntry, 'version'> {
+export function compileStoredRule(rule: StoredDefinition): Omit<CompiledEntry, 'version'> {
   const parsed = parseValidationRules({
     rules: rule.rules,
     error: rule.error_message === null ? undefined : { message: rule.error_message },
@@ -31,11 +31,18 @@ export function compileStoredRule(rule: ValidationRule): Omit<CompiledEntry, 've
   };
 }
 
-export function compiledRuleOf(projectId: string, assigned: AssignedRule): CompiledEntry {
-  const key = `${projectId}:${assigned.ruleId}`;
+/**
+ * The compiled rule, from the cache or read and compiled now; undefined when the rule was
+ * deleted since it was looked up. A rule changed between the lookup and the read is cached under
+ * the older revision, so the next request reads it again.
+ */
+export async function compiledRuleOf(store: ProjectStore, assigned: AssignedRule): Promise<CompiledEntry | undefined> {
+  const key = `${store.projectId}:${assigned.ruleId}`;
   const cached = compiledRules.get(key);
   if (cached && cached.version === assigned.version) return cached;
-  const entry = { version: assigned.version, ...compileStoredRule(assigned.read()) };
+  const definition = await store.validationRules.findDefinition(assigned.ruleId);
+  if (!definition) return undefined;
+  const entry = { version: assigned.version, ...compileStoredRule(definition) };
   compiledRules.set(key, entry);
   return entry;
 }

@@ -1,5 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { AssignedRule, ValidationRuleRepository } from '../../app/repositories/validation-rule-repository.js';
+import { type Kysely, sql } from 'kysely';
+import type {
+  AssignedRule,
+  StoredDefinition,
+  ValidationRuleRepository,
+} from '../../app/repositories/validation-rule-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { RulesObject } from '../../domain/rules/format-rules-object.js';
 import { NO_APPLICABLE_TO } from '../../domain/rules/parse-applicable-to.js';
@@ -13,7 +17,7 @@ import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { Database, ValidationRulesTable } from '../tables.js';
 
-type RuleRow = Omit<ValidationRulesTable, 'project_id' | 'bundle_rules'> & {
+type RuleRow = Omit<ValidationRulesTable, 'project_id' | 'bundle_rules' | 'revision'> & {
   assignments_count: number | string | bigint | null;
 };
 
@@ -30,6 +34,16 @@ function toRule(row: RuleRow): ValidationRuleWithCount {
     updated_at: row.updated_at,
     // PostgreSQL's count(*) is a bigint, which pg hands over as text.
     assignments_count: Number(row.assignments_count ?? 0),
+  };
+}
+
+/** The parts of a stored rule that evaluation compiles. */
+function toDefinition(row: Pick<ValidationRulesTable, 'id' | 'rules' | 'error' | 'applicable_to'>): StoredDefinition {
+  return {
+    id: row.id,
+    rules: fromJson<RulesObject>(row.rules, { logic: '' } as RulesObject),
+    error_message: fromJson<{ message?: string } | null>(row.error, null)?.message ?? null,
+    applicable_to: fromJson(row.applicable_to, NO_APPLICABLE_TO),
   };
 }
 
@@ -73,32 +87,28 @@ export class KyselyValidationRuleRepository implements ValidationRuleRepository 
       .innerJoin('validation_rules as r', (join) =>
         join.onRef('r.id', '=', 'a.rule_id').on('r.project_id', '=', this.projectId),
       )
-      .select([
-        'a.related_object_type',
-        'a.related_object_id',
-        'r.id',
-        'r.name',
-        'r.rules',
-        'r.error',
-        'r.applicable_to',
-        'r.type',
-        'r.context_type',
-        'r.created_at',
-        'r.updated_at',
-      ])
+      .select(['a.rule_id', 'a.related_object_type', 'a.related_object_id', 'r.revision'])
       .where('a.project_id', '=', this.projectId)
       .where('a.related_object_id', 'in', objectIds)
       .orderBy('a.created_at')
       .orderBy('a.id')
       .execute();
     return rows.map((row) => ({
-      ruleId: row.id,
+      ruleId: row.rule_id,
       related_object_type: row.related_object_type as RelatedObjectType,
       related_object_id: row.related_object_id,
-      // The stored definition itself: any change to it is a new version, however fast the clock.
-      version: `${row.rules}\u0000${row.error ?? ''}\u0000${row.applicable_to}`,
-      read: () => toRule({ ...row, assignments_count: null }),
+      version: Number(row.revision),
     }));
+  }
+
+  async findDefinition(id: string): Promise<StoredDefinition | undefined> {
+    const row = await this.db
+      .selectFrom('validation_rules')
+      .select(['id', 'rules', 'error', 'applicable_to'])
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toDefinition(row);
   }
 
   async findById(id: string): Promise<ValidationRuleWithCount | undefined> {
@@ -122,7 +132,7 @@ export class KyselyValidationRuleRepository implements ValidationRuleRepository 
   async update(rule: ValidationRule): Promise<void> {
     await this.db
       .updateTable('validation_rules')
-      .set(toColumns(rule))
+      .set({ ...toColumns(rule), revision: sql`revision + 1` })
       .where('project_id', '=', this.projectId)
       .where('id', '=', rule.id)
       .execute();
