@@ -315,4 +315,93 @@ describe.each(TEST_DATABASES)('validation rules enforced at validation and redem
     expect(left).toMatchObject({ valid: false, error: { key: 'customer_rules_violated' } });
     expect(await redeemOutcome('PRO-ONLY', as('pro'))).toMatchObject({ ok: true });
   });
+  it('reaches the lines of a collection, static or kept by a filter, in rules and in applicable_to', async () => {
+    const coffee = loose(
+      await sdk().products.create({ source_id: 'coll-coffee', name: 'Coffee', price: 3000 } as never),
+    );
+    const mug = loose(
+      await sdk().products.create({
+        source_id: 'coll-mug',
+        name: 'Mug',
+        price: 8000,
+        metadata: { kind: 'ware' },
+      } as never),
+    );
+    const wares = loose(
+      await sdk().productCollections.create({
+        type: 'AUTO_UPDATE',
+        name: 'Wares',
+        filter: { junction: 'and', 'metadata.kind': { conditions: { $is: ['ware'] } } },
+      } as never),
+    );
+    const picked = loose(
+      await sdk().productCollections.create({
+        type: 'STATIC',
+        name: 'Picked',
+        products: [{ id: coffee.id, object: 'product' }],
+      }),
+    );
+    await voucherWithRule('WARES-ONLY', {
+      rules: {
+        '1': { name: 'order.items.any', conditions: { $is: [{ id: picked.id, object: 'products_collection' }] } },
+        logic: '1',
+      },
+      applicable_to: { included: [{ object: 'products_collection', id: wares.id }] },
+    });
+    const line = (sourceId: string, price: number) => ({
+      source_id: sourceId,
+      related_object: 'product',
+      quantity: 1,
+      price,
+    });
+    const both = loose(
+      await sdk().validations.validateVoucher('WARES-ONLY', {
+        order: { items: [line('coll-coffee', 3000), line('coll-mug', 8000)] },
+      } as never),
+    );
+    // The rule holds (coffee is picked); only the mug, a ware, gets 10%.
+    expect(both).toMatchObject({
+      valid: true,
+      order: { items_discount_amount: 800, total_amount: 10200 },
+      applicable_to: { total: 1, data: [{ id: wares.id, order_item_indices: [1] }] },
+    });
+    const mugOnly = loose(
+      await sdk().validations.validateVoucher('WARES-ONLY', { order: { items: [line('coll-mug', 8000)] } } as never),
+    );
+    expect(mugOnly).toMatchObject({ valid: false, error: { key: 'order_rules_violated' } });
+    expect(mug.id).toMatch(/^prod_/);
+  });
+
+  it('holds a campaign orders budget under parallel redemptions', async () => {
+    const campaign = loose(
+      await sdk().campaigns.create({
+        name: 'Orders budget',
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'AUTO_UPDATE',
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF },
+      } as never),
+    );
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push(loose(await sdk().campaigns.addVoucher(campaign.id, {} as never)).code);
+    const rule = loose(
+      await sdk().validationRules.create({
+        name: 'orders up to 1,000.00',
+        rules: { '1': { name: 'campaign.orders.amount', conditions: { $less_than_or_equal: [100000] } }, logic: '1' },
+      } as never),
+    );
+    await sdk().validationRules.createAssignment(rule.id, { campaign: campaign.id });
+    const outcomes = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => redeemOutcome(codes[i % codes.length] as string, { order: cart(20000) })),
+    );
+    // Five orders of 200.00 fill the budget exactly.
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(5);
+  });
+
+  it('holds a daily limit under parallel redemptions', async () => {
+    await voucherWithRule('DAILY-RACE', {
+      rules: { '1': { name: 'redemption.count.daily', conditions: { $less_than: [4] } }, logic: '1' },
+    });
+    const outcomes = await Promise.all(Array.from({ length: 16 }, () => redeemOutcome('DAILY-RACE', {})));
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(3);
+  });
 });
