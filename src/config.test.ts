@@ -53,6 +53,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ VOUCH_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
+  it('sweeps time-dependent segments every 300 seconds unless told otherwise; 0 turns it off', () => {
+    expect(loadConfig({}).segmentSweepSeconds).toBe(300);
+    expect(loadConfig({ VOUCH_SEGMENT_SWEEP_SECONDS: '0' }).segmentSweepSeconds).toBe(0);
+    expect(loadConfig({ VOUCH_SEGMENT_SWEEP_SECONDS: '60' }).segmentSweepSeconds).toBe(60);
+  });
+
   const bad: [Record<string, string>, RegExp][] = [
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be a whole number/],
@@ -75,6 +81,8 @@ describe('loadConfig', () => {
     [{ VOUCH_TRUST_PROXY: '10.0.0.0/33' }, /VOUCH_TRUST_PROXY must be .*"10.0.0.0\/33" is none of them/],
     [{ VOUCH_TRUST_PROXY: 'loopback,proxy.example.com' }, /"proxy.example.com" is none of them/],
     [{ VOUCH_TRUST_PROXY: '2' }, /VOUCH_TRUST_PROXY must be true, false or a list/],
+    [{ VOUCH_SEGMENT_SWEEP_SECONDS: '-5' }, /VOUCH_SEGMENT_SWEEP_SECONDS must be a whole number/],
+    [{ VOUCH_SEGMENT_SWEEP_SECONDS: '1.5' }, /VOUCH_SEGMENT_SWEEP_SECONDS must be a whole number/],
     [
       {
         VOUCH_APP_ID: 'same',

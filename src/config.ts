@@ -31,6 +31,8 @@ export interface Config {
   limits: TrafficLimits;
   /** Which proxies' X-Forwarded-For names the client, for per-address limits. */
   trustProxy: TrustProxy;
+  /** Seconds between sweeps of segments whose filter counts from now; 0 turns the sweep off. */
+  segmentSweepSeconds: number;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
@@ -182,6 +184,14 @@ function readTrustProxy(raw: string | undefined): TrustProxy {
   return items;
 }
 
+function readSweepSeconds(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 300;
+  if (!/^\d+$/.test(raw) || Number(raw) > 86_400) {
+    throw new ConfigError(`VOUCH_SEGMENT_SWEEP_SECONDS must be a whole number from 0 (off) to 86400, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 /** Parses the environment once; the rest of the program reads only the returned object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const serverKey = readKeyPair(env, 'VOUCH_APP_ID', 'VOUCH_SECRET_KEY');
@@ -216,5 +226,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     trustProxy: readTrustProxy(env.VOUCH_TRUST_PROXY),
+    segmentSweepSeconds: readSweepSeconds(env.VOUCH_SEGMENT_SWEEP_SECONDS),
   };
 }

@@ -8,6 +8,7 @@ import { systemClock } from '../app/system-clock.js';
 import type { TrustProxy } from '../config.js';
 import { buildApp } from '../http/build-app.js';
 import { AsyncActionWorker } from '../jobs/async-action-worker.js';
+import { SegmentSweeper } from '../jobs/segment-sweeper.js';
 import type { RedisCounterOptions } from '../store/counters/redis-window-counters.js';
 
 export interface AssembleOptions {
@@ -25,11 +26,14 @@ export interface AssembleOptions {
   /** Count the limits in Redis, shared with every process pointed at it; absent, in memory. */
   redis?: RedisCounterOptions;
   trustProxy?: TrustProxy;
+  /** Seconds between sweeps of time-dependent segments, started with the app; absent or 0, none run. */
+  segmentSweepSeconds?: number;
 }
 
 export interface AssembledServer {
   app: FastifyInstance;
   worker: AsyncActionWorker;
+  segmentSweeper: SegmentSweeper;
 }
 
 /** The one place the parts are wired together: `vouch serve`, the benchmarks and the tests use it. */
@@ -53,7 +57,12 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
   });
   worker.useLogger(app.log);
   if (counters) app.addHook('onClose', () => counters.close());
-  return { app, worker };
+  const segmentSweeper = new SegmentSweeper(store, clock, ids, { intervalSeconds: options.segmentSweepSeconds ?? 0 });
+  segmentSweeper.useLogger(app.log);
+  // Started and stopped with the app, so `vouch serve` and every embedding get it without a call of their own.
+  app.addHook('onReady', async () => segmentSweeper.start());
+  app.addHook('onClose', () => segmentSweeper.stop());
+  return { app, worker, segmentSweeper };
 }
 
 /** Loaded only when asked for: most installations run without Redis, and every CLI command loads this file. */

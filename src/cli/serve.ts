@@ -25,6 +25,7 @@ export async function serve(config: Config): Promise<void> {
     limits: config.limits,
     redis: config.redisUrl ? { url: config.redisUrl } : undefined,
     trustProxy: config.trustProxy,
+    segmentSweepSeconds: config.segmentSweepSeconds,
   });
   const log = app.log;
 

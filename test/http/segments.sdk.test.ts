@@ -109,6 +109,8 @@ describe.each(TEST_DATABASES)('segments through the official SDK on $name', (dat
     ],
     ['no field', { junction: 'and' }, 'at least one customer field'],
     ['a malformed event field', { 'events.signed_up': { conditions: { $is: [1] } } }, 'events.<name>.count'],
+    ['a relative date on a text', { email: { conditions: { $less_than_ago: [30] } } }, 'apply to date fields only'],
+    ['days that are no number', { created_at: { conditions: { $more_than_ago: ['soon'] } } }, 'number of days'],
   ])('refuses an auto-update filter with %s, storing nothing', async (_, filter, details) => {
     const { sdk, api } = await freshProject();
     await expect(sdk.segments.create({ name: 'Bad', type: 'auto-update', filter } as never)).rejects.toMatchObject({

@@ -110,6 +110,11 @@ async function redeemInStore(
   const definitions = await loadVoucherRules(store, voucher);
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
+  // The customer's row is locked first, before any campaign or voucher row, whether or not the
+  // request changed it: every redemption and rollback takes its locks in this one order. What is
+  // stored, not what a create-only request says, is what the rules judge.
+  const stored = customer ? await store.customers.findForUpdate(customer.id) : undefined;
+  const judged = writes === 'upsert' ? customer : (stored ?? customer);
   const prepared = request.order
     ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null, writes)
     : null;
@@ -120,7 +125,7 @@ async function redeemInStore(
   // take turns there, so none passes a per-customer or campaign limit on a stale count.
   const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
     order,
-    customer,
+    customer: judged,
     metadata: request.metadata ?? null,
     lockCounts: true,
   });

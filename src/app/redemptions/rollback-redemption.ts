@@ -49,6 +49,8 @@ async function rollbackInStore(
   // order deadlocks on PostgreSQL against a redemption of the same voucher by the same customer.
   // A refused rollback below undoes this write with the rest of the transaction.
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  const lockedCustomerId = customer?.id ?? redemption.customer_id;
+  if (lockedCustomerId) await store.customers.findForUpdate(lockedCustomerId);
   const now = ctx.clock.now().toISOString();
   const rollbackId = ctx.ids.newId('rr_');
   // The status moves by one conditional write: of two racing rollbacks only one gets here, so

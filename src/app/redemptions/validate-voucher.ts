@@ -33,8 +33,8 @@ export type ValidationOutcome =
 /**
  * POST /vouchers/{code}/validate: whether the code can be used with this cart and customer now,
  * and what it would give. Nothing is counted or stored, except the customer the request names,
- * which Voucherify creates when new (one conditional write of its own, so no transaction) and,
- * as far as `writes` allows, updates.
+ * which Voucherify creates when new and, as far as `writes` allows, updates: in a transaction of
+ * its own, with the segment changes that causes.
  */
 export async function validateVoucher(
   ctx: ProjectContext,
@@ -49,12 +49,19 @@ export async function validateVoucher(
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
   const catalog = await loadDiscountCatalog(store, voucher.effective.discount);
   const definitions = await loadVoucherRules(store, voucher);
-  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
+  // The customer's write and the segment changes it causes commit together, or not at all.
+  const input = request.customer;
+  const customer = input
+    ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
+    : null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
   const timezone = ctx.project.settings.timezone;
+  // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
+  const judged =
+    customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
   const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
     order: pricedOrder,
-    customer,
+    customer: judged,
     metadata: request.metadata ?? null,
     lockCounts: false,
   });

@@ -65,16 +65,19 @@ function campaignScopeOf(scope: RuleScope, voucher: LoadedVoucher): RuleScope | 
   return voucher.campaign ? { type: 'campaign', id: voucher.campaign.id } : null;
 }
 
-/** Scopes whose counts are read: campaigns before vouchers, so every redemption locks in one order. */
+/**
+ * Scopes whose counts can change under a concurrent redemption that holds no lock this one takes:
+ * campaigns before vouchers, so every redemption locks in one order. A customer's own count needs
+ * none here: the redemption locked the customer first, and so does every other one of theirs.
+ */
 function countedScopes(definitions: readonly AssignedDefinition[], voucher: LoadedVoucher): RuleScope[] {
   const scopes = new Map<string, RuleScope>();
   for (const { compiled, scope } of definitions) {
     const counters = compiled.requiredFacts.counters;
-    if (counters.length === 0) continue;
     const campaignWide = counters.some((c) => c === 'campaignRedemptionsCount' || c === 'campaignOrdersAmount');
     const campaign = campaignWide ? campaignScopeOf(scope, voucher) : null;
     if (campaign) scopes.set(scopeKeyOf(campaign), campaign);
-    if (counters.some((c) => c !== 'campaignRedemptionsCount' && c !== 'campaignOrdersAmount')) {
+    if (counters.some((c) => c === 'dailyRedemptionsCount' || c === 'monthlyRedemptionsCount')) {
       scopes.set(scopeKeyOf(scope), scope);
     }
   }

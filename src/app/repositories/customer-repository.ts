@@ -26,6 +26,11 @@ export interface CustomerRedemptionSummary {
 
 export interface CustomerRepository {
   findById(id: string): Promise<Customer | undefined>;
+  /**
+   * The stored customer, its row locked until the transaction ends (where the database has row
+   * locks). Redemptions and rollbacks take it before any voucher or campaign lock: one lock order.
+   */
+  findForUpdate(id: string): Promise<Customer | undefined>;
   findBySourceId(sourceId: string): Promise<Customer | undefined>;
   /** The customer whose id is `ref`, else the one whose source_id is `ref`, in one query. */
   findByRef(ref: string): Promise<Customer | undefined>;

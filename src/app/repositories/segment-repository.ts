@@ -1,5 +1,6 @@
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Segment } from '../../domain/segments/segment.js';
+import type { DateSource } from '../../domain/segments/sweep-plan.js';
 
 /** One customer in one segment. */
 export interface SegmentMembership {
@@ -13,6 +14,12 @@ export interface CustomerEventSummary {
   event: string;
   count: number;
   last_at: string | null;
+}
+
+/** Who sweeps this project's time-dependent segments, and until when unless renewed. */
+export interface SweepLease {
+  holder: string;
+  until: string;
 }
 
 export interface SegmentRepository {
@@ -48,4 +55,25 @@ export interface SegmentRepository {
   customerIdsAfter(afterId: string | null, limit: number): Promise<string[]>;
   /** Custom event figures of these customers for these events, for `events.<name>.*` filters. */
   summarizeEvents(customerIds: readonly string[], events: readonly string[]): Promise<CustomerEventSummary[]>;
+  /**
+   * Ids of customers with a date of `source` from `from` to `to` (inclusive; a date-only value counts
+   * by its day), after `afterId` in id order: whom a sweep evaluates again. A superset is allowed.
+   */
+  customerIdsWithDateIn(
+    source: DateSource,
+    from: string,
+    to: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]>;
+  /** Takes the project's sweep unless another holder's lease lasts past `now`; answers whether it did. */
+  claimSweepLease(lease: SweepLease, now: string): Promise<boolean>;
+  /** Moves this holder's lease to `until`; answers false when it was lost to another holder. */
+  extendSweepLease(lease: SweepLease, until: string): Promise<boolean>;
+  /** Gives the lease up, if this holder still has it. */
+  releaseSweepLease(lease: SweepLease): Promise<void>;
+  /** The time up to which the project's time-dependent segments were last swept whole. */
+  sweptThrough(): Promise<string | undefined>;
+  /** Records a whole sweep up to `at`; never moves the mark back. */
+  markSweptThrough(at: string): Promise<void>;
 }

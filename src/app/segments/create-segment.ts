@@ -34,16 +34,16 @@ async function resolveMembers(store: ProjectStore, refs: readonly string[]): Pro
  * batches in the creating transaction, so the segment is answered with `initial_sync_status`
  * DONE. Entering at creation reports no event: no customer changed.
  */
-async function addMatchingCustomers(store: ProjectStore, segment: Segment, at: string): Promise<void> {
+async function addMatchingCustomers(store: ProjectStore, segment: Segment, at: Date): Promise<void> {
   const filtered = parseFilteredSegments([segment]);
   let after: string | null = null;
   for (;;) {
     const ids = await store.segments.customerIdsAfter(after, BATCH);
     if (ids.length === 0) return;
     const customers = await store.customers.findManyByIds(ids);
-    const matching = await matchCustomers(store, customers, filtered);
+    const matching = await matchCustomers(store, customers, filtered, at);
     const members = ids.filter((id) => matching.get(id)?.has(segment.id));
-    if (members.length > 0) await store.segments.addMembers(segment.id, members, at);
+    if (members.length > 0) await store.segments.addMembers(segment.id, members, at.toISOString());
     after = ids.at(-1) ?? null;
   }
 }
@@ -73,7 +73,8 @@ export function createSegment(ctx: ProjectContext, input: SegmentInput): Promise
   const type = input.type ?? 'static';
   checkShape(input, type);
   const filter = isFilteredSegment(type) ? parseSegmentFilter(input.filter) : null;
-  const now = ctx.clock.now().toISOString();
+  const at = ctx.clock.now();
+  const now = at.toISOString();
   const segment: Segment = {
     id: ctx.ids.newId('seg_'),
     name: input.name,
@@ -86,7 +87,7 @@ export function createSegment(ctx: ProjectContext, input: SegmentInput): Promise
     const members = filter === null ? await resolveMembers(store, input.customers ?? []) : [];
     await store.segments.insert(segment);
     if (filter === null) await store.segments.addMembers(segment.id, members, now);
-    else await addMatchingCustomers(store, segment, now);
+    else await addMatchingCustomers(store, segment, at);
     return segment;
   });
 }

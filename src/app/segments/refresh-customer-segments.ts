@@ -21,17 +21,18 @@ export function parseFilteredSegments(segments: readonly Segment[]): FilteredSeg
   return segments.map((segment) => ({ segment, filter: parseSegmentFilter(segment.filter ?? {}) }));
 }
 
-/** Which of the segments each customer matches now. */
+/** Which of the segments each customer matches at `now`. */
 export async function matchCustomers(
   store: ProjectStore,
   customers: readonly Customer[],
   segments: readonly FilteredSegment[],
+  now: Date,
 ): Promise<Map<string, Set<string>>> {
   const facts = await loadSegmentFacts(store, customers, combineNeeds(segments.map(({ filter }) => filter.needs)));
   const matching = new Map<string, Set<string>>();
   for (const [customerId, customerFacts] of facts) {
     const ids = segments
-      .filter(({ filter }) => matchesSegmentFilter(filter.parsed, customerFacts))
+      .filter(({ filter }) => matchesSegmentFilter(filter, customerFacts, now))
       .map(({ segment }) => segment.id);
     matching.set(customerId, new Set(ids));
   }
@@ -57,17 +58,32 @@ export async function refreshCustomerSegments(
   if (customerIds.length === 0) return;
   const segments = await store.segments.listFiltered();
   if (segments.length === 0) return;
+  await reevaluateCustomers(ctx, store, customerIds, parseFilteredSegments(segments));
+}
+
+/**
+ * Re-evaluates these customers against these segments only, in the caller's transaction, writing
+ * and reporting the changes as refreshCustomerSegments does; memberships of other segments stay.
+ */
+export async function reevaluateCustomers(
+  ctx: SegmentRefreshContext,
+  store: ProjectStore,
+  customerIds: readonly string[],
+  filtered: readonly FilteredSegment[],
+): Promise<void> {
+  if (customerIds.length === 0 || filtered.length === 0) return;
   const ids = [...new Set(customerIds)];
   await store.segments.lockCustomers(ids);
   const customers = await store.customers.findManyByIds(ids);
-  const filtered = parseFilteredSegments(segments);
+  const segments = filtered.map(({ segment }) => segment);
   const segmentIds = segments.map((segment) => segment.id);
+  const at = ctx.clock.now();
   const [matching, memberships] = await Promise.all([
-    matchCustomers(store, customers, filtered),
+    matchCustomers(store, customers, filtered, at),
     store.segments.memberships(ids, segmentIds),
   ]);
   const byId = new Map(segments.map((segment) => [segment.id, segment]));
-  const now = ctx.clock.now().toISOString();
+  const now = at.toISOString();
   for (const customer of customers) {
     const current = new Set(memberships.filter((m) => m.customer_id === customer.id).map((m) => m.segment_id));
     const change = diffMembership(current, matching.get(customer.id) ?? new Set(), segmentIds);

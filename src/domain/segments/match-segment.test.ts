@@ -44,8 +44,10 @@ const is = (field: string, operator: string, ...values: unknown[]) => ({
   [field]: { conditions: { [operator]: values } },
 });
 
-function matches(raw: Record<string, unknown>, facts: SegmentFacts = ada): boolean {
-  return matchesSegmentFilter(parseSegmentFilter(raw).parsed, facts);
+const NOW = new Date('2026-02-10T12:00:00.000Z');
+
+function matches(raw: Record<string, unknown>, facts: SegmentFacts = ada, now: Date = NOW): boolean {
+  return matchesSegmentFilter(parseSegmentFilter(raw), facts, now);
 }
 
 describe('matchesSegmentFilter', () => {
@@ -70,9 +72,30 @@ describe('matchesSegmentFilter', () => {
     ['event recency', is('events.signed_up.last_at', '$after', '2026-02-01'), true, false],
     ['an event name with dots', is('events.cart.abandoned.count', '$is', 1), true, false],
     ['an event never sent has no last time', is('events.signed_up.last_at', '$is_unknown'), false, true],
+    ['an event within the last days', is('events.signed_up.last_at', '$less_than_ago', 30), true, false],
+    ['an event too long ago', is('events.cart.abandoned.last_at', '$less_than_ago', 30), false, false],
+    ['an event long ago', is('events.cart.abandoned.last_at', '$more_than_ago', 30), true, false],
+    ['an event on a given day', is('events.signed_up.last_at', '$is_days_ago', 7), true, false],
+    ['a recent last order', is('summary.orders.last_order_date', '$less_than_ago', '10'), true, false],
+    ['an old customer', is('created_at', '$more_than_ago', 30), true, true],
+    ['an adult', is('birthdate', '$more_than_ago', 18 * 365), true, false],
   ])('%s', (_, raw, forAda, forBlank) => {
     expect(matches(raw, ada)).toBe(forAda);
     expect(matches(raw, blank)).toBe(forBlank);
+  });
+
+  it("holds a relative condition together with the field's other conditions", () => {
+    const recent = { 'events.signed_up.last_at': { conditions: { $less_than_ago: [30], $after: ['2026-02-05'] } } };
+    expect(matches(recent)).toBe(false);
+    const within = { 'events.signed_up.last_at': { conditions: { $less_than_ago: [30], $before: ['2026-02-05'] } } };
+    expect(matches(within)).toBe(true);
+    expect(matches(within, ada, new Date('2026-03-10T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('lets time alone move a customer out of "sent within 30 days"', () => {
+    const filter = is('events.signed_up.last_at', '$less_than_ago', 30);
+    expect(matches(filter, ada, new Date('2026-03-04T23:59:59.999Z'))).toBe(true);
+    expect(matches(filter, ada, new Date('2026-03-05T00:00:00.000Z'))).toBe(false);
   });
 
   it('combines clauses by the junction', () => {

@@ -1,11 +1,16 @@
-import type { FilterClause, ParsedFilter } from '../filters/filter.js';
+import type { FilterClause } from '../filters/filter.js';
 import { matchesFilter } from '../filters/match-filter.js';
+import { holdsRelativeDate } from './relative-date.js';
 import { NO_EVENT, type SegmentFacts } from './segment-facts.js';
-import { readEventField } from './segment-filter.js';
+import { readEventField, type SegmentClause, type SegmentFilter } from './segment-filter.js';
 
 /** The customer as the shared filter matcher reads it: its own fields and its `summary` figures. */
 function customerObject(facts: SegmentFacts): Record<string, unknown> {
   return { ...facts.customer, summary: { orders: facts.orders, redemptions: facts.redemptions } };
+}
+
+function eventFigures(facts: SegmentFacts, event: string): Record<string, unknown> {
+  return { ...((Object.hasOwn(facts.events, event) ? facts.events[event] : NO_EVENT) ?? NO_EVENT) };
 }
 
 /**
@@ -17,16 +22,43 @@ function matchesClause(clause: FilterClause, facts: SegmentFacts, customer: Reco
   if (event === undefined || clause.target.kind !== 'field') {
     return matchesFilter({ junction: 'and', clauses: [clause] }, customer);
   }
-  const figures = Object.hasOwn(facts.events, event.event) ? facts.events[event.event] : NO_EVENT;
   const target = { ...clause.target, name: event.figure };
-  return matchesFilter({ junction: 'and', clauses: [{ ...clause, target }] }, { ...(figures ?? NO_EVENT) });
+  return matchesFilter({ junction: 'and', clauses: [{ ...clause, target }] }, eventFigures(facts, event.event));
 }
 
-/** Whether a customer belongs to a filtered segment. */
-export function matchesSegmentFilter(filter: ParsedFilter, facts: SegmentFacts): boolean {
+/** A date field's value as text, or null when the customer has none. */
+function readDate(field: string, facts: SegmentFacts, customer: Record<string, unknown>): string | null {
+  const event = readEventField(field);
+  const [object, path] = event === undefined ? [customer, field] : [eventFigures(facts, event.event), event.figure];
+  const value = path
+    .split('.')
+    .reduce<unknown>(
+      (current, part) =>
+        typeof current === 'object' && current !== null && Object.hasOwn(current, part)
+          ? (current as Record<string, unknown>)[part]
+          : undefined,
+      object,
+    );
+  return typeof value === 'string' ? value : null;
+}
+
+function matchesSegmentClause(
+  clause: SegmentClause,
+  facts: SegmentFacts,
+  customer: Record<string, unknown>,
+  now: Date,
+): boolean {
+  if (clause.shared !== null && !matchesClause(clause.shared, facts, customer)) return false;
+  if (clause.relative.length === 0) return true;
+  const value = readDate(clause.field, facts, customer);
+  return clause.relative.every((condition) => holdsRelativeDate(condition, value, now));
+}
+
+/** Whether a customer belongs to a filtered segment at `now`, which relative-date conditions count from. */
+export function matchesSegmentFilter(filter: SegmentFilter, facts: SegmentFacts, now: Date): boolean {
   const customer = customerObject(facts);
   if (filter.clauses.length === 0) return true;
-  return filter.junction === 'and'
-    ? filter.clauses.every((clause) => matchesClause(clause, facts, customer))
-    : filter.clauses.some((clause) => matchesClause(clause, facts, customer));
+  return filter.parsed.junction === 'and'
+    ? filter.clauses.every((clause) => matchesSegmentClause(clause, facts, customer, now))
+    : filter.clauses.some((clause) => matchesSegmentClause(clause, facts, customer, now));
 }

@@ -48,8 +48,43 @@ describe('parseSegmentFilter', () => {
     ['an event without a name', { 'events.count': { conditions: { $is: [1] } } }, '"events.<name>.count"'],
     ['an event figure that is not one', { 'events.x.total': { conditions: { $is: [1] } } }, '"events.<name>.count"'],
     ['a bad junction', { junction: 'xor', name: { conditions: { $is: ['a'] } } }, 'filter.junction'],
+    ['a relative operator on a text', { email: { conditions: { $less_than_ago: [3] } } }, 'apply to date fields only'],
+    ['a relative operator on metadata', { 'metadata.x': { conditions: { $is_days_ago: [3] } } }, 'date fields only'],
+    ['a relative operator on an unknown field', { nope: { conditions: { $more_than_ago: [3] } } }, 'date fields only'],
+    ['days that are not a number', { created_at: { conditions: { $less_than_ago: ['x'] } } }, 'whole number of days'],
+    ['negative days', { created_at: { conditions: { $less_than_ago: [-1] } } }, 'whole number of days'],
+    ['fractional days', { created_at: { conditions: { $less_than_ago: [1.5] } } }, 'whole number of days'],
+    ['two numbers of days', { created_at: { conditions: { $less_than_ago: [1, 2] } } }, 'exactly one'],
+    [
+      'a relative clause with another key',
+      { created_at: { conditions: { $less_than_ago: [1] }, extra: 1 } },
+      'may hold only "conditions"',
+    ],
   ])('refuses %s with a 400 naming it', (_, raw, expected) => {
     expect(refusal(raw)).toContain(expected);
+  });
+});
+
+describe('relative-date conditions', () => {
+  it('are kept apart from the shared ones and make the filter time-dependent', () => {
+    const filter = parseSegmentFilter({
+      junction: 'or',
+      'events.purchase.last_at': { conditions: { $less_than_ago: ['30'] } },
+      created_at: { conditions: { $more_than_ago: [7], $after: ['2020-01-01'] } },
+      email: { conditions: { $has_value: [] } },
+    });
+    expect(filter.timeDependent).toBe(true);
+    expect(filter.needs.events).toEqual(['purchase']);
+    expect(filter.clauses.map((clause) => [clause.field, clause.shared !== null, clause.relative])).toEqual([
+      ['events.purchase.last_at', false, [{ operator: '$less_than_ago', days: 30 }]],
+      ['created_at', true, [{ operator: '$more_than_ago', days: 7 }]],
+      ['email', true, []],
+    ]);
+    expect(filter.normalized).toMatchObject({ junction: 'or', 'events.purchase.last_at': expect.any(Object) });
+  });
+
+  it('leave a filter without them independent of time', () => {
+    expect(parseSegmentFilter({ created_at: { conditions: { $after: ['2020-01-01'] } } }).timeDependent).toBe(false);
   });
 });
 

@@ -1,6 +1,12 @@
 import { AppError } from '../errors.js';
-import type { FilterFieldCatalog, ParsedFilter } from '../filters/filter.js';
-import { MAX_FILTER_TEXT, normalizeFilterObject, parseFilter } from '../filters/parse-filter.js';
+import type { FilterClause, FilterFieldCatalog, ParsedFilter } from '../filters/filter.js';
+import { MAX_FILTER_FIELDS, MAX_FILTER_TEXT, normalizeFilterObject, parseFilter } from '../filters/parse-filter.js';
+import {
+  isRelativeDateOperator,
+  MAX_RELATIVE_DAYS,
+  RELATIVE_DATE_OPERATORS,
+  type RelativeDateCondition,
+} from './relative-date.js';
 
 /**
  * The customer fields a segment filter may name. Custom events are named per event, as
@@ -49,11 +55,26 @@ export interface SegmentFactNeeds {
   events: readonly string[];
 }
 
+/**
+ * One field's conditions: those the shared filter parser knows, and those relative to now, which
+ * only segments take. All of them must hold, as for any clause.
+ */
+export interface SegmentClause {
+  field: string;
+  shared: FilterClause | null;
+  relative: RelativeDateCondition[];
+}
+
 export interface SegmentFilter {
+  /** The shared parser's view: the junction and the clauses without their relative conditions. */
   parsed: ParsedFilter;
+  /** Every field's clause, in the filter's order: what a customer is matched against. */
+  clauses: SegmentClause[];
   /** The filter as stored and echoed: the client's object with the junction spelled out. */
   normalized: Record<string, unknown>;
   needs: SegmentFactNeeds;
+  /** Whether membership may change with time alone: some condition is relative to now. */
+  timeDependent: boolean;
 }
 
 /** `events.signed_up.count` → the event's name and figure; the name may hold dots. */
@@ -86,8 +107,67 @@ function catalogFor(raw: Record<string, unknown>): FilterFieldCatalog {
   return catalog;
 }
 
-function needsOf(parsed: ParsedFilter): SegmentFactNeeds {
-  const fields = parsed.clauses.map((clause) => clause.field);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const DAYS_TEXT = /^\d+$/;
+
+function parseDays(path: string, raw: unknown): number {
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length !== 1) refuse(`${path}: takes exactly one number of days, got ${list.length}`);
+  const [value] = list;
+  const days = typeof value === 'string' && DAYS_TEXT.test(value) ? Number(value) : value;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > MAX_RELATIVE_DAYS) {
+    refuse(`${path}: expected a whole number of days from 0 to ${MAX_RELATIVE_DAYS}`);
+  }
+  return days;
+}
+
+/**
+ * Takes the relative-date conditions out of the filter, checking them here, and leaves the rest
+ * for the shared parser; a field holding only relative conditions is left out of its input.
+ */
+function splitRelative(
+  fields: Record<string, unknown>,
+  catalog: FilterFieldCatalog,
+): { shared: Record<string, unknown>; relative: Map<string, RelativeDateCondition[]> } {
+  const shared: Record<string, unknown> = {};
+  const relative = new Map<string, RelativeDateCondition[]>();
+  for (const [field, raw] of Object.entries(fields)) {
+    const conditions = isPlainObject(raw) ? raw.conditions : undefined;
+    const operators = isPlainObject(conditions) ? Object.keys(conditions).filter(isRelativeDateOperator) : [];
+    if (!isPlainObject(raw) || !isPlainObject(conditions) || operators.length === 0) {
+      shared[field] = raw;
+      continue;
+    }
+    const path = `filter.${field.slice(0, 80)}`;
+    const type = Object.hasOwn(catalog, field) ? catalog[field] : undefined;
+    if (type !== 'date') {
+      refuse(
+        `${path}.conditions.${operators[0]}: ${RELATIVE_DATE_OPERATORS.join(', ')} apply to date fields only: ${Object.keys(
+          catalog,
+        )
+          .filter((name) => catalog[name] === 'date')
+          .join(', ')}, events.<name>.last_at`,
+      );
+    }
+    relative.set(
+      field,
+      operators.map((operator) => ({
+        operator,
+        days: parseDays(`${path}.conditions.${operator}`, conditions[operator]),
+      })),
+    );
+    const rest = Object.fromEntries(Object.entries(conditions).filter(([key]) => !isRelativeDateOperator(key)));
+    const extra = Object.keys(raw).find((key) => key !== 'conditions');
+    if (Object.keys(rest).length > 0 || extra !== undefined) shared[field] = { ...raw, conditions: rest };
+  }
+  return { shared, relative };
+}
+
+function needsOf(clauses: readonly SegmentClause[]): SegmentFactNeeds {
+  const fields = clauses.map((clause) => clause.field);
   const events = fields.flatMap((field) => {
     const read = readEventField(field);
     return read === undefined ? [] : [read.event];
@@ -108,9 +188,25 @@ export function parseSegmentFilter(raw: unknown): SegmentFilter {
     return refuse('filter: must be an object such as {"metadata.tier": {"conditions": {"$is": ["vip"]}}}');
   }
   const object = raw as Record<string, unknown>;
-  const parsed = parseFilter(object, catalogFor(object), { label: 'filter' });
-  if (parsed.clauses.length === 0) refuse('filter: name at least one customer field');
-  return { parsed, normalized: normalizeFilterObject(object, parsed), needs: needsOf(parsed) };
+  const { junction, ...fields } = object;
+  const names = Object.keys(fields);
+  if (names.length > MAX_FILTER_FIELDS) refuse(`filter: names ${names.length} fields; at most ${MAX_FILTER_FIELDS}`);
+  const catalog = catalogFor(object);
+  const { shared, relative } = splitRelative(fields, catalog);
+  const parsed = parseFilter({ junction, ...shared }, catalog, { label: 'filter' });
+  const clauses = names.map((field) => ({
+    field,
+    shared: parsed.clauses.find((clause) => clause.field === field) ?? null,
+    relative: relative.get(field) ?? [],
+  }));
+  if (clauses.length === 0) refuse('filter: name at least one customer field');
+  return {
+    parsed,
+    clauses,
+    normalized: normalizeFilterObject(object, parsed),
+    needs: needsOf(clauses),
+    timeDependent: clauses.some((clause) => clause.relative.length > 0),
+  };
 }
 
 /** The needs of several filters together: what one refresh loads for all of them. */

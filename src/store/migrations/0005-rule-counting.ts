@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Rules at validation and redemption. Counting rules count a campaign's redemptions, today's or
- * this month's among them: by campaign and time, so "today" reads today's rows, not the
- * campaign's whole history; the new index starts with the old campaign index's columns, so that
- * one goes. A rule's revision tells a process its compiled copy is stale without reading the rule.
+ * Rules at validation and redemption. Counting rules count a campaign's standing redemptions,
+ * today's or this month's among them, from the index alone: by campaign, kind, status and time,
+ * so "today" reads today's entries, not the campaign's whole history. The new index starts with
+ * the old campaign index's columns, so that one goes. A rule's revision tells a process its compiled copy is stale without reading the rule.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('redemptions_campaign_created')
     .on('redemptions')
-    .columns(['project_id', 'campaign_id', 'created_at'])
+    .columns(['project_id', 'campaign_id', 'object', 'status', 'created_at'])
     .execute();
   await db.schema.dropIndex('redemptions_campaign').execute();
   // Every validation looks up the rules of a voucher and its campaign: answered from the index alone.
@@ -32,7 +32,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('validation_rules_revision').execute();
   await db.schema
     .createIndex('validation_rules_assignments_object')
     .on('validation_rules_assignments')

@@ -22,6 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('custom_events')
     .columns(['project_id', 'customer_id', 'event', 'created_at'])
     .execute();
+  // The segment sweep asks which customers sent an event within a time window.
+  await db.schema
+    .createIndex('custom_events_recent')
+    .on('custom_events')
+    .columns(['project_id', 'event', 'created_at', 'customer_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

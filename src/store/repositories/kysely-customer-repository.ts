@@ -62,6 +62,13 @@ export class KyselyCustomerRepository implements CustomerRepository {
     return row && toCustomer(row);
   }
 
+  async findForUpdate(id: string): Promise<Customer | undefined> {
+    let query = this.scoped().where('id', '=', id);
+    if (this.capabilities.supportsRowLocks) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row && toCustomer(row);
+  }
+
   async findBySourceId(sourceId: string): Promise<Customer | undefined> {
     const row = await this.scoped().where('source_id', '=', sourceId).executeTakeFirst();
     return row && toCustomer(row);

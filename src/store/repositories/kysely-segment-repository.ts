@@ -3,9 +3,11 @@ import type {
   CustomerEventSummary,
   SegmentMembership,
   SegmentRepository,
+  SweepLease,
 } from '../../app/repositories/segment-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import { FILTERED_SEGMENT_TYPES, type Segment, type SegmentType } from '../../domain/segments/segment.js';
+import type { DateSource } from '../../domain/segments/sweep-plan.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { Database, SegmentsTable } from '../tables.js';
@@ -28,6 +30,11 @@ function toSegment(row: Selectable<SegmentsTable>): Segment {
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
+}
+
+/** A lease as stored in system_state: its end first, so `value < now` says it has run out. */
+function leaseValue(lease: SweepLease): string {
+  return `${lease.until}|${lease.holder}`;
 }
 
 /** PostgreSQL's count and sum are bigints, which pg hands over as text. */
@@ -253,5 +260,96 @@ export class KyselySegmentRepository implements SegmentRepository {
       );
     }
     return summaries;
+  }
+
+  private leaseKey(): string {
+    return `segment-sweep-lease:${this.projectId}`;
+  }
+
+  private sweptKey(): string {
+    return `segment-swept-through:${this.projectId}`;
+  }
+
+  async customerIdsWithDateIn(
+    source: DateSource,
+    from: string,
+    to: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    // A date-only value (a birthdate) sorts before the same day's instants: compare from the day.
+    const fromDay = from.slice(0, 10);
+    if (source.kind === 'customer') {
+      let query = this.db
+        .selectFrom('customers')
+        .select('id as customer_id')
+        .where('project_id', '=', this.projectId)
+        .where(source.column, '>=', fromDay)
+        .where(source.column, '<=', to);
+      if (afterId !== null) query = query.where('id', '>', afterId);
+      const rows = await query.orderBy('id').limit(limit).execute();
+      return rows.map((row) => row.customer_id);
+    }
+    const table = source.kind === 'orders' ? 'orders' : 'custom_events';
+    let query = this.db
+      .selectFrom(table)
+      .select('customer_id')
+      .distinct()
+      .where('project_id', '=', this.projectId)
+      .where('customer_id', 'is not', null)
+      .where('created_at', '>=', fromDay)
+      .where('created_at', '<=', to);
+    if (source.kind === 'event') query = query.where('event', '=', source.event);
+    if (afterId !== null) query = query.where('customer_id', '>', afterId);
+    const rows = await query.orderBy('customer_id').limit(limit).execute();
+    return rows.flatMap((row) => (row.customer_id === null ? [] : [row.customer_id]));
+  }
+
+  async claimSweepLease(lease: SweepLease, now: string): Promise<boolean> {
+    // One statement: of two processes claiming at once, the database lets one insert or update.
+    const value = leaseValue(lease);
+    const result = await this.db
+      .insertInto('system_state')
+      .values({ key: this.leaseKey(), value, created_at: now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value, created_at: now }).where('system_state.value', '<', now),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async extendSweepLease(lease: SweepLease, until: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('system_state')
+      .set({ value: leaseValue({ holder: lease.holder, until }) })
+      .where('key', '=', this.leaseKey())
+      .where('value', '=', leaseValue(lease))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async releaseSweepLease(lease: SweepLease): Promise<void> {
+    await this.db
+      .deleteFrom('system_state')
+      .where('key', '=', this.leaseKey())
+      .where('value', '=', leaseValue(lease))
+      .execute();
+  }
+
+  async sweptThrough(): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('system_state')
+      .select('value')
+      .where('key', '=', this.sweptKey())
+      .executeTakeFirst();
+    return row?.value;
+  }
+
+  async markSweptThrough(at: string): Promise<void> {
+    await this.db
+      .insertInto('system_state')
+      .values({ key: this.sweptKey(), value: at, created_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: at }).where('system_state.value', '<', at))
+      .execute();
   }
 }
