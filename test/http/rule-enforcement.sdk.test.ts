@@ -404,4 +404,27 @@ describe.each(TEST_DATABASES)('validation rules enforced at validation and redem
     const outcomes = await Promise.all(Array.from({ length: 16 }, () => redeemOutcome('DAILY-RACE', {})));
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(3);
   });
+  it('judges a storefront’s customer as stored, whatever metadata the storefront sends', async () => {
+    const shop = await server.createProject({ client_redeem_enabled: true });
+    const shopSdk = server.sdk(shop);
+    await shopSdk.customers.create({ source_id: 'bob', metadata: { tier: 'basic' } } as never);
+    await shopSdk.vouchers.create({ code: 'VIP-SHOP', type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF } as never);
+    const rule = loose(
+      await shopSdk.validationRules.create({
+        name: 'VIPs',
+        rules: { '1': { name: 'customer.metadata', property: 'tier', conditions: { $is: ['vip'] } }, logic: '1' },
+      } as never),
+    );
+    await shopSdk.validationRules.createAssignment(rule.id, { voucher: 'VIP-SHOP' });
+    const claimed = { customer: { source_id: 'bob', metadata: { tier: 'vip' } } };
+    const redeemed = await server
+      .clientSdk(shop)
+      .redeem('VIP-SHOP', claimed as never)
+      .then(() => 'redeemed')
+      .catch((error: unknown) => loose(error).key);
+    expect(redeemed).toBe('customer_rules_violated');
+    const validated = loose(await server.clientSdk(shop).validate({ code: 'VIP-SHOP', ...claimed } as never));
+    expect(validated.valid).toBe(false);
+    expect((await shopSdk.customers.get('bob')).metadata).toEqual({ tier: 'basic' });
+  });
 });
