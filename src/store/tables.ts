@@ -195,6 +195,9 @@ export interface CampaignsTable {
   metadata: string;
   category_id: string | null;
   vouchers_count: number;
+  /** The campaign's standing redemptions and their orders' amounts: what campaign-wide rules compare. */
+  redemptions_count: Generated<number | string>;
+  orders_amount: Generated<number | string>;
   vouchers_generation_status: string;
   protected: number;
   created_at: string;
@@ -247,6 +250,8 @@ export interface RedemptionsTable {
   metadata: string;
   amount: number;
   discount_amount: number;
+  /** bigint on PostgreSQL, which pg hands over as text. */
+  order_amount: number | string | null;
   order_id: string | null;
   voucher_id: string | null;
   voucher_code: string | null;
@@ -337,6 +342,53 @@ export interface MetadataSchemasTable {
   updated_at: string | null;
 }
 
+/** A tier of a PROMOTION campaign; the counters are changed by atomic updates only. */
+export interface PromotionTiersTable {
+  id: string;
+  project_id: string;
+  campaign_id: string;
+  name: string;
+  banner: string | null;
+  /** JSON: the checked discount. */
+  discount: string;
+  metadata: string;
+  hierarchy: number;
+  active: number;
+  start_date: string | null;
+  expiration_date: string | null;
+  validity_timeframe: string | null;
+  validity_day_of_week: string | null;
+  validity_hours: string | null;
+  category_id: string | null;
+  redeemed_quantity: Generated<number>;
+  orders_total_amount: Generated<number>;
+  orders_total_discount_amount: Generated<number>;
+  created_at: string;
+  updated_at: string | null;
+}
+
+/** Tiers of one campaign applied together; `tier_ids` is JSON, in the order they apply. */
+export interface PromotionStacksTable {
+  id: string;
+  project_id: string;
+  campaign_id: string;
+  name: string;
+  tier_ids: string;
+  hierarchy_mode: string;
+  category_id: string | null;
+  created_at: string;
+  updated_at: string | null;
+}
+
+/** A project's stacking rules, when it set them; `rules` is JSON (domain StackingRules). One row per project. */
+export interface StackingRulesTable {
+  id: string;
+  project_id: string;
+  rules: string;
+  created_at: string;
+  updated_at: string | null;
+}
+
 export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
@@ -359,4 +411,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   custom_events: CustomEventsTable;
   metadata_schemas: MetadataSchemasTable;
+  stacking_rules: StackingRulesTable;
+  promotion_tiers: PromotionTiersTable;
+  promotion_stacks: PromotionStacksTable;
 }

@@ -92,6 +92,8 @@ describe.each(PROCESS_DATABASES)('vouch doctor on $name', (kind) => {
       expect(report.checks.map((check) => [check.name, check.checked, check.drifted])).toEqual([
         ['voucher.redeemed_quantity', 7, 0],
         ['campaign.vouchers_count', 1, 0],
+        ['campaign.redemptions_count', 1, 0],
+        ['campaign.orders_amount', 1, 0],
       ]);
     },
     PROCESS_TEST_TIMEOUT_MS,
@@ -117,20 +119,25 @@ describe.each(PROCESS_DATABASES)('vouch doctor on $name', (kind) => {
         .set({ redeemed_quantity: sql`redeemed_quantity + 2` })
         .where('id', '=', limited.id)
         .execute();
-      await db.updateTable('campaigns').set({ vouchers_count: 7 }).where('id', '=', campaign.id).execute();
+      await db
+        .updateTable('campaigns')
+        .set({ vouchers_count: 7, redemptions_count: 4 })
+        .where('id', '=', campaign.id)
+        .execute();
 
       const text = await runVouch(['doctor'], env);
       expect(text.code).toBe(1);
       expect(text.stdout.trim().split('\n')).toEqual([
         `DRIFT voucher.redeemed_quantity: voucher ${limited.id} "DOC-LIMITED" in project ${limited.project_id} stores 5, counted 3 (imported uses plus successful redemptions not rolled back)`,
         `DRIFT campaign.vouchers_count: campaign ${campaign.id} "Doctor campaign" in project ${limited.project_id} stores 7, counted 3 (live vouchers in the campaign)`,
-        'DRIFT: 1 of 7 vouchers on voucher.redeemed_quantity, 1 of 1 campaign on campaign.vouchers_count',
+        `DRIFT campaign.redemptions_count: campaign ${campaign.id} "Doctor campaign" in project ${limited.project_id} stores 4, counted 1 (successful redemptions of its vouchers not rolled back)`,
+        'DRIFT: 1 of 7 vouchers on voucher.redeemed_quantity, 1 of 1 campaign on campaign.vouchers_count, 1 of 1 campaign on campaign.redemptions_count, 0 of 1 campaign on campaign.orders_amount',
       ]);
 
       const json = await runVouch(['doctor', '--json'], env);
       expect(json.code).toBe(1);
       const report = JSON.parse(json.stdout) as ReconciliationReport;
-      expect(report).toMatchObject({ clean: false, drifted: 2 });
+      expect(report).toMatchObject({ clean: false, drifted: 3 });
       expect(report.checks[0]?.drifts).toEqual([
         {
           object: 'voucher',

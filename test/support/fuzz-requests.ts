@@ -109,7 +109,16 @@ function toQueryString(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return qs.stringify(plainForQuery(value), { allowDots: false });
   }
-  return `q=${encodeSegment(String(plainForQuery(value)))}`;
+  return `q=${encodeSegment(textOf(plainForQuery(value)))}`;
+}
+
+/** A value as text; an array holding a prototype-less object has no String() form, so it is JSON. */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(value) ?? '';
+  }
 }
 
 const RAW_QUERIES = [

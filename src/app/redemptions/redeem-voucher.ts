@@ -56,6 +56,7 @@ function baseRedemption(ctx: ProjectContext, attempt: Attempt, id: string): Rede
     metadata: request.metadata ?? {},
     amount: 0,
     discount_amount: 0,
+    order_amount: order?.amount ?? null,
     order_id: order?.id ?? null,
     voucher_id: voucher.stored.id,
     voucher_code: voucher.stored.code,
@@ -164,6 +165,7 @@ async function redeemInStore(
     });
     redemption.order_id = updatedOrder.id;
     redemption.discount_amount = evaluation.order.total_applied_discount_amount;
+    redemption.order_amount = evaluation.order.amount;
     redemption.snapshot.order = toCalculatedOrderObject(
       { ...evaluation.order, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
       {
@@ -176,6 +178,9 @@ async function redeemInStore(
     );
   }
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
+  if (redemption.campaign_id) {
+    await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, 1, redemption.order_amount ?? 0);
+  }
   await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
   return { status: 200, body: toRedemptionObject(redemption) };
 }

@@ -59,6 +59,9 @@ async function rollbackInStore(
     throw new AppError('already_rolled_back', { details: redemption.id });
   }
   if (redemption.voucher_id) await store.vouchers.decrementRedeemed(redemption.voucher_id);
+  if (redemption.campaign_id) {
+    await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
+  }
   const rollback: Redemption = {
     ...redemption,
     id: rollbackId,

@@ -110,10 +110,10 @@ async function countersOf(
         counters[counter] = await store.ruleCounters.countRedemptions({ scope, since: periods.monthStart });
         break;
       case 'campaignRedemptionsCount':
-        if (campaign) counters[counter] = await store.ruleCounters.countRedemptions({ scope: campaign });
+        if (campaign) counters[counter] = (await store.ruleCounters.campaignTotals(campaign.id)).redemptions;
         break;
       case 'campaignOrdersAmount':
-        if (campaign) counters[counter] = await store.ruleCounters.sumOrderAmounts(campaign);
+        if (campaign) counters[counter] = (await store.ruleCounters.campaignTotals(campaign.id)).ordersAmount;
         break;
     }
   }

@@ -10,9 +10,10 @@ export interface RedemptionCountQuery {
 }
 
 /**
- * The figures counting rules compare (`redemption.count.*`, `campaign.redemptions.count`,
- * `campaign.orders.amount`), counted from the redemptions themselves, so a rule added in the
- * middle of a campaign sees what happened before it.
+ * The figures counting rules compare. A customer's, a day's and a month's are counted from the
+ * redemptions themselves, so a rule added in the middle of a campaign sees what happened before
+ * it; a campaign's totals (`campaign.redemptions.count`, `campaign.orders.amount`) are counters on
+ * the campaign moved by every redemption and rollback, so a big campaign costs no more than a small one.
  */
 export interface RuleCounterRepository {
   /**
@@ -22,6 +23,16 @@ export interface RuleCounterRepository {
    */
   lockScope(scope: RuleScope): Promise<void>;
   countRedemptions(query: RedemptionCountQuery): Promise<number>;
-  /** The amounts of the orders the scope's redemptions were made with, added up. */
-  sumOrderAmounts(scope: RuleScope): Promise<number>;
+  /** A campaign's standing redemptions and the amounts of their orders, as its counters hold them. */
+  campaignTotals(campaignId: string): Promise<CampaignTotals>;
+  /**
+   * Moves a campaign's counters by one redemption (+1) or its rollback (-1) and the order amount
+   * it was made with: one relative write in the redemption's transaction, never read-add-write.
+   */
+  moveCampaignTotals(campaignId: string, direction: 1 | -1, orderAmount: number): Promise<void>;
+}
+
+export interface CampaignTotals {
+  redemptions: number;
+  ordersAmount: number;
 }

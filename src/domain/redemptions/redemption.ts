@@ -29,6 +29,8 @@ export interface Redemption {
   amount: number;
   /** The discount this redemption gave (its order's applied discount); what summaries add up. */
   discount_amount: number;
+  /** The amount of the order it was made with, as it was then; what campaign orders budgets add up. */
+  order_amount: number | null;
   order_id: string | null;
   voucher_id: string | null;
   voucher_code: string | null;

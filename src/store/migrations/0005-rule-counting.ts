@@ -1,12 +1,33 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
- * Rules at validation and redemption. Counting rules count a campaign's standing redemptions,
- * today's or this month's among them, from the index alone: by campaign, kind, status and time,
- * so "today" reads today's entries, not the campaign's whole history. The new index starts with
- * the old campaign index's columns, so that one goes. A rule's revision tells a process its compiled copy is stale without reading the rule.
+ * What rules read at validation and redemption:
+ * - a campaign's standing redemptions and their orders' amounts, as counters on the campaign
+ *   (each redemption keeps the amount of the order it was made with), backfilled here;
+ * - today's or this month's redemptions of a campaign, counted from an index on campaign, kind,
+ *   status and time, which also replaces the old campaign index (it starts with its columns);
+ * - a rule's revision, which tells a process its compiled copy is stale without reading the rule.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('redemptions').addColumn('order_amount', 'bigint').execute();
+  await sql`update redemptions set order_amount = (
+    select o.amount from orders o where o.project_id = redemptions.project_id and o.id = redemptions.order_id
+  ) where order_id is not null`.execute(db);
+  await db.schema
+    .alterTable('campaigns')
+    .addColumn('redemptions_count', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('campaigns')
+    .addColumn('orders_amount', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update campaigns set
+    redemptions_count = (
+      select count(*) from redemptions r where r.project_id = campaigns.project_id and r.campaign_id = campaigns.id
+        and r.object = 'redemption' and r.status = 'SUCCEEDED'),
+    orders_amount = (
+      select coalesce(sum(r.order_amount), 0) from redemptions r where r.project_id = campaigns.project_id
+        and r.campaign_id = campaigns.id and r.object = 'redemption' and r.status = 'SUCCEEDED')`.execute(db);
   await db.schema
     .alterTable('validation_rules')
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
@@ -32,6 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('campaigns').dropColumn('orders_amount').execute();
+  await db.schema.alterTable('campaigns').dropColumn('redemptions_count').execute();
+  await db.schema.alterTable('redemptions').dropColumn('order_amount').execute();
   await db.schema
     .createIndex('validation_rules_assignments_object')
     .on('validation_rules_assignments')

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { CampaignListFilters, CampaignRepository } from '../../app/repositories/campaign-repository.js';
 import type { Campaign, CampaignKind, CampaignType, GenerationStatus } from '../../domain/campaigns/campaign.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
@@ -35,7 +35,7 @@ export function toCampaign(row: Selectable<CampaignsTable>): Campaign {
   };
 }
 
-function toRow(campaign: Campaign, projectId: string): CampaignsTable {
+function toRow(campaign: Campaign, projectId: string): Insertable<CampaignsTable> {
   return {
     ...campaign,
     project_id: projectId,

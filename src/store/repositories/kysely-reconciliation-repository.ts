@@ -87,8 +87,63 @@ const campaignVouchersCount: CounterComparison = {
       .as('compared'),
 };
 
+/**
+ * A campaign's totals of its standing redemptions (successful, not rolled back): how many, and
+ * the amounts of the orders they were made with. Every campaign is checked, also binned ones.
+ */
+function campaignStandingTotal(
+  counter: 'redemptions_count' | 'orders_amount',
+  counts: string,
+  total: 'count(*)' | 'coalesce(sum(order_amount), 0)',
+): CounterComparison {
+  return {
+    name: `campaign.${counter}`,
+    object: 'campaign',
+    counter,
+    counts,
+    compare: (db) =>
+      db
+        .selectFrom('campaigns as c')
+        .leftJoin(
+          db
+            .selectFrom('redemptions')
+            .select(['project_id', 'campaign_id', sql<number>`${sql.raw(total)}`.as('n')])
+            .where('object', '=', 'redemption')
+            .where('status', '=', 'SUCCEEDED')
+            .where('campaign_id', 'is not', null)
+            .groupBy(['project_id', 'campaign_id'])
+            .as('r'),
+          (join) => join.onRef('r.project_id', '=', 'c.project_id').onRef('r.campaign_id', '=', 'c.id'),
+        )
+        .select([
+          'c.project_id',
+          'c.id',
+          'c.name as label',
+          sql<number>`${sql.ref(`c.${counter}`)}`.as('stored'),
+          sql<number>`coalesce(r.n, 0)`.as('counted'),
+        ])
+        .as('compared'),
+  };
+}
+
+const campaignRedemptionsCount = campaignStandingTotal(
+  'redemptions_count',
+  'successful redemptions of its vouchers not rolled back',
+  'count(*)',
+);
+const campaignOrdersAmount = campaignStandingTotal(
+  'orders_amount',
+  'the order amounts of those redemptions',
+  'coalesce(sum(order_amount), 0)',
+);
+
 /** Every stored counter there is, in the order the report lists them. */
-const COUNTER_COMPARISONS: readonly CounterComparison[] = [voucherRedeemedQuantity, campaignVouchersCount];
+const COUNTER_COMPARISONS: readonly CounterComparison[] = [
+  voucherRedeemedQuantity,
+  campaignVouchersCount,
+  campaignRedemptionsCount,
+  campaignOrdersAmount,
+];
 
 /**
  * Totals first, and the drifted objects only when there are some: a clean database costs one

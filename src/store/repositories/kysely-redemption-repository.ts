@@ -20,6 +20,7 @@ function toRedemption(row: Selectable<RedemptionsTable>): Redemption {
     tracking_id: row.tracking_id,
     metadata: fromJson(row.metadata, {}),
     amount: Number(row.amount),
+    order_amount: row.order_amount === null ? null : Number(row.order_amount),
     discount_amount: Number(row.discount_amount),
     order_id: row.order_id,
     voucher_id: row.voucher_id,

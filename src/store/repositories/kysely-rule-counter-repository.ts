@@ -1,5 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { RedemptionCountQuery, RuleCounterRepository } from '../../app/repositories/rule-counter-repository.js';
+import { type Kysely, sql } from 'kysely';
+import type {
+  CampaignTotals,
+  RedemptionCountQuery,
+  RuleCounterRepository,
+} from '../../app/repositories/rule-counter-repository.js';
 import type { RuleScope } from '../../domain/rules/check-assigned-rules.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import type { Database } from '../tables.js';
@@ -41,13 +45,25 @@ export class KyselyRuleCounterRepository implements RuleCounterRepository {
     return Number(row.count);
   }
 
-  async sumOrderAmounts(scope: RuleScope): Promise<number> {
-    const row = await this.standing(scope)
-      .innerJoin('orders', (join) =>
-        join.onRef('orders.id', '=', 'redemptions.order_id').on('orders.project_id', '=', this.projectId),
-      )
-      .select((eb) => eb.fn.sum<number | string | null>('orders.amount').as('total'))
-      .executeTakeFirstOrThrow();
-    return Number(row.total ?? 0);
+  async campaignTotals(campaignId: string): Promise<CampaignTotals> {
+    const row = await this.db
+      .selectFrom('campaigns')
+      .select(['redemptions_count', 'orders_amount'])
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return { redemptions: Number(row?.redemptions_count ?? 0), ordersAmount: Number(row?.orders_amount ?? 0) };
+  }
+
+  async moveCampaignTotals(campaignId: string, direction: 1 | -1, orderAmount: number): Promise<void> {
+    await this.db
+      .updateTable('campaigns')
+      .set({
+        redemptions_count: sql`redemptions_count + ${direction}`,
+        orders_amount: sql`orders_amount + ${direction * orderAmount}`,
+      })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', campaignId)
+      .execute();
   }
 }
