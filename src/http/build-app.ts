@@ -27,8 +27,10 @@ import { registerManagementMetadataSchemaRoutes, registerMetadataSchemaRoutes } 
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerProductCollectionRoutes } from './routes/product-collections.js';
 import { registerProductRoutes } from './routes/products.js';
+import { registerPromotionRoutes } from './routes/promotions.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
 import { registerSegmentRoutes } from './routes/segments.js';
+import { registerStackingRulesRoutes } from './routes/stacking-rules.js';
 import { registerValidationRuleRoutes } from './routes/validation-rules.js';
 import { registerVoucherRoutes } from './routes/vouchers.js';
 
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerOrderRoutes(v1);
       registerVoucherRoutes(v1, deps);
       registerCampaignRoutes(v1, deps);
+      registerPromotionRoutes(v1);
       registerAsyncActionRoutes(v1);
       registerRedemptionRoutes(v1, deps);
       registerCampaignSummaryRoute(v1);
@@ -150,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       management.addHook('onRequest', requireKey('management', deps));
       registerManagementProjectRoutes(management, deps);
       registerManagementMetadataSchemaRoutes(management, deps);
+      registerStackingRulesRoutes(management, deps);
     },
     { prefix: '/management/v1' },
   );

@@ -15,11 +15,14 @@ import { KyselyOutboxRepository } from './repositories/kysely-outbox-repository.
 import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
 import { KyselyProductRepository } from './repositories/kysely-product-repository.js';
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
+import { KyselyPromotionStackRepository } from './repositories/kysely-promotion-stack-repository.js';
+import { KyselyPromotionTierRepository } from './repositories/kysely-promotion-tier-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
 import { KyselySegmentRepository } from './repositories/kysely-segment-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
+import { KyselyStackingRulesRepository } from './repositories/kysely-stacking-rules-repository.js';
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
 import { KyselyValidationRuleRepository } from './repositories/kysely-validation-rule-repository.js';
@@ -49,6 +52,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly skus;
   readonly productCollections;
   readonly categories;
+  readonly stackingRules;
   readonly validationRules;
   readonly validationRuleAssignments;
   readonly metadataSchemas;
@@ -56,6 +60,8 @@ class KyselyProjectStore implements ProjectStore {
   readonly asyncActions;
   readonly campaigns;
   readonly vouchers;
+  readonly promotionTiers;
+  readonly promotionStacks;
   readonly redemptions;
   readonly ruleCounters;
   readonly segments;
@@ -74,6 +80,7 @@ class KyselyProjectStore implements ProjectStore {
     this.skus = new KyselySkuRepository(db, projectId, capabilities);
     this.productCollections = new KyselyProductCollectionRepository(db, projectId, capabilities);
     this.categories = new KyselyCategoryRepository(db, projectId);
+    this.stackingRules = new KyselyStackingRulesRepository(db, projectId, capabilities);
     this.validationRules = new KyselyValidationRuleRepository(db, projectId);
     this.validationRuleAssignments = new KyselyValidationRuleAssignmentRepository(db, projectId);
     this.metadataSchemas = new KyselyMetadataSchemaRepository(db, projectId);
@@ -81,6 +88,8 @@ class KyselyProjectStore implements ProjectStore {
     this.asyncActions = new KyselyAsyncActionRepository(db, projectId);
     this.campaigns = new KyselyCampaignRepository(db, projectId);
     this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
+    this.promotionTiers = new KyselyPromotionTierRepository(db, projectId);
+    this.promotionStacks = new KyselyPromotionStackRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.segments = new KyselySegmentRepository(db, projectId);

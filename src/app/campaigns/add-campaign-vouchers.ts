@@ -4,6 +4,7 @@ import { assertKeyspaceFits } from '../../domain/codes/keyspace.js';
 import { invalidPayload } from '../../domain/errors.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
+import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
 import type { VoucherView } from '../views/voucher-view.js';
 import { codeConfigFor } from '../vouchers/code-generation.js';
 import {
@@ -40,6 +41,7 @@ export type AddedVouchers = { voucher: VoucherView } | { action: AsyncAction };
 
 async function planFor(store: ProjectStore, ref: string, fields: CampaignVoucherFields, count: number) {
   const campaign = await getCampaignByRef(store, ref);
+  if (isPromotionCampaign(campaign)) throw noVouchersInPromotion(campaign);
   assertCampaignHasRoom(campaign, count);
   const plan: VoucherPlan = { campaign, changes: await readVoucherChanges(store, fields) };
   return plan;

@@ -13,6 +13,7 @@ import type { Project } from '../../domain/projects/project.js';
 import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import type { VoucherType } from '../../domain/vouchers/voucher.js';
+import type { PromotionTierInput } from '../promotions/create-promotion-tier.js';
 import { codeConfigFor, storedCodeConfig } from '../vouchers/code-generation.js';
 import { assertDiscountVoucherType } from '../vouchers/voucher-fields.js';
 
@@ -49,6 +50,8 @@ export interface CampaignCreateInput extends ValidityInput {
   metadata?: Metadata | null;
   active?: boolean | null;
   validation_rules?: string[] | null;
+  /** A PROMOTION campaign's tiers, created with it. */
+  promotion?: { tiers?: PromotionTierInput[] | null } | null;
 }
 
 const NO_VALIDITY: ValidityRules = {
@@ -59,11 +62,11 @@ const NO_VALIDITY: ValidityRules = {
   validity_hours: null,
 };
 
-/** Only DISCOUNT_COUPONS campaigns for now; the others come with their issues. */
+/** DISCOUNT_COUPONS and PROMOTION campaigns for now; the others come with their issues. */
 export function assertSupportedCampaignType(type: CampaignType): void {
-  if (type !== 'DISCOUNT_COUPONS') {
+  if (type !== 'DISCOUNT_COUPONS' && type !== 'PROMOTION') {
     throw new AppError('missing_required_feature', {
-      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS for now`,
+      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS and PROMOTION for now`,
     });
   }
 }

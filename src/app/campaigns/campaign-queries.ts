@@ -4,6 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
+import { loadCampaignTiers } from '../promotions/promotion-tier-queries.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { loadAssignments } from '../vouchers/object-rule-assignments.js';
 
@@ -21,6 +22,7 @@ export async function viewCampaigns(store: ProjectStore, campaigns: readonly Cam
     'campaign',
     campaigns.map((campaign) => campaign.id),
   );
+  const tiers = await loadCampaignTiers(store, campaigns);
   const categories = new Map<string, Category | null>();
   const views: CampaignView[] = [];
   for (const campaign of campaigns) {
@@ -31,7 +33,13 @@ export async function viewCampaigns(store: ProjectStore, campaigns: readonly Cam
       }
       category = categories.get(campaign.category_id) ?? null;
     }
-    views.push({ campaign, category, assignments: assignments.get(campaign.id) ?? [] });
+    const promotion = tiers.get(campaign.id);
+    views.push({
+      campaign,
+      category,
+      assignments: assignments.get(campaign.id) ?? [],
+      ...(promotion ? { tiers: promotion } : {}),
+    });
   }
   return views;
 }

@@ -3,6 +3,8 @@ import { assertKeyspaceFits } from '../../domain/codes/keyspace.js';
 import { AppError, invalidPayload } from '../../domain/errors.js';
 import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
+import { insertTiers, parseNewTiers } from '../promotions/create-promotion-tier.js';
+import { assertPromotionFields, promotionTemplate } from '../promotions/promotion-campaign.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { assignRules, readRuleIds } from '../vouchers/object-rule-assignments.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
@@ -25,17 +27,23 @@ function duplicateName(name: string): AppError {
  * POST /campaigns: a DISCOUNT_COUPONS campaign and its codes. A code config whose keyspace is too
  * small is refused before anything is written; up to SYNC_GENERATION_LIMIT codes are made in this
  * request (the answer shows them DONE), more by a CAMPAIGN.VOUCHERS_GENERATE action (the answer
- * shows IN_PROGRESS until it is done).
+ * shows IN_PROGRESS until it is done). A PROMOTION campaign holds no codes: its `promotion.tiers`
+ * are created with it, in its transaction.
  */
 export async function createCampaign(ctx: ProjectContext, input: CampaignCreateInput): Promise<CampaignView> {
   const campaignType = input.campaign_type ?? 'DISCOUNT_COUPONS';
   assertSupportedCampaignType(campaignType);
-  const kind = input.type ?? 'AUTO_UPDATE';
+  const isPromotion = campaignType === 'PROMOTION';
+  assertPromotionFields(input, isPromotion);
+  const tierInputs = input.promotion?.tiers ?? [];
+  const tierPath = (index: number) => `.promotion.tiers[${index}]`;
+  parseNewTiers(tierInputs, tierPath);
+  const kind = input.type ?? (isPromotion ? 'STATIC' : 'AUTO_UPDATE');
   const count = input.vouchers_count ?? 0;
   if (kind === 'STANDALONE' && count > 1) {
     throw invalidPayload('Property .vouchers_count should be at most 1 in a STANDALONE campaign');
   }
-  const { template, config } = readTemplate(ctx.project, input.voucher);
+  const { template, config } = isPromotion ? promotionTemplate(ctx.project) : readTemplate(ctx.project, input.voucher);
   const validity = readFullValidity(input, '');
   assertTimeframesHaveStart(validity, template);
   assertKeyspaceFits(config, count, 0, ctx.project.settings.case_sensitive_codes);
@@ -68,6 +76,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
     await checkMetadata(store, campaign.use_voucher_metadata_schema ? 'voucher' : 'campaign', campaign.metadata);
     if (!(await store.campaigns.insert(campaign))) throw duplicateName(campaign.name);
     await assignRules(ctx, store, { type: 'campaign', id: campaign.id }, ruleIds);
+    if (isPromotion) await insertTiers(ctx, store, campaign, tierInputs, tierPath);
     const inStore = { ...ctx, store };
     if (count > SYNC_GENERATION_LIMIT) {
       await enqueueGeneration(inStore, store, { campaign_id: campaign.id, baseline: 0, count });

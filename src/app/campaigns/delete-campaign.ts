@@ -3,6 +3,7 @@ import { notFound } from '../../domain/errors.js';
 import type { AsyncActionHandler } from '../async-actions/async-action-handler.js';
 import { enqueueAsyncAction } from '../async-actions/enqueue-async-action.js';
 import type { ProjectContext } from '../context.js';
+import { deleteCampaignPromotions } from '../promotions/delete-promotion-tier.js';
 
 /** Vouchers binned or deleted per transaction, so a big campaign never holds the database for long. */
 const VOUCHERS_PER_TRANSACTION = 10_000;
@@ -26,6 +27,8 @@ export function deleteCampaign(ctx: ProjectContext, ref: string, options: { forc
     // Its rules stop counting the campaign and its vouchers at once, not batch by batch.
     await store.validationRuleAssignments.deleteForObject('campaign', campaign.id);
     await store.validationRuleAssignments.deleteForCampaignVouchers(campaign.id);
+    // A PROMOTION campaign's tiers and stacks go at once, with their rules, and do not wait in the bin.
+    await deleteCampaignPromotions(store, campaign.id);
     const deletion: CampaignDeletion = { campaign_id: campaign.id, force: options.force };
     return enqueueAsyncAction({ ...ctx, store }, 'CAMPAIGN.VOUCHERS_DELETE', deletion);
   });

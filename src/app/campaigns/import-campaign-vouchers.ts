@@ -4,6 +4,7 @@ import type { AsyncActionHandler, JobContext } from '../async-actions/async-acti
 import { enqueueAsyncAction } from '../async-actions/enqueue-async-action.js';
 import type { ProjectContext } from '../context.js';
 import { readCsvRecords } from '../csv-file.js';
+import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
 import { insertVoucher } from '../vouchers/create-voucher.js';
 import { checkCode } from '../vouchers/voucher-code.js';
 import { type VoucherCsvRow, vouchersFromCsvRecords } from '../vouchers/voucher-csv.js';
@@ -36,6 +37,7 @@ async function enqueueImport(
   rows: CampaignImportRow[],
 ): Promise<AsyncAction> {
   const campaign = await getCampaignByRef(ctx.store, ref);
+  if (isPromotionCampaign(campaign)) throw noVouchersInPromotion(campaign);
   const job: CampaignImport = { campaign_id: campaign.id, rows };
   return enqueueAsyncAction(ctx, type, job);
 }

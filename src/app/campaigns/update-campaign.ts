@@ -6,6 +6,7 @@ import { parseValidityRules } from '../../domain/vouchers/parse-validity-rules.j
 import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
+import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import { assertTimeframesHaveStart, readActivityDuration, type ValidityInput } from './campaign-input.js';
@@ -65,6 +66,7 @@ async function applyUpdate(
   input: CampaignUpdateInput,
   now: string,
 ): Promise<Campaign> {
+  if (isPromotionCampaign(campaign) && (input.voucher || input.discount)) throw noVouchersInPromotion(campaign);
   const categoryId = await resolveCategoryId(store, input);
   const next: Campaign = {
     ...campaign,

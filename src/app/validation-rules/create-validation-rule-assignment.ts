@@ -55,8 +55,11 @@ async function resolveTarget(ctx: ProjectContext, store: ProjectStore, target: R
   } else if (target.type === 'campaign') {
     const campaign = await store.campaigns.findByRef(target.ref);
     if (campaign) return campaign.id;
+  } else if (target.type === 'promotion_tier') {
+    const tier = await store.promotionTiers.findById(target.ref);
+    if (tier) return tier.id;
   }
-  // Promotion tiers, earning rules, distributions and reward assignments do not exist in Vouch yet.
+  // Earning rules, distributions and reward assignments do not exist in Vouch yet.
   throw notFound(target.type, target.ref);
 }
 

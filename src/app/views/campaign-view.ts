@@ -3,6 +3,7 @@ import type { Category } from '../../domain/categories/category.js';
 import type { ValidationRuleAssignment } from '../../domain/rules/validation-rule.js';
 import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import { toCategoryObject } from './category-view.js';
+import { type PromotionTierView, toPromotionTierList } from './promotion-tier-view.js';
 import { toAssignmentsList } from './voucher-view.js';
 
 /** A campaign with its category, which its answer names, and the validation rules assigned to it. */
@@ -10,6 +11,8 @@ export interface CampaignView {
   campaign: Campaign;
   category: Category | null;
   assignments: readonly ValidationRuleAssignment[];
+  /** A PROMOTION campaign's tiers, which its answer lists. */
+  tiers?: readonly PromotionTierView[];
 }
 
 /** Only the parts set: the spec declares the validity objects non-nullable, so unset ones are left out. */
@@ -48,14 +51,19 @@ function toTemplateObject(template: CampaignVoucherTemplate) {
  * Voucherify's campaign object. `categories` is filled where Voucherify fills it (a single
  * campaign; lists only with expand=category).
  */
-export function toCampaignObject({ campaign, category, assignments }: CampaignView, options: { categories: boolean }) {
+export function toCampaignObject(
+  { campaign, category, assignments, tiers }: CampaignView,
+  options: { categories: boolean },
+) {
+  const isPromotion = campaign.campaign_type === 'PROMOTION';
   return {
     id: campaign.id,
     name: campaign.name,
     description: campaign.description,
     campaign_type: campaign.campaign_type,
     type: campaign.type,
-    voucher: toTemplateObject(campaign.voucher),
+    // A PROMOTION campaign holds no vouchers: it shows its tiers instead of a voucher template.
+    ...(isPromotion ? {} : { voucher: toTemplateObject(campaign.voucher) }),
     auto_join: campaign.auto_join,
     join_once: campaign.join_once,
     use_voucher_metadata_schema: campaign.use_voucher_metadata_schema,
@@ -78,6 +86,7 @@ export function toCampaignObject({ campaign, category, assignments }: CampaignVi
     categories: options.categories && category ? [toCategoryObject(category)] : [],
     object: 'campaign' as const,
     validation_rules_assignments: toAssignmentsList(assignments),
+    ...(isPromotion ? { promotion: toPromotionTierList(tiers ?? []) } : {}),
   };
 }
 

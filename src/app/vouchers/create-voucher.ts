@@ -6,6 +6,7 @@ import { getCampaignByRef } from '../campaigns/campaign-queries.js';
 import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
+import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
 import type { VoucherView } from '../views/voucher-view.js';
 import { codeConfigFor, drawCodes } from './code-generation.js';
 import { assignRules, readRuleIds } from './object-rule-assignments.js';
@@ -45,6 +46,7 @@ export async function planVoucher(store: ProjectStore, input: VoucherCreateInput
   const ruleIds = await readRuleIds(store, input.validation_rules);
   const campaignRef = input.campaign_id ?? input.campaign;
   const campaign = campaignRef ? await getCampaignByRef(store, campaignRef) : null;
+  if (campaign && isPromotionCampaign(campaign)) throw noVouchersInPromotion(campaign);
   if (campaign && input.type && input.type !== campaign.voucher.type) {
     throw invalidPayload(`Property .type should be ${campaign.voucher.type}, the type of campaign ${campaign.name}`);
   }

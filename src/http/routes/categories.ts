@@ -5,6 +5,7 @@ import { getCategory, listCategories } from '../../app/categories/category-queri
 import { createCategory } from '../../app/categories/create-category.js';
 import { deleteCategory } from '../../app/categories/delete-category.js';
 import { updateCategory } from '../../app/categories/update-category.js';
+import { loadStackingRulesTypes } from '../../app/stacking/stacking-rules-queries.js';
 import { toCategoryObject } from '../../app/views/category-view.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
@@ -47,15 +48,20 @@ export function registerCategoryRoutes(fastify: FastifyInstance): void {
         sortFields: ['created_at', 'name', 'hierarchy'],
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
-      const page = await listCategories(contextOf(request), query);
-      return listBody('data', page, toCategoryObject, { cursor: (c) => c.id });
+      const ctx = contextOf(request);
+      const [page, typeOf] = await Promise.all([listCategories(ctx, query), loadStackingRulesTypes(ctx.store)]);
+      return listBody('data', page, (c) => toCategoryObject(c, typeOf(c.id)), { cursor: (c) => c.id });
     },
   );
 
   app.get(
     '/categories/:categoryId',
     { schema: { tags, summary: 'Get a category', params: Params, response: { 200: CategoryObject } } },
-    async (request) => toCategoryObject(await getCategory(contextOf(request), request.params.categoryId)),
+    async (request) => {
+      const ctx = contextOf(request);
+      const category = await getCategory(ctx, request.params.categoryId);
+      return toCategoryObject(category, (await loadStackingRulesTypes(ctx.store))(category.id));
+    },
   );
 
   app.put(
@@ -69,8 +75,11 @@ export function registerCategoryRoutes(fastify: FastifyInstance): void {
         response: { 200: CategoryObject },
       },
     },
-    async (request) =>
-      toCategoryObject(await updateCategory(contextOf(request), request.params.categoryId, request.body)),
+    async (request) => {
+      const ctx = contextOf(request);
+      const category = await updateCategory(ctx, request.params.categoryId, request.body);
+      return toCategoryObject(category, (await loadStackingRulesTypes(ctx.store))(category.id));
+    },
   );
 
   app.delete(

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { CAMPAIGN_KINDS, CAMPAIGN_TYPES } from '../../domain/campaigns/campaign.js';
 import { VOUCHER_TYPES } from '../../domain/vouchers/voucher.js';
 import { Metadata, Nullable, StringEnum, Text, Timestamp } from './common.js';
+import { CampaignPromotionInput, PromotionTierList } from './promotion.js';
 import {
   AssignmentsList,
   CodeConfigInput,
@@ -52,6 +53,7 @@ export const CampaignCreateBody = Type.Object({
   metadata: Type.Optional(Nullable(Metadata)),
   active: Type.Optional(Nullable(Type.Boolean())),
   validation_rules: Type.Optional(Nullable(Type.Array(Text(200), { maxItems: 50 }))),
+  promotion: Type.Optional(Nullable(CampaignPromotionInput)),
 });
 
 export const CampaignUpdateBody = Type.Object({
@@ -119,7 +121,7 @@ export const CampaignObject = Type.Object(
     description: Nullable(Type.String()),
     campaign_type: StringEnum(CAMPAIGN_TYPES),
     type: StringEnum(CAMPAIGN_KINDS),
-    voucher: Type.Unknown(),
+    voucher: Type.Optional(Type.Unknown()),
     auto_join: Type.Boolean(),
     join_once: Type.Boolean(),
     use_voucher_metadata_schema: Type.Boolean(),
@@ -139,6 +141,7 @@ export const CampaignObject = Type.Object(
     protected: Type.Boolean(),
     object: Type.Literal('campaign'),
     validation_rules_assignments: AssignmentsList,
+    promotion: Type.Optional(PromotionTierList),
   },
   { $id: 'Campaign', additionalProperties: true },
 );

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { Nullable, Timestamp } from './common.js';
+import { STACKING_RULES_TYPES } from '../../domain/stacking/stacking-rules.js';
+import { Nullable, StringEnum, Timestamp } from './common.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Hierarchy = Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Lower applies first; default 1' });
@@ -22,4 +23,7 @@ export const CategoryObject = Type.Object({
   created_at: Timestamp,
   updated_at: Type.Optional(Timestamp),
   object: Type.Literal('category'),
+  stacking_rules_type: Type.Optional(
+    StringEnum(STACKING_RULES_TYPES, { description: "Set when the project's stacking rules list the category" }),
+  ),
 });

@@ -7,6 +7,8 @@ import * as ruleCounting from './0005-rule-counting.js';
 import * as metadataSchemas from './0006-metadata-schemas.js';
 import * as customEvents from './0007-custom-events.js';
 import * as segments from './0008-segments.js';
+import * as promotions from './0009-promotions.js';
+import * as stackingRules from './0010-stacking-rules.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-metadata-schemas': metadataSchemas,
   '0007-custom-events': customEvents,
   '0008-segments': segments,
+  '0009-promotions': promotions,
+  '0010-stacking-rules': stackingRules,
 };
 
 export const migrationProvider: MigrationProvider = {
