@@ -92,7 +92,7 @@ class KyselyProjectStore implements ProjectStore {
     this.promotionStacks = new KyselyPromotionStackRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
-    this.segments = new KyselySegmentRepository(db, projectId);
+    this.segments = new KyselySegmentRepository(db, projectId, capabilities);
     this.outbox = new KyselyOutboxRepository(db, projectId);
     this.idempotency = new KyselyIdempotencyRepository(db, projectId);
   }

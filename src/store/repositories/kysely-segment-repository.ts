@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type {
   CustomerEventSummary,
   SegmentMembership,
@@ -8,6 +8,7 @@ import type {
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import { FILTERED_SEGMENT_TYPES, type Segment, type SegmentType } from '../../domain/segments/segment.js';
 import type { DateSource } from '../../domain/segments/sweep-plan.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { Database, SegmentsTable } from '../tables.js';
@@ -46,6 +47,7 @@ export class KyselySegmentRepository implements SegmentRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
   ) {}
 
   private scoped() {
@@ -190,14 +192,16 @@ export class KyselySegmentRepository implements SegmentRepository {
   }
 
   async lockCustomers(customerIds: readonly string[]): Promise<void> {
-    // A no-op update locks the row on PostgreSQL and makes the transaction a writer on SQLite, where
-    // SELECT ... FOR UPDATE does not exist. One id at a time, in order, so two refreshes cannot deadlock.
+    // SQLite runs one transaction at a time: nothing to lock. Elsewhere a row lock that writes
+    // nothing (no dead row versions), one id at a time, in order, so two refreshes cannot deadlock.
+    if (!this.capabilities.supportsRowLocks) return;
     for (const id of [...new Set(customerIds)].sort()) {
       await this.db
-        .updateTable('customers')
-        .set({ updated_at: sql`updated_at` })
+        .selectFrom('customers')
+        .select('id')
         .where('project_id', '=', this.projectId)
         .where('id', '=', id)
+        .forUpdate()
         .execute();
     }
   }
