@@ -2,18 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
-
-/** Each reading of the clock is a second later, so creation order is list order even within one millisecond. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 describe.each(TEST_DATABASES)('categories through the official SDK on $name', (database) => {
   let server: TestServer;

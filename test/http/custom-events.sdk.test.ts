@@ -2,18 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
-
-/** Each reading of the clock is a second later, so creation order is list order. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 describe.each(TEST_DATABASES)(
   'custom events, customer summary and activities through the official SDK on $name',

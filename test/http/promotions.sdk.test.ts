@@ -2,22 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
 import { startTestServer, type TestProject, type TestServer } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
 const TENTH_OFF = { type: 'PERCENT', percent_off: 10 } as const;
 const FIVE_OFF = { type: 'AMOUNT', amount_off: 500, effect: 'APPLY_TO_ORDER' } as const;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/** Each reading of the clock is a second later, so creation order is list order. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 describe.each(TEST_DATABASES)('promotion campaigns, tiers and stacks through the official SDK on $name', (database) => {
   let server: TestServer;

@@ -3,20 +3,10 @@ import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
 import { rawApi } from '../support/raw-api.js';
 import { startTestServer, type TestProject, type TestServer } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
 const VIP_FILTER = { junction: 'AND' as const, 'metadata.tier': { conditions: { $is: ['vip'] } } };
-
-/** Each reading of the clock is a second later, so creation order is list order. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 describe.each(TEST_DATABASES)('segments through the official SDK on $name', (database) => {
   let server: TestServer;

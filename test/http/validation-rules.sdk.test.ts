@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
 import { startTestServer, type TestProject, type TestServer } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
 const TENTH_OFF = { type: 'PERCENT', percent_off: 10 } as const;
@@ -15,17 +16,6 @@ const BIG_ORDERS = {
     logic: '1 and 2',
   },
 };
-
-/** Each reading of the clock is a second later, so creation order is list order even within one millisecond. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 describe.each(TEST_DATABASES)('validation rules through the official SDK on $name', (database) => {
   let server: TestServer;

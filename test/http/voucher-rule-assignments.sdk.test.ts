@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
 import { startTestServer, type TestProject, type TestServer, waitForAsyncAction } from '../support/test-server.js';
+import { tickingClock } from '../support/ticking-clock.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
 const TENTH_OFF = { type: 'PERCENT', percent_off: 10 } as const;
@@ -18,17 +19,6 @@ const cart = (amount: number) => ({
   amount,
   items: [{ source_id: 'coffee', related_object: 'product' as const, quantity: 1, price: amount }],
 });
-
-/** Each reading of the clock is a second later, so assignment order is creation order. */
-function tickingClock() {
-  let time = Date.parse('2026-01-01T00:00:00.000Z');
-  return {
-    now: () => {
-      time += 1000;
-      return new Date(time);
-    },
-  };
-}
 
 interface AssignmentLike {
   id: string;

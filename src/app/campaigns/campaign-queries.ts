@@ -5,8 +5,8 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import { loadCampaignTiers } from '../promotions/promotion-tier-queries.js';
+import { loadAssignments } from '../validation-rules/object-rule-assignments.js';
 import type { CampaignView } from '../views/campaign-view.js';
-import { loadAssignments } from '../vouchers/object-rule-assignments.js';
 
 /** The live campaign with this id or name, as Voucherify's `{campaignId}` paths allow; 404 otherwise. */
 export async function getCampaignByRef(store: ProjectStore, ref: string): Promise<Campaign> {

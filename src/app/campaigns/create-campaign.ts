@@ -5,8 +5,8 @@ import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { insertTiers, parseNewTiers } from '../promotions/create-promotion-tier.js';
 import { assertPromotionFields, promotionTemplate } from '../promotions/promotion-campaign.js';
+import { assignRules, readRuleIds } from '../validation-rules/object-rule-assignments.js';
 import type { CampaignView } from '../views/campaign-view.js';
-import { assignRules, readRuleIds } from '../vouchers/object-rule-assignments.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import {
   assertSupportedCampaignType,

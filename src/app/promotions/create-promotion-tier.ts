@@ -6,12 +6,11 @@ import { MAX_TIERS_PER_CAMPAIGN, type PromotionTier } from '../../domain/promoti
 import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
+import { assignRules, readRuleIds } from '../validation-rules/object-rule-assignments.js';
 import type { PromotionTierView } from '../views/promotion-tier-view.js';
-import { readRuleIds } from '../vouchers/object-rule-assignments.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import { getPromotionCampaign, lockPromotionCampaign } from './promotion-campaign.js';
 import { viewTier } from './promotion-tier-queries.js';
-import { assignTierRules } from './tier-rule-assignments.js';
 
 /** A tier as a client sends it, on its own or in a campaign's `promotion.tiers`. */
 export interface PromotionTierInput {
@@ -74,7 +73,7 @@ export async function insertTiers(
     nextHierarchy = Math.max(nextHierarchy, tier.hierarchy) + 1;
     await checkMetadata(store, 'promotion_tier', tier.metadata);
     await store.promotionTiers.insert(tier);
-    await assignTierRules(ctx, store, tier.id, ruleIds);
+    await assignRules(ctx, store, { type: 'promotion_tier', id: tier.id }, ruleIds);
     tiers.push(tier);
   }
   return tiers;

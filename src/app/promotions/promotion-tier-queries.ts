@@ -5,9 +5,9 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
+import { loadAssignments } from '../validation-rules/object-rule-assignments.js';
 import type { PromotionTierView } from '../views/promotion-tier-view.js';
 import { getPromotionCampaign } from './promotion-campaign.js';
-import { loadTierAssignments } from './tier-rule-assignments.js';
 
 /** Loads each id once per answer: a page of tiers mostly shares a few campaigns and categories. */
 class OnceLoader<T> {
@@ -30,8 +30,9 @@ export async function viewTiers(
   tiers: readonly PromotionTier[],
   knownCampaigns: readonly Campaign[] = [],
 ): Promise<PromotionTierView[]> {
-  const assignments = await loadTierAssignments(
+  const assignments = await loadAssignments(
     store,
+    'promotion_tier',
     tiers.map((tier) => tier.id),
   );
   const known = new Map(knownCampaigns.map((campaign) => [campaign.id, campaign]));

@@ -3,13 +3,12 @@ import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
 import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
+import { readRuleIds, replaceRules } from '../validation-rules/object-rule-assignments.js';
 import type { PromotionTierView } from '../views/promotion-tier-view.js';
-import { readRuleIds } from '../vouchers/object-rule-assignments.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import type { PromotionTierInput } from './create-promotion-tier.js';
 import { lockPromotionCampaign } from './promotion-campaign.js';
 import { getTierIn, viewTier } from './promotion-tier-queries.js';
-import { replaceTierRules } from './tier-rule-assignments.js';
 
 /** The tier as it is after its campaign is locked, so no write to it runs beside this one. */
 export async function lockTier(store: ProjectStore, id: string): Promise<PromotionTier> {
@@ -37,7 +36,12 @@ export function updatePromotionTier(
     if (changes.metadata !== undefined) await checkMetadata(store, 'promotion_tier', next.metadata);
     await store.promotionTiers.update(next);
     if (fields.validation_rules !== undefined) {
-      await replaceTierRules(ctx, store, tier.id, await readRuleIds(store, fields.validation_rules));
+      await replaceRules(
+        ctx,
+        store,
+        { type: 'promotion_tier', id: tier.id },
+        await readRuleIds(store, fields.validation_rules),
+      );
     }
     return viewTier(store, next);
   });

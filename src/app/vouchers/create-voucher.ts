@@ -7,9 +7,9 @@ import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
 import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
+import { assignRules, readRuleIds } from '../validation-rules/object-rule-assignments.js';
 import type { VoucherView } from '../views/voucher-view.js';
 import { codeConfigFor, drawCodes } from './code-generation.js';
-import { assignRules, readRuleIds } from './object-rule-assignments.js';
 import { checkCode, codeKeyIn, duplicateCode } from './voucher-code.js';
 import {
   assertDiscountVoucherType,

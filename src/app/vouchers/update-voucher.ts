@@ -2,8 +2,8 @@ import { invalidPayload, notFound } from '../../domain/errors.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
 import type { VoucherType } from '../../domain/vouchers/voucher.js';
 import type { ProjectContext } from '../context.js';
+import { readRuleIds, replaceRules } from '../validation-rules/object-rule-assignments.js';
 import type { VoucherView } from '../views/voucher-view.js';
-import { readRuleIds, replaceRules } from './object-rule-assignments.js';
 import {
   applyVoucherChanges,
   assertVoucherComplete,

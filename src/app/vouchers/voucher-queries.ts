@@ -7,8 +7,8 @@ import type { Voucher } from '../../domain/vouchers/voucher.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { VoucherListFilters } from '../repositories/voucher-repository.js';
+import { loadAssignments } from '../validation-rules/object-rule-assignments.js';
 import type { VoucherView } from '../views/voucher-view.js';
-import { loadAssignments } from './object-rule-assignments.js';
 import { codeKeyIn } from './voucher-code.js';
 
 /** The live voucher with this code (as the project compares codes), else with this id. */

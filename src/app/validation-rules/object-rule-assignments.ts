@@ -3,14 +3,14 @@ import type { RelatedObjectType, ValidationRuleAssignment } from '../../domain/r
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 
-/** The voucher or campaign a create or update assigns rules to. */
+/** The voucher, campaign or promotion tier a create or update assigns rules to. */
 export interface RuleTarget {
-  type: Extract<RelatedObjectType, 'voucher' | 'campaign'>;
+  type: Extract<RelatedObjectType, 'voucher' | 'campaign' | 'promotion_tier'>;
   id: string;
 }
 
 /**
- * The rule ids a client sent with a voucher or campaign, each once, each naming a rule of the
+ * The rule ids a client sent with a voucher, campaign or tier, each once, each naming a rule of the
  * project (else a 404 naming it, before anything is written). Null and absent send none.
  */
 export async function readRuleIds(store: ProjectStore, ids: readonly string[] | null | undefined): Promise<string[]> {
