@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { describeProblems, type Problem } from '../problems.js';
 import {
   LENGTH_BOUNDS,
   NUMBER_BOUNDS,
@@ -13,14 +14,8 @@ export const MAX_PROPERTY_NAME_LENGTH = 200;
 export const MAX_ALLOWED_VALUES = 1000;
 export const MAX_RELATED_OBJECT_LENGTH = 100;
 const MAX_LENGTH_BOUND = 1_000_000;
-/** Problems listed in an error's details; the rest are counted. */
-const MAX_PROBLEMS_SHOWN = 10;
-
 /** One thing wrong with a schema definition: where (`properties.size.max_length`) and what. */
-export interface DefinitionProblem {
-  path: string;
-  message: string;
-}
+export type DefinitionProblem = Problem;
 
 export type ParseDefinitionsResult =
   | { ok: true; properties: PropertyDefinitions }
@@ -250,9 +245,5 @@ export function checkRelatedObject(value: unknown): DefinitionProblem[] {
 
 /** The 400 for a schema definition, naming every problem found. */
 export function invalidDefinition(problems: readonly DefinitionProblem[]): AppError {
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `${problem.path}: ${problem.message}`);
-  const more = problems.length - shown.length;
-  return new AppError('invalid_payload', {
-    details: more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; '),
-  });
+  return new AppError('invalid_payload', { details: describeProblems(problems) });
 }

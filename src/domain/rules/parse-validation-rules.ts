@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { describeProblems, type Problem } from '../problems.js';
 import { allOf, isLogicKey, type LogicNode, logicKeys, parseLogic } from './logic-expression.js';
 import { describeValue, parseConditionValue } from './parse-condition-values.js';
 import { findRuleSpec, type RuleNameSpec } from './rule-catalog.js';
@@ -18,14 +19,9 @@ export const MAX_RULES_PER_SET = 100;
 export const MAX_CONDITION_VALUES = 1000;
 export const MAX_PROPERTY_LENGTH = 200;
 export const MAX_ERROR_MESSAGE_LENGTH = 1000;
-/** Problems listed in an error's details; the rest are counted. */
-const MAX_PROBLEMS_SHOWN = 10;
 
 /** One thing wrong with a definition: where (`rules.2.conditions.$is[0]`) and what. */
-export interface RuleProblem {
-  path: string;
-  message: string;
-}
+export type RuleProblem = Problem;
 
 export type ParseRulesResult = { ok: true; definition: ParsedValidationRules } | { ok: false; problems: RuleProblem[] };
 
@@ -244,11 +240,7 @@ export function parseValidationRules(input: { rules?: unknown; error?: unknown }
 
 /** The 400 a client gets for a definition Vouch cannot evaluate, listing what is wrong. */
 export function invalidValidationRules(problems: readonly RuleProblem[]): AppError {
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `${problem.path}: ${problem.message}`);
-  const more = problems.length - shown.length;
-  return new AppError('invalid_validation_rules', {
-    details: more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; '),
-  });
+  return new AppError('invalid_validation_rules', { details: describeProblems(problems) });
 }
 
 /** The logic the compiler runs: the parsed one, or every rule in key order when blank. */
