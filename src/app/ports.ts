@@ -83,6 +83,11 @@ export interface Store {
   readonly reconciliation: ReconciliationRepository;
   forProject(projectId: string): ProjectStore;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Transactions this process ran again because the database aborted them for a concurrent one
+   * (deadlocks, serialization failures); for the metrics.
+   */
+  countRetriedConflicts(): number;
   /** Answers when the database can be reached; for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

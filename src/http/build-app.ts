@@ -109,7 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJsonBody(app);
   await app.register(multipart, { limits: { fileSize: deps.bodyLimitBytes, files: 1, fields: 10 } });
   await registerOpenApi(app, API_VERSION);
-  registerMetrics(app);
+  registerMetrics(app, deps.store);
   const traffic = registerRateLimits(app, deps);
   registerHealthRoute(app, deps);
   registerAssetRoutes(app, deps);

@@ -27,7 +27,7 @@ import { KyselySystemStateRepository } from './repositories/kysely-system-state-
 import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
 import { KyselyValidationRuleRepository } from './repositories/kysely-validation-rule-repository.js';
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
-import { retryTransaction } from './retry-transaction.js';
+import { countRetriedConflicts, retryTransaction } from './retry-transaction.js';
 import type { Database } from './tables.js';
 
 export type TransactionRunner = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -133,6 +133,10 @@ export class KyselyStore implements Store {
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     return inTransaction(this.db, this.runner, (trx) => work(new KyselyStore(trx, this.capabilities, this.onClose)));
+  }
+
+  countRetriedConflicts(): number {
+    return countRetriedConflicts();
   }
 
   async ping(): Promise<void> {

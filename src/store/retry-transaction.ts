@@ -20,6 +20,17 @@ export interface RetryEnvironment {
   random(): number;
 }
 
+/**
+ * Transactions rerun in this process because the database aborted them for a concurrent one: for
+ * `GET /metrics`. Each is a deadlock or a serialization failure a client did not see, and a steady
+ * rise means two paths take their locks in different orders.
+ */
+let retriedConflicts = 0;
+
+export function countRetriedConflicts(): number {
+  return retriedConflicts;
+}
+
 const realEnvironment: RetryEnvironment = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
@@ -44,6 +55,7 @@ export async function retryTransaction<T>(
     } catch (error) {
       if (!(error instanceof TransactionConflictError) || attempt >= policy.attempts) throw error;
     }
+    retriedConflicts += 1;
     const delayMs = policy.baseDelayMs * 2 ** (attempt - 1) * (0.5 + environment.random());
     await environment.sleep(delayMs);
   }

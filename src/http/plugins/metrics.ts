@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Store } from '../../app/ports.js';
 
 /**
  * Prometheus metrics at `GET /metrics`: request counts and latencies by route pattern (never by
- * raw URL, which would make one series per voucher code), plus the process's own figures.
+ * raw URL, which would make one series per voucher code), transactions the database aborted and
+ * that were run again, plus the process's own figures.
  */
-export function registerMetrics(app: FastifyInstance): void {
+export function registerMetrics(app: FastifyInstance, store: Pick<Store, 'countRetriedConflicts'>): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -20,6 +22,18 @@ export function registerMetrics(app: FastifyInstance): void {
     labelNames: ['method', 'route'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  });
+
+  let reportedConflicts = store.countRetriedConflicts();
+  new Counter({
+    name: 'vouch_transaction_conflicts_retried_total',
+    help: 'Transactions the database aborted for a concurrent one (deadlocks, serialization failures), run again',
+    registers: [registry],
+    collect() {
+      const now = store.countRetriedConflicts();
+      this.inc(now - reportedConflicts);
+      reportedConflicts = now;
+    },
   });
 
   app.addHook('onResponse', async (request, reply) => {
