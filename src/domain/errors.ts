@@ -18,6 +18,8 @@ export const ERROR_CATALOG = {
   voucher_expired: { code: 400, message: 'voucher expired' },
   voucher_not_active_now: { code: 400, message: 'voucher not active now' },
   quantity_exceeded: { code: 400, message: 'quantity exceeded' },
+  promotion_inactive: { code: 400, message: 'Inactive Promotion' },
+  promotion_not_active_now: { code: 400, message: 'Promotion not active now' },
   customer_rules_violated: { code: 400, message: 'customer does not match segment rules' },
   order_rules_violated: { code: 400, message: 'order does not match validation rules' },
   redemption_rules_violated: { code: 400, message: 'redemption does not match validation rules' },

@@ -27,6 +27,7 @@ import { registerManagementMetadataSchemaRoutes, registerMetadataSchemaRoutes } 
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerProductCollectionRoutes } from './routes/product-collections.js';
 import { registerProductRoutes } from './routes/products.js';
+import { registerPromotionValidationRoutes } from './routes/promotion-validation.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
 import { registerSegmentRoutes } from './routes/segments.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerVoucherRoutes(v1, deps);
       registerCampaignRoutes(v1, deps);
       registerPromotionRoutes(v1);
+      registerPromotionValidationRoutes(v1);
       registerAsyncActionRoutes(v1);
       registerRedemptionRoutes(v1, deps);
       registerCampaignSummaryRoute(v1);

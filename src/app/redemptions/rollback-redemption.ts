@@ -62,6 +62,14 @@ async function rollbackInStore(
   if (redemption.campaign_id) {
     await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
   }
+  // A tier's summary goes back after its campaign's totals: campaign, then tier, as a redemption locks.
+  if (redemption.related_object_type === 'promotion_tier' && redemption.related_object_id) {
+    await store.promotionTiers.addToSummary(redemption.related_object_id, {
+      redeemed_quantity: -1,
+      orders_total_amount: -(redemption.order_amount ?? 0),
+      orders_total_discount_amount: -redemption.discount_amount,
+    });
+  }
   const rollback: Redemption = {
     ...redemption,
     id: rollbackId,

@@ -45,37 +45,82 @@ const NO_RULES: VoucherRulesCheck = {
   applicableTo: null,
 };
 
-/** The validation rules assigned to the voucher and to its campaign, compiled (once per change). */
-export async function loadVoucherRules(store: ProjectStore, voucher: LoadedVoucher): Promise<AssignedDefinition[]> {
-  const objectIds = voucher.campaign ? [voucher.campaign.id, voucher.stored.id] : [voucher.stored.id];
-  const definitions: AssignedDefinition[] = [];
-  for (const rule of await store.validationRules.findAssignedTo(objectIds)) {
-    if (rule.related_object_type !== 'voucher' && rule.related_object_type !== 'campaign') continue;
-    const entry = await compiledRuleOf(store, rule);
-    if (!entry) continue;
-    const scope: RuleScope = { type: rule.related_object_type, id: rule.related_object_id };
-    definitions.push({ ruleId: rule.ruleId, scope, compiled: entry.compiled, applicableTo: entry.applicableTo });
-  }
-  return definitions;
+/**
+ * What a set of rules is assigned through: the redeemed object (a voucher or a promotion tier) and
+ * its campaign. Rules assigned to either apply; counting rules count the redemptions of their scope.
+ */
+export interface RuleSubject {
+  scope: RuleScope;
+  campaignId: string | null;
 }
 
-/** The campaign a campaign-wide counter counts: the scope's, else the voucher's campaign. */
-function campaignScopeOf(scope: RuleScope, voucher: LoadedVoucher): RuleScope | null {
+export function voucherSubject(voucher: LoadedVoucher): RuleSubject {
+  return { scope: { type: 'voucher', id: voucher.stored.id }, campaignId: voucher.campaign?.id ?? null };
+}
+
+/**
+ * The validation rules assigned to each subject and to its campaign, compiled (once per change),
+ * by the subject's scope key: one lookup for every subject, in the order the rules were assigned.
+ */
+export async function loadSubjectRules(
+  store: ProjectStore,
+  subjects: readonly RuleSubject[],
+): Promise<Map<string, AssignedDefinition[]>> {
+  const bySubject = new Map<string, AssignedDefinition[]>();
+  const subjectsOf = new Map<string, RuleSubject[]>();
+  const link = (objectId: string, subject: RuleSubject) => {
+    const list = subjectsOf.get(objectId) ?? [];
+    list.push(subject);
+    subjectsOf.set(objectId, list);
+  };
+  for (const subject of subjects) {
+    bySubject.set(scopeKeyOf(subject.scope), []);
+    link(subject.scope.id, subject);
+    if (subject.campaignId !== null) link(subject.campaignId, subject);
+  }
+  if (subjectsOf.size === 0) return bySubject;
+  for (const rule of await store.validationRules.findAssignedTo([...subjectsOf.keys()])) {
+    const linked = (subjectsOf.get(rule.related_object_id) ?? []).filter((subject) =>
+      rule.related_object_type === 'campaign'
+        ? subject.campaignId === rule.related_object_id
+        : subject.scope.type === rule.related_object_type,
+    );
+    if (linked.length === 0) continue;
+    const entry = await compiledRuleOf(store, rule);
+    if (!entry) continue;
+    const scope: RuleScope = { type: rule.related_object_type as RuleScope['type'], id: rule.related_object_id };
+    for (const subject of linked) {
+      bySubject
+        .get(scopeKeyOf(subject.scope))
+        ?.push({ ruleId: rule.ruleId, scope, compiled: entry.compiled, applicableTo: entry.applicableTo });
+    }
+  }
+  return bySubject;
+}
+
+/** The validation rules assigned to the voucher and to its campaign, compiled (once per change). */
+export async function loadVoucherRules(store: ProjectStore, voucher: LoadedVoucher): Promise<AssignedDefinition[]> {
+  const subject = voucherSubject(voucher);
+  return (await loadSubjectRules(store, [subject])).get(scopeKeyOf(subject.scope)) ?? [];
+}
+
+/** The campaign a campaign-wide counter counts: the scope's, else the subject's campaign. */
+function campaignScopeOf(scope: RuleScope, subject: RuleSubject): RuleScope | null {
   if (scope.type === 'campaign') return scope;
-  return voucher.campaign ? { type: 'campaign', id: voucher.campaign.id } : null;
+  return subject.campaignId !== null ? { type: 'campaign', id: subject.campaignId } : null;
 }
 
 /**
  * Scopes whose counts can change under a concurrent redemption that holds no lock this one takes:
- * campaigns before vouchers, so every redemption locks in one order. A customer's own count needs
+ * campaigns before vouchers and tiers, so every redemption locks in one order. A customer's own count needs
  * none here: the redemption locked the customer first, and so does every other one of theirs.
  */
-function countedScopes(definitions: readonly AssignedDefinition[], voucher: LoadedVoucher): RuleScope[] {
+function countedScopes(definitions: readonly AssignedDefinition[], subject: RuleSubject): RuleScope[] {
   const scopes = new Map<string, RuleScope>();
   for (const { compiled, scope } of definitions) {
     const counters = compiled.requiredFacts.counters;
     const campaignWide = counters.some((c) => c === 'campaignRedemptionsCount' || c === 'campaignOrdersAmount');
-    const campaign = campaignWide ? campaignScopeOf(scope, voucher) : null;
+    const campaign = campaignWide ? campaignScopeOf(scope, subject) : null;
     if (campaign) scopes.set(scopeKeyOf(campaign), campaign);
     if (counters.some((c) => c === 'dailyRedemptionsCount' || c === 'monthlyRedemptionsCount')) {
       scopes.set(scopeKeyOf(scope), scope);
@@ -90,14 +135,14 @@ async function countersOf(
   store: ProjectStore,
   scope: RuleScope,
   needed: readonly RuleCounter[],
-  voucher: LoadedVoucher,
+  subject: RuleSubject,
   customerId: string | null,
   now: Date,
   timezone: string,
 ): Promise<RuleCounters> {
   const counters: RuleCounters = {};
   const periods = countingPeriodsAt(now, timezone);
-  const campaign = campaignScopeOf(scope, voucher);
+  const campaign = campaignScopeOf(scope, subject);
   for (const counter of needed) {
     switch (counter) {
       case 'customerRedemptionsCount':
@@ -126,14 +171,14 @@ async function countersOf(
  */
 async function loadCounters(
   store: ProjectStore,
-  voucher: LoadedVoucher,
+  subject: RuleSubject,
   definitions: readonly AssignedDefinition[],
   request: RuleRequestFacts,
   now: Date,
   timezone: string,
 ): Promise<Map<string, RuleCounters>> {
   if (request.lockCounts)
-    for (const scope of countedScopes(definitions, voucher)) await store.ruleCounters.lockScope(scope);
+    for (const scope of countedScopes(definitions, subject)) await store.ruleCounters.lockScope(scope);
   const neededByScope = new Map<string, { scope: RuleScope; needed: Set<RuleCounter> }>();
   for (const { scope, compiled } of definitions) {
     if (compiled.requiredFacts.counters.length === 0) continue;
@@ -145,7 +190,7 @@ async function loadCounters(
   const customerId = request.customer?.id ?? null;
   const countersByScope = new Map<string, RuleCounters>();
   for (const [key, { scope, needed }] of neededByScope) {
-    countersByScope.set(key, await countersOf(store, scope, [...needed], voucher, customerId, now, timezone));
+    countersByScope.set(key, await countersOf(store, scope, [...needed], subject, customerId, now, timezone));
   }
   return countersByScope;
 }
@@ -171,20 +216,27 @@ function collectionIdsOf(definitions: readonly AssignedDefinition[]): string[] {
 }
 
 /**
- * Checks the voucher's validation rules against the request: loads only the facts the compiled
- * rules declare (counts, collection members), evaluates them, and resolves the lines the
- * discount may reach. The voucher's own checks (active, validity, uses left) are the caller's.
- * Without a voucher (a rule checked on its own) nothing is counted: counts are unknown.
+ * The facts of one request that every subject's rules share: the order and customer as rules read
+ * them, the members of the collections any definition names, the customer's segments when asked.
+ * Loaded once, so a request checking many tiers prepares its cart once.
  */
-export async function checkVoucherRules(
+export interface RuleFactsSession {
+  now: Date;
+  timezone: string;
+  request: RuleRequestFacts;
+  base: RuleFacts;
+  members: Map<string, CollectionMembers>;
+  /** The prepared facts every scope without counts shares. */
+  uncounted: PreparedRuleFacts;
+}
+
+export async function openRuleFactsSession(
   store: ProjectStore,
   clock: Clock,
   timezone: string,
-  voucher: LoadedVoucher | null,
   definitions: readonly AssignedDefinition[],
   request: RuleRequestFacts,
-): Promise<VoucherRulesCheck> {
-  if (definitions.length === 0) return NO_RULES;
+): Promise<RuleFactsSession> {
   const now = clock.now();
   const items = request.order?.items ?? [];
   const collectionIds = collectionIdsOf(definitions);
@@ -192,11 +244,6 @@ export async function checkVoucherRules(
     collectionIds.length > 0 && items.length > 0
       ? await loadCollectionMembers(store, collectionIds, items)
       : new Map<string, CollectionMembers>();
-
-  const countersByScope = voucher
-    ? await loadCounters(store, voucher, definitions, request, now, timezone)
-    : new Map<string, RuleCounters>();
-
   const { order, customer } = request;
   const base: RuleFacts = {
     now: now.toISOString(),
@@ -219,19 +266,60 @@ export async function checkVoucherRules(
     counters: {},
     collectionIdsOfItem: collectionsOfLine(members, items),
   };
-  const prepared = new Map<string, PreparedRuleFacts>();
+  return { now, timezone, request, base, members, uncounted: prepareRuleFacts(base) };
+}
+
+/**
+ * Checks one subject's rules against the session's facts: loads the counts its counting rules
+ * read (locking their scopes first when the request locks), evaluates, and resolves the lines the
+ * discount may reach. Without a subject (a rule checked on its own) nothing is counted.
+ */
+export async function checkSubjectRules(
+  store: ProjectStore,
+  session: RuleFactsSession,
+  subject: RuleSubject | null,
+  definitions: readonly AssignedDefinition[],
+): Promise<VoucherRulesCheck> {
+  if (definitions.length === 0) return NO_RULES;
+  const { request, now, timezone, members } = session;
+  const countersByScope = subject
+    ? await loadCounters(store, subject, definitions, request, now, timezone)
+    : new Map<string, RuleCounters>();
+  // Counts are read per subject (and under its locks): facts with counts serve this subject only.
+  const counted = new Map<string, PreparedRuleFacts>();
   const factsOf = (scope: RuleScope): PreparedRuleFacts => {
     const key = scopeKeyOf(scope);
-    let facts = prepared.get(key);
+    const counters = countersByScope.get(key);
+    if (!counters) return session.uncounted;
+    let facts = counted.get(key);
     if (!facts) {
-      facts = prepareRuleFacts({ ...base, counters: countersByScope.get(key) ?? {} });
-      prepared.set(key, facts);
+      facts = prepareRuleFacts({ ...session.base, counters });
+      counted.set(key, facts);
     }
     return facts;
   };
-
   const outcome = checkAssignedRules(definitions, factsOf);
   const applicableTo = outcome.passed ? outcome.applicableTo : null;
+  const items = request.order?.items ?? [];
   const targets = applicableTo ? toDiscountTargets(applicableTo, (id) => members.get(id) ?? null, items) : NO_TARGETS;
   return { outcome, targets, applicableTo };
+}
+
+/**
+ * Checks the voucher's validation rules against the request: loads only the facts the compiled
+ * rules declare (counts, collection members), evaluates them, and resolves the lines the
+ * discount may reach. The voucher's own checks (active, validity, uses left) are the caller's.
+ * Without a voucher (a rule checked on its own) nothing is counted: counts are unknown.
+ */
+export async function checkVoucherRules(
+  store: ProjectStore,
+  clock: Clock,
+  timezone: string,
+  voucher: LoadedVoucher | null,
+  definitions: readonly AssignedDefinition[],
+  request: RuleRequestFacts,
+): Promise<VoucherRulesCheck> {
+  if (definitions.length === 0) return NO_RULES;
+  const session = await openRuleFactsSession(store, clock, timezone, definitions, request);
+  return checkSubjectRules(store, session, voucher ? voucherSubject(voucher) : null, definitions);
 }

@@ -18,7 +18,7 @@ export interface RedemptionCountQuery {
 export interface RuleCounterRepository {
   /**
    * Makes the redemptions of a scope wait for each other until the transaction ends, so a count
-   * read after it stays true until this redemption commits (a row lock on the voucher or
+   * read after it stays true until this redemption commits (a row lock on the voucher, tier or
    * campaign; nothing on a database where transactions already run one at a time).
    */
   lockScope(scope: RuleScope): Promise<void>;

@@ -1,7 +1,7 @@
 import type { Redemption } from '../../domain/redemptions/redemption.js';
 
 /**
- * Voucherify's redemption object, or redemption_rollback. The voucher, order and customer parts
+ * Voucherify's redemption object, or redemption_rollback. The voucher (or tier), order and customer parts
  * show what they were when it happened (the row's snapshot).
  */
 export function toRedemptionObject(redemption: Redemption) {
@@ -38,6 +38,7 @@ export function toRedemptionObject(redemption: Redemption) {
     related_object_type: redemption.related_object_type,
     related_object_id: redemption.related_object_id,
     ...(redemption.snapshot.voucher ? { voucher: redemption.snapshot.voucher } : {}),
+    ...(redemption.snapshot.promotion_tier ? { promotion_tier: redemption.snapshot.promotion_tier } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface RedemptionSnapshot {
   voucher: Record<string, unknown> | null;
   order: Record<string, unknown> | null;
   customer: Record<string, unknown> | null;
+  /** A promotion tier's redemption: the tier as it was. */
+  promotion_tier?: Record<string, unknown> | null;
 }
 
 /** A redemption or a rollback of one, successful or failed (`rf_` ids are failed attempts). */

@@ -6,11 +6,11 @@ import type { FailedRule } from './rule-failures.js';
 
 /** The object a rule is assigned to; counting rules count the redemptions of that object. */
 export interface RuleScope {
-  type: 'voucher' | 'campaign';
+  type: 'voucher' | 'campaign' | 'promotion_tier';
   id: string;
 }
 
-/** One validation rule in force for a voucher, compiled, with the object it came through. */
+/** One validation rule in force for a voucher or promotion tier, compiled, with the object it came through. */
 export interface AssignedDefinition {
   ruleId: string;
   scope: RuleScope;

@@ -38,6 +38,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['project_id', 'campaign_id', 'object', 'status', 'created_at'])
     .execute();
   await db.schema.dropIndex('redemptions_campaign').execute();
+  // A tier's daily and monthly counts: its redemptions by time.
+  await db.schema
+    .createIndex('redemptions_related_object')
+    .on('redemptions')
+    .columns(['project_id', 'related_object_id', 'created_at'])
+    .execute();
   // Every validation looks up the rules of a voucher and its campaign: answered from the index alone.
   await db.schema
     .createIndex('validation_rules_assignments_lookup')
@@ -53,6 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('redemptions_related_object').execute();
   await db.schema.alterTable('campaigns').dropColumn('orders_amount').execute();
   await db.schema.alterTable('campaigns').dropColumn('redemptions_count').execute();
   await db.schema.alterTable('redemptions').dropColumn('order_amount').execute();

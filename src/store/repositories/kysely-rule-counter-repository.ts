@@ -8,6 +8,13 @@ import type { RuleScope } from '../../domain/rules/check-assigned-rules.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import type { Database } from '../tables.js';
 
+/** The row a scope's redemptions lock to take turns: a tier's own, as a voucher's. */
+const TABLE_OF_SCOPE = {
+  voucher: 'vouchers',
+  campaign: 'campaigns',
+  promotion_tier: 'promotion_tiers',
+} as const satisfies Record<RuleScope['type'], keyof Database>;
+
 export class KyselyRuleCounterRepository implements RuleCounterRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -17,7 +24,7 @@ export class KyselyRuleCounterRepository implements RuleCounterRepository {
 
   async lockScope(scope: RuleScope): Promise<void> {
     if (!this.capabilities.supportsRowLocks) return;
-    const table = scope.type === 'voucher' ? 'vouchers' : 'campaigns';
+    const table = TABLE_OF_SCOPE[scope.type];
     await this.db
       .selectFrom(table)
       .select('id')
@@ -29,12 +36,21 @@ export class KyselyRuleCounterRepository implements RuleCounterRepository {
 
   /** Successful redemptions of the scope that still stand (a rolled back one is ROLLED_BACK). */
   private standing(scope: RuleScope) {
-    return this.db
+    const base = this.db
       .selectFrom('redemptions')
       .where('redemptions.project_id', '=', this.projectId)
-      .where(scope.type === 'voucher' ? 'redemptions.voucher_id' : 'redemptions.campaign_id', '=', scope.id)
       .where('redemptions.object', '=', 'redemption')
       .where('redemptions.status', '=', 'SUCCEEDED');
+    switch (scope.type) {
+      case 'voucher':
+        return base.where('redemptions.voucher_id', '=', scope.id);
+      case 'campaign':
+        return base.where('redemptions.campaign_id', '=', scope.id);
+      case 'promotion_tier':
+        return base
+          .where('redemptions.related_object_type', '=', 'promotion_tier')
+          .where('redemptions.related_object_id', '=', scope.id);
+    }
   }
 
   async countRedemptions(query: RedemptionCountQuery): Promise<number> {

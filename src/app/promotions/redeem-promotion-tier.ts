@@ -1,0 +1,227 @@
+import type { Campaign } from '../../domain/campaigns/campaign.js';
+import type { Customer } from '../../domain/customers/customer.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { Order } from '../../domain/orders/order.js';
+import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
+import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
+import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import { scopeKeyOf } from '../../domain/rules/check-assigned-rules.js';
+import type { ProjectContext } from '../context.js';
+import { upsertCustomer } from '../customers/upsert-customer.js';
+import { checkMetadata } from '../metadata-schemas/check-metadata.js';
+import { saveOrder } from '../orders/upsert-order.js';
+import type { ProjectStore } from '../ports.js';
+import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
+import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
+import { prepareRequestOrder } from '../redemptions/request-order.js';
+import { storeRedemption } from '../redemptions/store-redemption.js';
+import { trackingIdFor, type VoucherRequest } from '../redemptions/voucher-request.js';
+import {
+  checkSubjectRules,
+  loadSubjectRules,
+  openRuleFactsSession,
+  type RuleSubject,
+} from '../redemptions/voucher-rules.js';
+import { withCalculatedTotals } from '../views/calculated-order-view.js';
+import { toErrorObject } from '../views/error-view.js';
+import { toPromotionTierObject } from '../views/promotion-tier-view.js';
+import { toEmbeddedTierObject, toPromotionOrderObject } from '../views/promotion-validation-view.js';
+import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import type { WritePolicy } from '../write-policy.js';
+import { viewTier } from './promotion-tier-queries.js';
+
+export interface RedeemTierOptions {
+  channel: { type: ChannelType; id: string | null };
+  idempotencyKey?: string;
+  /** How far the customer, order and catalog entries the request names may be written (`upsert` if absent). */
+  writes?: WritePolicy;
+}
+
+interface Attempt {
+  tier: PromotionTier;
+  campaign: Campaign;
+  customer: Customer | null;
+  order: Order | null;
+  request: VoucherRequest;
+  options: RedeemTierOptions;
+}
+
+function baseRedemption(ctx: ProjectContext, attempt: Attempt, id: string): Redemption {
+  const { tier, customer, order, request, options } = attempt;
+  return {
+    id,
+    object: 'redemption',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? null,
+    tracking_id: trackingIdFor(request, customer?.source_id ?? null),
+    metadata: request.metadata ?? {},
+    amount: 0,
+    discount_amount: 0,
+    order_amount: order?.amount ?? null,
+    order_id: order?.id ?? null,
+    voucher_id: null,
+    voucher_code: null,
+    campaign_id: tier.campaign_id,
+    related_object_type: 'promotion_tier',
+    related_object_id: tier.id,
+    parent_id: null,
+    rollback_of: null,
+    rollback_id: null,
+    reason: null,
+    failure_code: null,
+    failure_message: null,
+    channel_type: options.channel.type,
+    channel_id: options.channel.id,
+    session_key: null,
+    snapshot: {
+      voucher: null,
+      order: null,
+      customer: customer && toRedemptionCustomer(customer),
+      promotion_tier: null,
+    },
+    created_at: ctx.clock.now().toISOString(),
+    updated_at: null,
+  };
+}
+
+/** The tier as the redemption answer embeds it, with its campaign, category and rules. */
+async function presentTier(store: ProjectStore, tier: PromotionTier): Promise<Record<string, unknown>> {
+  return toEmbeddedTierObject(toPromotionTierObject(await viewTier(store, tier)));
+}
+
+/** A refused attempt is stored too (an `rf_` redemption) and answered with the reason as a 400. */
+async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt, error: AppError): Promise<Answer> {
+  const failed = {
+    ...baseRedemption(ctx, attempt, ctx.ids.newId('rf_')),
+    result: 'FAILURE' as const,
+    status: 'FAILED' as const,
+    failure_code: error.key,
+    failure_message: error.message,
+  };
+  failed.snapshot.promotion_tier = await presentTier(store, attempt.tier);
+  await storeRedemption(ctx, store, failed, 'redemption.failed');
+  const answered = new AppError(error.key, {
+    message: error.message,
+    details: attempt.tier.id,
+    resource_id: failed.id,
+    resource_type: 'redemption',
+  });
+  return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+}
+
+async function loadTier(store: ProjectStore, id: string): Promise<{ tier: PromotionTier; campaign: Campaign }> {
+  const tier = await store.promotionTiers.findById(id);
+  const campaign = tier ? await store.campaigns.findById(tier.campaign_id) : undefined;
+  if (!tier || !campaign) throw notFound('promotion_tier', id);
+  return { tier, campaign };
+}
+
+async function redeemInStore(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  tierId: string,
+  request: VoucherRequest,
+  options: RedeemTierOptions,
+): Promise<Answer> {
+  const { tier, campaign } = await loadTier(store, tierId);
+  // Metadata the project's schema refuses is bad input: a 400 before anything is written.
+  await checkMetadata(store, 'redemption', request.metadata);
+  const subject: RuleSubject = { scope: { type: 'promotion_tier', id: tier.id }, campaignId: campaign.id };
+  const definitions = (await loadSubjectRules(store, [subject])).get(scopeKeyOf(subject.scope)) ?? [];
+  const writes = options.writes ?? 'upsert';
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
+  // The customer's row is locked first, before the campaign and the tier, as every redemption and
+  // rollback locks: parallel redemptions by one customer take turns from here on.
+  const stored = customer ? await store.customers.findForUpdate(customer.id) : undefined;
+  const judged = writes === 'upsert' ? customer : (stored ?? customer);
+  const prepared = request.order
+    ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null, writes)
+    : null;
+  const order = prepared?.order ?? null;
+  const attempt: Attempt = { tier, campaign, customer, order, request, options };
+  const timezone = ctx.project.settings.timezone;
+  // Counting rules lock the campaign, then the tier, before counting, until this transaction commits.
+  const session = await openRuleFactsSession(store, ctx.clock, timezone, definitions, {
+    order,
+    customer: judged,
+    metadata: request.metadata ?? null,
+    lockCounts: true,
+  });
+  const rules = await checkSubjectRules(store, session, subject, definitions);
+  const evaluation = evaluatePromotionTier({
+    tier,
+    campaign,
+    now: ctx.clock.now(),
+    timezone,
+    order,
+    catalog: await loadDiscountCatalog(store, tier.discount),
+    rules: rules.outcome,
+    targets: rules.targets,
+  });
+  if (!evaluation.valid) {
+    if (prepared) await saveOrder(store, prepared);
+    const message = evaluation.rule?.message;
+    return refuse(ctx, store, attempt, new AppError(evaluation.reason, message ? { message } : {}));
+  }
+
+  const redemption = baseRedemption(ctx, attempt, ctx.ids.newId('r_'));
+  if (prepared && evaluation.order) {
+    const updatedOrder = await saveOrder(store, {
+      ...prepared,
+      order: withCalculatedTotals(prepared.order, evaluation.order),
+    });
+    redemption.order_id = updatedOrder.id;
+    redemption.discount_amount = evaluation.order.total_applied_discount_amount;
+    redemption.order_amount = evaluation.order.amount;
+    redemption.snapshot.order = toPromotionOrderObject(
+      { ...evaluation.order, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
+      {
+        [redemption.id]: {
+          date: redemption.created_at,
+          related_object_type: 'promotion_tier',
+          related_object_id: tier.id,
+        },
+      },
+    );
+  }
+  // Campaign, then tier: the lock order every redemption and rollback of the campaign keeps.
+  await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);
+  const summaryChange = {
+    redeemed_quantity: 1,
+    orders_total_amount: redemption.order_amount ?? 0,
+    orders_total_discount_amount: redemption.discount_amount,
+  };
+  await store.promotionTiers.addToSummary(tier.id, summaryChange);
+  const redeemed: PromotionTier = {
+    ...tier,
+    summary: {
+      redeemed_quantity: tier.summary.redeemed_quantity + summaryChange.redeemed_quantity,
+      orders_total_amount: tier.summary.orders_total_amount + summaryChange.orders_total_amount,
+      orders_total_discount_amount:
+        tier.summary.orders_total_discount_amount + summaryChange.orders_total_discount_amount,
+    },
+  };
+  redemption.snapshot.promotion_tier = await presentTier(store, redeemed);
+  await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
+  return { status: 200, body: toRedemptionObject(redemption) };
+}
+
+/**
+ * POST /promotions/tiers/{id}/redemption: applies one promotion tier to the order, stores the
+ * customer, the order and the redemption, moves the tier's summary and the campaign's totals, and
+ * queues the event, all in one transaction. A refusal is stored as a failed redemption and
+ * answered with a 400.
+ */
+export function redeemPromotionTier(
+  ctx: ProjectContext,
+  tierId: string,
+  request: VoucherRequest,
+  options: RedeemTierOptions,
+): Promise<Answer> {
+  return runIdempotently(
+    ctx,
+    { scope: 'promotion_tier_redemption', key: options.idempotencyKey, request: { tierId, request } },
+    (store) => redeemInStore(ctx, store, tierId, request, options),
+  );
+}
