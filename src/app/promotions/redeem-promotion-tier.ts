@@ -13,6 +13,7 @@ import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
+import { lockRedemptionCustomer } from '../redemptions/redemption-customer.js';
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import { trackingIdFor, type VoucherRequest } from '../redemptions/voucher-request.js';
@@ -131,10 +132,9 @@ async function redeemInStore(
   const definitions = (await loadSubjectRules(store, [subject])).get(scopeKeyOf(subject.scope)) ?? [];
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
-  // The customer's row is locked first, before the campaign and the tier, as every redemption and
-  // rollback locks: parallel redemptions by one customer take turns from here on.
-  const stored = customer ? await store.customers.findForUpdate(customer.id) : undefined;
-  const judged = writes === 'upsert' ? customer : (stored ?? customer);
+  // Where the transaction needs it, the customer's row is locked before the campaign and the tier,
+  // as every redemption and rollback locks.
+  const judged = await lockRedemptionCustomer(store, customer, writes, definitions);
   const prepared = request.order
     ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null, writes)
     : null;

@@ -15,6 +15,7 @@ import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
+import { lockRedemptionCustomer } from './redemption-customer.js';
 import { prepareRequestOrder } from './request-order.js';
 import { storeRedemption } from './store-redemption.js';
 import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
@@ -111,11 +112,9 @@ async function redeemInStore(
   const definitions = await loadVoucherRules(store, voucher);
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
-  // The customer's row is locked first, before any campaign or voucher row, whether or not the
-  // request changed it: every redemption and rollback takes its locks in this one order. What is
-  // stored, not what a create-only request says, is what the rules judge.
-  const stored = customer ? await store.customers.findForUpdate(customer.id) : undefined;
-  const judged = writes === 'upsert' ? customer : (stored ?? customer);
+  // Where the transaction needs it, the customer's row is locked before any campaign or voucher
+  // row: every redemption and rollback takes its locks in this one order.
+  const judged = await lockRedemptionCustomer(store, customer, writes, definitions);
   const prepared = request.order
     ? await prepareRequestOrder(store, ctx.clock, ctx.ids, request.order, customer?.id ?? null, writes)
     : null;

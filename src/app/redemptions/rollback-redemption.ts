@@ -6,6 +6,7 @@ import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-custome
 import type { ProjectStore } from '../ports.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
+import { lockRollbackCustomer } from './redemption-customer.js';
 import { storeRedemption } from './store-redemption.js';
 
 export interface RollbackRequest {
@@ -49,8 +50,7 @@ async function rollbackInStore(
   // order deadlocks on PostgreSQL against a redemption of the same voucher by the same customer.
   // A refused rollback below undoes this write with the rest of the transaction.
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
-  const lockedCustomerId = customer?.id ?? redemption.customer_id;
-  if (lockedCustomerId) await store.customers.findForUpdate(lockedCustomerId);
+  await lockRollbackCustomer(store, customer?.id ?? redemption.customer_id);
   const now = ctx.clock.now().toISOString();
   const rollbackId = ctx.ids.newId('rr_');
   // The status moves by one conditional write: of two racing rollbacks only one gets here, so

@@ -31,7 +31,14 @@ function toSchema(row: SchemaRow): StoredMetadataSchema {
   };
 }
 
+/**
+ * The project's schemas, read once per store (a store lives for one request or one transaction):
+ * a redemption checks its own metadata and its order's, and pays one query for both. A write
+ * through this store forgets what was read.
+ */
 export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository {
+  private byRelatedObject: Promise<Map<string, StoredMetadataSchema>> | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly projectId: string,
@@ -46,20 +53,23 @@ export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository 
     return row && toSchema(row);
   }
 
+  private schemasByRelatedObject(): Promise<Map<string, StoredMetadataSchema>> {
+    this.byRelatedObject ??= this.list().then((schemas) => new Map(schemas.map((s) => [s.related_object, s])));
+    return this.byRelatedObject;
+  }
+
   async findByRelatedObject(relatedObject: string): Promise<StoredMetadataSchema | undefined> {
-    const row = await this.scoped().where('related_object', '=', relatedObject).executeTakeFirst();
-    return row && toSchema(row);
+    return (await this.schemasByRelatedObject()).get(relatedObject);
   }
 
   async findByRelatedObjects(relatedObjects: readonly string[]): Promise<StoredMetadataSchema[]> {
     if (relatedObjects.length === 0) return [];
-    const rows = await this.scoped()
-      .where('related_object', 'in', [...relatedObjects])
-      .execute();
-    return rows.map(toSchema);
+    const schemas = await this.schemasByRelatedObject();
+    return relatedObjects.flatMap((name) => schemas.get(name) ?? []);
   }
 
   async insert(schema: MetadataSchema): Promise<boolean> {
+    this.byRelatedObject = undefined;
     const result = await this.db
       .insertInto('metadata_schemas')
       .values({
@@ -78,6 +88,7 @@ export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository 
   }
 
   async update(schema: MetadataSchema, version: number): Promise<boolean> {
+    this.byRelatedObject = undefined;
     const result = await this.db
       .updateTable('metadata_schemas')
       .set({
@@ -94,6 +105,7 @@ export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository 
   }
 
   async delete(id: string): Promise<boolean> {
+    this.byRelatedObject = undefined;
     const result = await this.db
       .deleteFrom('metadata_schemas')
       .where('project_id', '=', this.projectId)

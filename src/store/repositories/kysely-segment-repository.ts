@@ -44,6 +44,8 @@ function count(value: unknown): number {
 }
 
 export class KyselySegmentRepository implements SegmentRepository {
+  private filtered: Promise<Segment[]> | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly projectId: string,
@@ -64,6 +66,7 @@ export class KyselySegmentRepository implements SegmentRepository {
   }
 
   async insert(segment: Segment): Promise<void> {
+    this.filtered = undefined;
     await this.db
       .insertInto('segments')
       .values({
@@ -79,6 +82,7 @@ export class KyselySegmentRepository implements SegmentRepository {
   }
 
   async delete(id: string): Promise<boolean> {
+    this.filtered = undefined;
     await this.db
       .deleteFrom('segment_members')
       .where('project_id', '=', this.projectId)
@@ -100,7 +104,16 @@ export class KyselySegmentRepository implements SegmentRepository {
     return { ...page, items: page.items.map(toSegment) };
   }
 
-  async listFiltered(): Promise<Segment[]> {
+  /**
+   * Read once per store (a request or a transaction): a redemption asks whether to lock its
+   * customer and later re-evaluates the customer's segments, and pays one query for both.
+   */
+  listFiltered(): Promise<Segment[]> {
+    this.filtered ??= this.readFiltered();
+    return this.filtered;
+  }
+
+  private async readFiltered(): Promise<Segment[]> {
     const rows = await this.scoped()
       .where('segments.type', 'in', [...FILTERED_SEGMENT_TYPES])
       .orderBy('segments.created_at')
