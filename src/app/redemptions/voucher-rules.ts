@@ -15,7 +15,7 @@ import type { ApplicableToDefinition } from '../../domain/rules/parse-applicable
 import { type PreparedRuleFacts, prepareRuleFacts } from '../../domain/rules/prepared-facts.js';
 import type { RuleCounter, RuleCounters, RuleFacts } from '../../domain/rules/rule-facts.js';
 import type { Clock, ProjectStore } from '../ports.js';
-import { compiledRuleOf } from '../validation-rules/compiled-rule-cache.js';
+import { compiledRulesOf } from '../validation-rules/compiled-rule-cache.js';
 import { collectionsOfLine, loadCollectionMembers } from './collection-members.js';
 import type { LoadedVoucher } from './load-voucher.js';
 
@@ -79,14 +79,16 @@ export async function loadSubjectRules(
     if (subject.campaignId !== null) link(subject.campaignId, subject);
   }
   if (subjectsOf.size === 0) return bySubject;
-  for (const rule of await store.validationRules.findAssignedTo([...subjectsOf.keys()])) {
+  const assigned = await store.validationRules.findAssignedTo([...subjectsOf.keys()]);
+  const compiled = await compiledRulesOf(store, assigned);
+  for (const rule of assigned) {
     const linked = (subjectsOf.get(rule.related_object_id) ?? []).filter((subject) =>
       rule.related_object_type === 'campaign'
         ? subject.campaignId === rule.related_object_id
         : subject.scope.type === rule.related_object_type,
     );
     if (linked.length === 0) continue;
-    const entry = await compiledRuleOf(store, rule);
+    const entry = compiled.get(rule.ruleId);
     if (!entry) continue;
     const scope: RuleScope = { type: rule.related_object_type as RuleScope['type'], id: rule.related_object_id };
     for (const subject of linked) {

@@ -22,6 +22,6 @@ export interface ValidationRuleRepository {
   list(query: ListQuery): Promise<ListPage<ValidationRuleWithCount>>;
   /** The rules assigned to any of these objects, in the order they were assigned. */
   findAssignedTo(objectIds: readonly string[]): Promise<AssignedRule[]>;
-  /** What evaluation compiles of a rule; read only when the compiled copy is missing or stale. */
-  findDefinition(id: string): Promise<StoredDefinition | undefined>;
+  /** What evaluation compiles of these rules; read only when compiled copies are missing or stale. */
+  findDefinitions(ids: readonly string[]): Promise<StoredDefinition[]>;
 }

@@ -32,17 +32,26 @@ export function compileStoredRule(rule: StoredDefinition): Omit<CompiledEntry, '
 }
 
 /**
- * The compiled rule, from the cache or read and compiled now; undefined when the rule was
- * deleted since it was looked up. A rule changed between the lookup and the read is cached under
- * the older revision, so the next request reads it again.
+ * The compiled rules by rule id, from the cache or read (all the missing ones in one query) and
+ * compiled now; a rule deleted since it was looked up is absent. A rule changed between the lookup
+ * and the read is cached under the older revision, so the next request reads it again.
  */
-export async function compiledRuleOf(store: ProjectStore, assigned: AssignedRule): Promise<CompiledEntry | undefined> {
-  const key = `${store.projectId}:${assigned.ruleId}`;
-  const cached = compiledRules.get(key);
-  if (cached && cached.version === assigned.version) return cached;
-  const definition = await store.validationRules.findDefinition(assigned.ruleId);
-  if (!definition) return undefined;
-  const entry = { version: assigned.version, ...compileStoredRule(definition) };
-  compiledRules.set(key, entry);
-  return entry;
+export async function compiledRulesOf(
+  store: ProjectStore,
+  assigned: readonly AssignedRule[],
+): Promise<Map<string, CompiledEntry>> {
+  const entries = new Map<string, CompiledEntry>();
+  const stale = new Map<string, number>();
+  for (const rule of assigned) {
+    const cached = compiledRules.get(`${store.projectId}:${rule.ruleId}`);
+    if (cached && cached.version === rule.version) entries.set(rule.ruleId, cached);
+    else stale.set(rule.ruleId, rule.version);
+  }
+  if (stale.size === 0) return entries;
+  for (const definition of await store.validationRules.findDefinitions([...stale.keys()])) {
+    const entry = { version: stale.get(definition.id) as number, ...compileStoredRule(definition) };
+    compiledRules.set(`${store.projectId}:${definition.id}`, entry);
+    entries.set(definition.id, entry);
+  }
+  return entries;
 }

@@ -101,14 +101,15 @@ export class KyselyValidationRuleRepository implements ValidationRuleRepository 
     }));
   }
 
-  async findDefinition(id: string): Promise<StoredDefinition | undefined> {
-    const row = await this.db
+  async findDefinitions(ids: readonly string[]): Promise<StoredDefinition[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
       .selectFrom('validation_rules')
       .select(['id', 'rules', 'error', 'applicable_to'])
       .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row && toDefinition(row);
+      .where('id', 'in', [...ids])
+      .execute();
+    return rows.map(toDefinition);
   }
 
   async findById(id: string): Promise<ValidationRuleWithCount | undefined> {
