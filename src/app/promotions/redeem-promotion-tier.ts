@@ -15,14 +15,10 @@ import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
 import { lockRedemptionCustomer } from '../redemptions/redemption-customer.js';
 import { prepareRequestOrder } from '../redemptions/request-order.js';
+import { loadSubjectRules, type RuleSubject } from '../redemptions/rule-subjects.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import { trackingIdFor, type VoucherRequest } from '../redemptions/voucher-request.js';
-import {
-  checkSubjectRules,
-  loadSubjectRules,
-  openRuleFactsSession,
-  type RuleSubject,
-} from '../redemptions/voucher-rules.js';
+import { checkSubjectRules, openRuleFactsSession } from '../redemptions/voucher-rules.js';
 import { withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toErrorObject } from '../views/error-view.js';
 import { toPromotionTierObject } from '../views/promotion-tier-view.js';

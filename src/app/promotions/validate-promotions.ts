@@ -9,14 +9,9 @@ import { upsertCustomer } from '../customers/upsert-customer.js';
 import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { previewOrder } from '../redemptions/request-order.js';
+import { loadSubjectRules, type RuleSubject } from '../redemptions/rule-subjects.js';
 import type { VoucherRequest } from '../redemptions/voucher-request.js';
-import {
-  checkSubjectRules,
-  loadSubjectRules,
-  openRuleFactsSession,
-  type RuleSubject,
-  type VoucherRulesCheck,
-} from '../redemptions/voucher-rules.js';
+import { checkSubjectRules, openRuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
 import type { WritePolicy } from '../write-policy.js';
 
 /**

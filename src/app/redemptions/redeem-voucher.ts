@@ -17,9 +17,10 @@ import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { lockRedemptionCustomer } from './redemption-customer.js';
 import { prepareRequestOrder } from './request-order.js';
+import { loadVoucherRules } from './rule-subjects.js';
 import { storeRedemption } from './store-redemption.js';
 import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
-import { checkVoucherRules, loadVoucherRules } from './voucher-rules.js';
+import { checkVoucherRules } from './voucher-rules.js';
 
 export interface RedeemOptions {
   channel: { type: ChannelType; id: string | null };

@@ -8,8 +8,9 @@ import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { previewOrder } from './request-order.js';
+import { loadVoucherRules } from './rule-subjects.js';
 import type { VoucherRequest } from './voucher-request.js';
-import { checkVoucherRules, loadVoucherRules, type VoucherRulesCheck } from './voucher-rules.js';
+import { checkVoucherRules, type VoucherRulesCheck } from './voucher-rules.js';
 
 export type ValidationOutcome =
   | {
