@@ -3,7 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, Ids, Store } from '../app/ports.js';
 import type { SweepLease } from '../app/repositories/segment-repository.js';
 import {
+  listStalledSyncs,
   listTimeDependentSegments,
+  resumeStalledSyncs,
   sweepTimeDependentSegments,
 } from '../app/segments/sweep-time-dependent-segments.js';
 
@@ -113,12 +115,13 @@ export class SegmentSweeper {
   /** Customers evaluated, or undefined when there was nothing to sweep or another process holds the project. */
   private async sweepProject(projectId: string): Promise<number | undefined> {
     const store = this.store.forProject(projectId);
+    const stalled = await listStalledSyncs(store, this.clock.now());
     const segments = await listTimeDependentSegments(store);
-    if (segments.length === 0) return undefined;
+    if (segments.length === 0 && stalled.length === 0) return undefined;
     let lease: SweepLease = { holder: this.holder, until: this.leaseEnd() };
     if (!(await store.segments.claimSweepLease(lease, this.clock.now().toISOString()))) return undefined;
     try {
-      const outcome = await sweepTimeDependentSegments({ clock: this.clock, ids: this.ids }, store, segments, {
+      const options = {
         batchSize: this.batchSize,
         keepGoing: async () => {
           const until = this.leaseEnd();
@@ -126,7 +129,14 @@ export class SegmentSweeper {
           lease = { holder: this.holder, until };
           return true;
         },
-      });
+      };
+      const ctx = { clock: this.clock, ids: this.ids };
+      // First passes whose request died are finished first: the time sweep assumes creation saw everyone.
+      if (!(await resumeStalledSyncs(ctx, store, stalled, options))) {
+        this.options.logger?.info({ projectId }, 'segment sync handed over: its lease ran out');
+        return 0;
+      }
+      const outcome = await sweepTimeDependentSegments(ctx, store, segments, options);
       if (!outcome.complete) this.options.logger?.info({ projectId }, 'segment sweep handed over: its lease ran out');
       return outcome.evaluated;
     } finally {

@@ -316,6 +316,7 @@ export interface SegmentsTable {
   name: string;
   type: string;
   filter: string | null;
+  initial_sync_status: string;
   created_at: string;
   updated_at: string | null;
 }

@@ -25,6 +25,10 @@ export interface SweepLease {
 export interface SegmentRepository {
   findById(id: string): Promise<Segment | undefined>;
   insert(segment: Segment): Promise<void>;
+  /** Records that the segment's first membership pass has ended (initial_sync_status DONE). */
+  markSynced(id: string): Promise<void>;
+  /** Filtered segments whose first pass is still IN_PROGRESS and began before `before`: stalled ones to resume. */
+  listSyncingCreatedBefore(before: string): Promise<Segment[]>;
   /** Deletes the segment and its memberships; answers whether the segment existed. */
   delete(id: string): Promise<boolean>;
   list(query: ListQuery): Promise<ListPage<Segment>>;

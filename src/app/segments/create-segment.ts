@@ -8,7 +8,7 @@ import {
 import { parseSegmentFilter } from '../../domain/segments/segment-filter.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
-import { matchCustomers, parseFilteredSegments } from './refresh-customer-segments.js';
+import { backfillSegment } from './backfill-segment.js';
 
 export interface SegmentInput {
   name: string;
@@ -18,8 +18,8 @@ export interface SegmentInput {
   customers?: string[] | null;
 }
 
-/** Customers evaluated per batch of the initial pass. */
-const BATCH = 500;
+/** Customers evaluated per transaction of the initial pass. */
+export const SEGMENT_BACKFILL_BATCH = 500;
 
 /** A static segment's customers by id or source_id; one that names no customer is a 404 and nothing is stored. */
 async function resolveMembers(store: ProjectStore, refs: readonly string[]): Promise<string[]> {
@@ -27,25 +27,6 @@ async function resolveMembers(store: ProjectStore, refs: readonly string[]): Pro
   const missing = refs.find((ref) => !resolved.has(ref));
   if (missing !== undefined) throw notFound('customer', missing);
   return [...new Set(resolved.values())];
-}
-
-/**
- * The initial membership of a filtered segment: every customer of the project, evaluated in
- * batches in the creating transaction, so the segment is answered with `initial_sync_status`
- * DONE. Entering at creation reports no event: no customer changed.
- */
-async function addMatchingCustomers(store: ProjectStore, segment: Segment, at: Date): Promise<void> {
-  const filtered = parseFilteredSegments([segment]);
-  let after: string | null = null;
-  for (;;) {
-    const ids = await store.segments.customerIdsAfter(after, BATCH);
-    if (ids.length === 0) return;
-    const customers = await store.customers.findManyByIds(ids);
-    const matching = await matchCustomers(store, customers, filtered, at);
-    const members = ids.filter((id) => matching.get(id)?.has(segment.id));
-    if (members.length > 0) await store.segments.addMembers(segment.id, members, at.toISOString());
-    after = ids.at(-1) ?? null;
-  }
 }
 
 function checkShape(input: SegmentInput, type: SegmentType): void {
@@ -66,10 +47,12 @@ function checkShape(input: SegmentInput, type: SegmentType): void {
 
 /**
  * POST /segments. A static segment holds the customers it names (ids or source_ids; an unknown one
- * is refused whole); an auto-update or passive segment holds the customers its filter matches,
- * computed now over every customer and kept up to date by refreshCustomerSegments.
+ * is refused whole), in one transaction. An auto-update or passive segment holds the customers its
+ * filter matches: it is committed IN_PROGRESS first, so customer writes keep it up to date from
+ * then on, then filled in short batches (backfillSegment) and answered DONE. A request that dies
+ * mid-pass leaves it IN_PROGRESS for the segment sweeper to resume.
  */
-export function createSegment(ctx: ProjectContext, input: SegmentInput): Promise<Segment> {
+export async function createSegment(ctx: ProjectContext, input: SegmentInput): Promise<Segment> {
   const type = input.type ?? 'static';
   checkShape(input, type);
   const filter = isFilteredSegment(type) ? parseSegmentFilter(input.filter) : null;
@@ -80,14 +63,19 @@ export function createSegment(ctx: ProjectContext, input: SegmentInput): Promise
     name: input.name,
     type,
     filter: filter?.normalized ?? null,
+    initial_sync_status: filter === null ? 'DONE' : 'IN_PROGRESS',
     created_at: now,
     updated_at: null,
   };
-  return ctx.store.transaction(async (store) => {
-    const members = filter === null ? await resolveMembers(store, input.customers ?? []) : [];
-    await store.segments.insert(segment);
-    if (filter === null) await store.segments.addMembers(segment.id, members, now);
-    else await addMatchingCustomers(store, segment, at);
-    return segment;
-  });
+  if (filter === null) {
+    return ctx.store.transaction(async (store) => {
+      const members = await resolveMembers(store, input.customers ?? []);
+      await store.segments.insert(segment);
+      await store.segments.addMembers(segment.id, members, now);
+      return segment;
+    });
+  }
+  await ctx.store.segments.insert(segment);
+  await backfillSegment(ctx.store, segment, { batchSize: SEGMENT_BACKFILL_BATCH, at });
+  return { ...segment, initial_sync_status: 'DONE' };
 }

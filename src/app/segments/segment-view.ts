@@ -1,6 +1,6 @@
 import type { Segment } from '../../domain/segments/segment.js';
 
-/** Voucherify's segment object; membership is computed when the segment is created, so its sync is DONE. */
+/** Voucherify's segment object; IN_PROGRESS while a filtered segment's first membership pass runs. */
 export function toSegmentObject(segment: Segment) {
   return {
     id: segment.id,
@@ -9,7 +9,7 @@ export function toSegmentObject(segment: Segment) {
     ...(segment.updated_at !== null ? { updated_at: segment.updated_at } : {}),
     type: segment.type,
     filter: segment.filter,
-    initial_sync_status: 'DONE' as const,
+    initial_sync_status: segment.initial_sync_status,
     object: 'segment' as const,
   };
 }

@@ -1,5 +1,7 @@
+import type { Segment } from '../../domain/segments/segment.js';
 import { planSweep } from '../../domain/segments/sweep-plan.js';
 import type { ProjectStore } from '../ports.js';
+import { backfillSegment } from './backfill-segment.js';
 import { type FilteredSegment, parseFilteredSegments, reevaluateCustomers } from './refresh-customer-segments.js';
 
 /** What a sweep needs besides the store: its time, fixed for the whole sweep, and new event ids. */
@@ -21,6 +23,31 @@ export interface SweepOutcome {
 /** The project's auto-update and passive segments whose filter counts from now: one indexed query. */
 export async function listTimeDependentSegments(store: ProjectStore): Promise<FilteredSegment[]> {
   return parseFilteredSegments(await store.segments.listFiltered()).filter(({ filter }) => filter.timeDependent);
+}
+
+/** How long a first membership pass may run before a sweeper takes it for stalled (its request died). */
+export const STALLED_SYNC_MS = 60_000;
+
+/** Filtered segments still IN_PROGRESS a minute after creation: their creating request died mid-pass. */
+export function listStalledSyncs(store: ProjectStore, now: Date): Promise<Segment[]> {
+  return store.segments.listSyncingCreatedBefore(new Date(now.getTime() - STALLED_SYNC_MS).toISOString());
+}
+
+/**
+ * Runs the first membership pass of these stalled segments again, from the start (it is
+ * idempotent), and marks each DONE; answers false when keepGoing stopped it.
+ */
+export async function resumeStalledSyncs(
+  ctx: SweepContext,
+  store: ProjectStore,
+  segments: readonly Segment[],
+  options: SweepOptions,
+): Promise<boolean> {
+  for (const segment of segments) {
+    const { batchSize, keepGoing } = options;
+    if (!(await backfillSegment(store, segment, { batchSize, keepGoing, at: ctx.clock.now() }))) return false;
+  }
+  return true;
 }
 
 /**

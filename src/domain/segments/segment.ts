@@ -10,6 +10,13 @@ export type SegmentType = (typeof SEGMENT_TYPES)[number];
 /** The types whose membership follows a filter. */
 export const FILTERED_SEGMENT_TYPES = ['auto-update', 'passive'] as const satisfies readonly SegmentType[];
 
+/**
+ * Whether a filtered segment's first membership pass has finished. The segment is committed
+ * IN_PROGRESS before the pass, so customer writes keep it up to date during the pass.
+ */
+export const SEGMENT_SYNC_STATUSES = ['IN_PROGRESS', 'DONE'] as const;
+export type SegmentSyncStatus = (typeof SEGMENT_SYNC_STATUSES)[number];
+
 /** Voucherify caps a static segment at 20,000 customers. */
 export const MAX_STATIC_SEGMENT_CUSTOMERS = 20_000;
 
@@ -19,6 +26,7 @@ export interface Segment {
   type: SegmentType;
   /** The filter as the client sent it, junction spelled out; null for a static segment. */
   filter: Record<string, unknown> | null;
+  initial_sync_status: SegmentSyncStatus;
   created_at: string;
   updated_at: string | null;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MAX_STATIC_SEGMENT_CUSTOMERS, SEGMENT_TYPES } from '../../domain/segments/segment.js';
+import { MAX_STATIC_SEGMENT_CUSTOMERS, SEGMENT_SYNC_STATUSES, SEGMENT_TYPES } from '../../domain/segments/segment.js';
 import { Nullable, StringEnum, Timestamp } from './common.js';
 import { PageQueryFields } from './list-query.js';
 
@@ -32,7 +32,7 @@ export const SegmentObject = Type.Object({
   updated_at: Type.Optional(Timestamp),
   type: SegmentType,
   filter: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  initial_sync_status: Type.Literal('DONE'),
+  initial_sync_status: StringEnum(SEGMENT_SYNC_STATUSES),
   object: Type.Literal('segment'),
 });
 

@@ -9,6 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('filter', 'text')
+    // IN_PROGRESS until a filtered segment's first pass over every customer ends; the sweeper resumes a stalled one.
+    .addColumn('initial_sync_status', 'text', (c) => c.notNull().defaultTo('DONE'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text')
     .execute();

@@ -6,7 +6,12 @@ import type {
   SweepLease,
 } from '../../app/repositories/segment-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
-import { FILTERED_SEGMENT_TYPES, type Segment, type SegmentType } from '../../domain/segments/segment.js';
+import {
+  FILTERED_SEGMENT_TYPES,
+  type Segment,
+  type SegmentSyncStatus,
+  type SegmentType,
+} from '../../domain/segments/segment.js';
 import type { DateSource } from '../../domain/segments/sweep-plan.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
@@ -28,6 +33,7 @@ function toSegment(row: Selectable<SegmentsTable>): Segment {
     name: row.name,
     type: row.type as SegmentType,
     filter: fromJson<Record<string, unknown> | null>(row.filter, null),
+    initial_sync_status: row.initial_sync_status as SegmentSyncStatus,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -75,10 +81,31 @@ export class KyselySegmentRepository implements SegmentRepository {
         name: segment.name,
         type: segment.type,
         filter: segment.filter === null ? null : toJson(segment.filter),
+        initial_sync_status: segment.initial_sync_status,
         created_at: segment.created_at,
         updated_at: segment.updated_at,
       })
       .execute();
+  }
+
+  async markSynced(id: string): Promise<void> {
+    this.filtered = undefined;
+    await this.db
+      .updateTable('segments')
+      .set({ initial_sync_status: 'DONE' })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async listSyncingCreatedBefore(before: string): Promise<Segment[]> {
+    const rows = await this.scoped()
+      .where('segments.initial_sync_status', '=', 'IN_PROGRESS')
+      .where('segments.created_at', '<', before)
+      .orderBy('segments.created_at')
+      .orderBy('segments.id')
+      .execute();
+    return rows.map(toSegment);
   }
 
   async delete(id: string): Promise<boolean> {
