@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import type { Order } from '../../domain/orders/order.js';
 import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
 import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
-import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import type { ChannelType } from '../../domain/redemptions/redemption.js';
 import { scopeKeyOf } from '../../domain/rules/check-assigned-rules.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
@@ -14,16 +14,16 @@ import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
 import { lockRedemptionCustomer } from '../redemptions/redemption-customer.js';
+import { newRedemption, type RedemptionSubject, refuseRedemption } from '../redemptions/redemption-records.js';
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { loadSubjectRules, type RuleSubject } from '../redemptions/rule-subjects.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
-import { trackingIdFor, type VoucherRequest } from '../redemptions/voucher-request.js';
+import type { VoucherRequest } from '../redemptions/voucher-request.js';
 import { checkSubjectRules, openRuleFactsSession } from '../redemptions/voucher-rules.js';
 import { withCalculatedTotals } from '../views/calculated-order-view.js';
-import { toErrorObject } from '../views/error-view.js';
 import { toPromotionTierObject } from '../views/promotion-tier-view.js';
 import { toEmbeddedTierObject, toPromotionOrderObject } from '../views/promotion-validation-view.js';
-import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { toRedemptionObject } from '../views/redemption-view.js';
 import type { WritePolicy } from '../write-policy.js';
 import { viewTier } from './promotion-tier-queries.js';
 
@@ -43,42 +43,15 @@ interface Attempt {
   options: RedeemTierOptions;
 }
 
-function baseRedemption(ctx: ProjectContext, attempt: Attempt, id: string): Redemption {
+/** The tier redeemed, as redemption records name it. */
+function subjectOf(attempt: Attempt): RedemptionSubject {
   const { tier, customer, order, request, options } = attempt;
   return {
-    id,
-    object: 'redemption',
-    result: 'SUCCESS',
-    status: 'SUCCEEDED',
-    customer_id: customer?.id ?? null,
-    tracking_id: trackingIdFor(request, customer?.source_id ?? null),
-    metadata: request.metadata ?? {},
-    amount: 0,
-    discount_amount: 0,
-    order_amount: order?.amount ?? null,
-    order_id: order?.id ?? null,
-    voucher_id: null,
-    voucher_code: null,
-    campaign_id: tier.campaign_id,
-    related_object_type: 'promotion_tier',
-    related_object_id: tier.id,
-    parent_id: null,
-    rollback_of: null,
-    rollback_id: null,
-    reason: null,
-    failure_code: null,
-    failure_message: null,
-    channel_type: options.channel.type,
-    channel_id: options.channel.id,
-    session_key: null,
-    snapshot: {
-      voucher: null,
-      order: null,
-      customer: customer && toRedemptionCustomer(customer),
-      promotion_tier: null,
-    },
-    created_at: ctx.clock.now().toISOString(),
-    updated_at: null,
+    customer,
+    order,
+    request,
+    channel: options.channel,
+    related: { type: 'promotion_tier', id: tier.id, campaignId: tier.campaign_id, voucherCode: null },
   };
 }
 
@@ -87,24 +60,9 @@ async function presentTier(store: ProjectStore, tier: PromotionTier): Promise<Re
   return toEmbeddedTierObject(toPromotionTierObject(await viewTier(store, tier)));
 }
 
-/** A refused attempt is stored too (an `rf_` redemption) and answered with the reason as a 400. */
 async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt, error: AppError): Promise<Answer> {
-  const failed = {
-    ...baseRedemption(ctx, attempt, ctx.ids.newId('rf_')),
-    result: 'FAILURE' as const,
-    status: 'FAILED' as const,
-    failure_code: error.key,
-    failure_message: error.message,
-  };
-  failed.snapshot.promotion_tier = await presentTier(store, attempt.tier);
-  await storeRedemption(ctx, store, failed, 'redemption.failed');
-  const answered = new AppError(error.key, {
-    message: error.message,
-    details: attempt.tier.id,
-    resource_id: failed.id,
-    resource_type: 'redemption',
-  });
-  return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+  const promotionTier = await presentTier(store, attempt.tier);
+  return refuseRedemption(ctx, store, subjectOf(attempt), error, { promotion_tier: promotionTier }, attempt.tier.id);
 }
 
 async function loadTier(store: ProjectStore, id: string): Promise<{ tier: PromotionTier; campaign: Campaign }> {
@@ -161,7 +119,7 @@ async function redeemInStore(
     return refuse(ctx, store, attempt, new AppError(evaluation.reason, message ? { message } : {}));
   }
 
-  const redemption = baseRedemption(ctx, attempt, ctx.ids.newId('r_'));
+  const redemption = newRedemption(ctx, subjectOf(attempt), ctx.ids.newId('r_'));
   if (prepared && evaluation.order) {
     const updatedOrder = await saveOrder(store, {
       ...prepared,

@@ -2,24 +2,24 @@ import type { Customer } from '../../domain/customers/customer.js';
 import { AppError } from '../../domain/errors.js';
 import type { Order } from '../../domain/orders/order.js';
 import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
-import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import type { ChannelType } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
-import { toErrorObject } from '../views/error-view.js';
-import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { toRedemptionObject } from '../views/redemption-view.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { lockRedemptionCustomer } from './redemption-customer.js';
+import { newRedemption, type RedemptionSubject, refuseRedemption } from './redemption-records.js';
 import { prepareRequestOrder } from './request-order.js';
 import { loadVoucherRules } from './rule-subjects.js';
 import { storeRedemption } from './store-redemption.js';
-import { trackingIdFor, type VoucherPresenter, type VoucherRequest } from './voucher-request.js';
+import type { VoucherPresenter, VoucherRequest } from './voucher-request.js';
 import { checkVoucherRules } from './voucher-rules.js';
 
 export interface RedeemOptions {
@@ -46,58 +46,26 @@ function embeddedVoucher(present: VoucherPresenter, voucher: LoadedVoucher): Rec
   return Object.fromEntries(Object.entries(present(voucher)).filter(([, value]) => value !== null));
 }
 
-function baseRedemption(ctx: ProjectContext, attempt: Attempt, id: string): Redemption {
+/** The voucher redeemed, as redemption records name it. */
+function subjectOf(attempt: Attempt): RedemptionSubject {
   const { voucher, customer, order, request, options } = attempt;
   return {
-    id,
-    object: 'redemption',
-    result: 'SUCCESS',
-    status: 'SUCCEEDED',
-    customer_id: customer?.id ?? null,
-    tracking_id: trackingIdFor(request, customer?.source_id ?? null),
-    metadata: request.metadata ?? {},
-    amount: 0,
-    discount_amount: 0,
-    order_amount: order?.amount ?? null,
-    order_id: order?.id ?? null,
-    voucher_id: voucher.stored.id,
-    voucher_code: voucher.stored.code,
-    campaign_id: voucher.stored.campaign_id,
-    related_object_type: 'voucher',
-    related_object_id: voucher.stored.id,
-    parent_id: null,
-    rollback_of: null,
-    rollback_id: null,
-    reason: null,
-    failure_code: null,
-    failure_message: null,
-    channel_type: options.channel.type,
-    channel_id: options.channel.id,
-    session_key: null,
-    snapshot: { voucher: null, order: null, customer: customer && toRedemptionCustomer(customer) },
-    created_at: ctx.clock.now().toISOString(),
-    updated_at: null,
+    customer,
+    order,
+    request,
+    channel: options.channel,
+    related: {
+      type: 'voucher',
+      id: voucher.stored.id,
+      campaignId: voucher.stored.campaign_id,
+      voucherCode: voucher.stored.code,
+    },
   };
 }
 
-/** A refused attempt is stored too (an `rf_` redemption) and answered with the reason as a 400. */
-async function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt, error: AppError): Promise<Answer> {
-  const failed: Redemption = {
-    ...baseRedemption(ctx, attempt, ctx.ids.newId('rf_')),
-    result: 'FAILURE',
-    status: 'FAILED',
-    failure_code: error.key,
-    failure_message: error.message,
-  };
-  failed.snapshot.voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
-  await storeRedemption(ctx, store, failed, 'redemption.failed');
-  const answered = new AppError(error.key, {
-    message: error.message,
-    details: attempt.voucher.stored.code,
-    resource_id: failed.id,
-    resource_type: 'redemption',
-  });
-  return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+function refuse(ctx: ProjectContext, store: ProjectStore, attempt: Attempt, error: AppError): Promise<Answer> {
+  const voucher = embeddedVoucher(attempt.options.presentVoucher, attempt.voucher);
+  return refuseRedemption(ctx, store, subjectOf(attempt), error, { voucher }, attempt.voucher.stored.code);
 }
 
 async function redeemInStore(
@@ -157,7 +125,7 @@ async function redeemInStore(
     stored: { ...voucher.stored, redeemed_quantity: voucher.stored.redeemed_quantity + 1 },
     effective: { ...voucher.effective, redeemed_quantity: voucher.effective.redeemed_quantity + 1 },
   };
-  const redemption = baseRedemption(ctx, { ...attempt, voucher: redeemed }, ctx.ids.newId('r_'));
+  const redemption = newRedemption(ctx, subjectOf({ ...attempt, voucher: redeemed }), ctx.ids.newId('r_'));
   if (prepared && evaluation.order) {
     const updatedOrder = await saveOrder(store, {
       ...prepared,

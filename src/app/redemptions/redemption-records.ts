@@ -1,0 +1,93 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import { AppError } from '../../domain/errors.js';
+import type { Order } from '../../domain/orders/order.js';
+import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
+import type { ProjectContext } from '../context.js';
+import type { ProjectStore } from '../ports.js';
+import { toErrorObject } from '../views/error-view.js';
+import { toRedemptionCustomer } from '../views/redemption-view.js';
+import type { Answer } from './idempotent.js';
+import { storeRedemption } from './store-redemption.js';
+import { trackingIdFor, type VoucherRequest } from './voucher-request.js';
+
+/** What one redemption request is about: the customer and order it named, and the object redeemed. */
+export interface RedemptionSubject {
+  customer: Customer | null;
+  order: Order | null;
+  request: VoucherRequest;
+  channel: { type: ChannelType; id: string | null };
+  related: {
+    type: 'voucher' | 'promotion_tier';
+    id: string;
+    campaignId: string | null;
+    /** A voucher's code, which a tier has none of. */
+    voucherCode: string | null;
+  };
+}
+
+/** A successful redemption of the subject, not yet stored; the caller adds the order and the discount. */
+export function newRedemption(ctx: ProjectContext, subject: RedemptionSubject, id: string): Redemption {
+  const { customer, order, request, channel, related } = subject;
+  const isVoucher = related.type === 'voucher';
+  return {
+    id,
+    object: 'redemption',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? null,
+    tracking_id: trackingIdFor(request, customer?.source_id ?? null),
+    metadata: request.metadata ?? {},
+    amount: 0,
+    discount_amount: 0,
+    order_amount: order?.amount ?? null,
+    order_id: order?.id ?? null,
+    voucher_id: isVoucher ? related.id : null,
+    voucher_code: isVoucher ? related.voucherCode : null,
+    campaign_id: related.campaignId,
+    related_object_type: related.type,
+    related_object_id: related.id,
+    parent_id: null,
+    rollback_of: null,
+    rollback_id: null,
+    reason: null,
+    failure_code: null,
+    failure_message: null,
+    channel_type: channel.type,
+    channel_id: channel.id,
+    session_key: null,
+    snapshot: { voucher: null, order: null, customer: customer && toRedemptionCustomer(customer) },
+    created_at: ctx.clock.now().toISOString(),
+    updated_at: null,
+  };
+}
+
+/**
+ * A refused attempt is stored too (an `rf_` redemption, with what was redeemed as `snapshot`
+ * holds it) and answered with the reason as a 400 naming the stored failure.
+ */
+export async function refuseRedemption(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  subject: RedemptionSubject,
+  error: AppError,
+  snapshot: Partial<Redemption['snapshot']>,
+  details: string,
+): Promise<Answer> {
+  const base = newRedemption(ctx, subject, ctx.ids.newId('rf_'));
+  const failed: Redemption = {
+    ...base,
+    result: 'FAILURE',
+    status: 'FAILED',
+    failure_code: error.key,
+    failure_message: error.message,
+    snapshot: { ...base.snapshot, ...snapshot },
+  };
+  await storeRedemption(ctx, store, failed, 'redemption.failed');
+  const answered = new AppError(error.key, {
+    message: error.message,
+    details,
+    resource_id: failed.id,
+    resource_type: 'redemption',
+  });
+  return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+}
