@@ -17,6 +17,12 @@ export interface ProjectContext {
   readonly requestId: string | null;
 }
 
+/**
+ * What a use case the management API runs inside a project needs: the project's store, the time
+ * and new ids (no key of the project made the request, so there is no request context).
+ */
+export type ManagedProjectContext = Pick<ProjectContext, 'store' | 'clock' | 'ids'>;
+
 export function nowIso(clock: Clock): string {
   return clock.now().toISOString();
 }

@@ -5,14 +5,10 @@ import {
   invalidDefinition,
   parseDefinitions,
 } from '../../domain/metadata-schemas/parse-definitions.js';
-import type { Clock, Ids, ProjectStore } from '../ports.js';
+import type { ManagedProjectContext } from '../context.js';
 
 /** What the metadata schema use cases need: the project's store, the time and new ids. */
-export interface SchemaContext {
-  readonly store: ProjectStore;
-  readonly clock: Clock;
-  readonly ids: Ids;
-}
+export type SchemaContext = ManagedProjectContext;
 
 export interface MetadataSchemaInput {
   related_object: string;

@@ -14,13 +14,17 @@ import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
 import { lockRedemptionCustomer } from '../redemptions/redemption-customer.js';
-import { newRedemption, type RedemptionSubject, refuseRedemption } from '../redemptions/redemption-records.js';
+import {
+  newRedemption,
+  type RedemptionSubject,
+  recordRedeemedOrder,
+  refuseRedemption,
+} from '../redemptions/redemption-records.js';
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { loadSubjectRules, type RuleSubject } from '../redemptions/rule-subjects.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import type { VoucherRequest } from '../redemptions/voucher-request.js';
 import { checkSubjectRules, openRuleFactsSession } from '../redemptions/voucher-rules.js';
-import { withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toPromotionTierObject } from '../views/promotion-tier-view.js';
 import { toEmbeddedTierObject, toPromotionOrderObject } from '../views/promotion-validation-view.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
@@ -121,23 +125,7 @@ async function redeemInStore(
 
   const redemption = newRedemption(ctx, subjectOf(attempt), ctx.ids.newId('r_'));
   if (prepared && evaluation.order) {
-    const updatedOrder = await saveOrder(store, {
-      ...prepared,
-      order: withCalculatedTotals(prepared.order, evaluation.order),
-    });
-    redemption.order_id = updatedOrder.id;
-    redemption.discount_amount = evaluation.order.total_applied_discount_amount;
-    redemption.order_amount = evaluation.order.amount;
-    redemption.snapshot.order = toPromotionOrderObject(
-      { ...evaluation.order, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
-      {
-        [redemption.id]: {
-          date: redemption.created_at,
-          related_object_type: 'promotion_tier',
-          related_object_id: tier.id,
-        },
-      },
-    );
+    await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toPromotionOrderObject);
   }
   // Campaign, then tier: the lock order every redemption and rollback of the campaign keeps.
   await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);

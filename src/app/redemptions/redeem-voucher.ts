@@ -8,14 +8,14 @@ import { upsertCustomer } from '../customers/upsert-customer.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
-import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
+import { toCalculatedOrderObject } from '../views/calculated-order-view.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
 import { lockRedemptionCustomer } from './redemption-customer.js';
-import { newRedemption, type RedemptionSubject, refuseRedemption } from './redemption-records.js';
+import { newRedemption, type RedemptionSubject, recordRedeemedOrder, refuseRedemption } from './redemption-records.js';
 import { prepareRequestOrder } from './request-order.js';
 import { loadVoucherRules } from './rule-subjects.js';
 import { storeRedemption } from './store-redemption.js';
@@ -127,23 +127,7 @@ async function redeemInStore(
   };
   const redemption = newRedemption(ctx, subjectOf({ ...attempt, voucher: redeemed }), ctx.ids.newId('r_'));
   if (prepared && evaluation.order) {
-    const updatedOrder = await saveOrder(store, {
-      ...prepared,
-      order: withCalculatedTotals(prepared.order, evaluation.order),
-    });
-    redemption.order_id = updatedOrder.id;
-    redemption.discount_amount = evaluation.order.total_applied_discount_amount;
-    redemption.order_amount = evaluation.order.amount;
-    redemption.snapshot.order = toCalculatedOrderObject(
-      { ...evaluation.order, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
-      {
-        [redemption.id]: {
-          date: redemption.created_at,
-          related_object_type: 'voucher',
-          related_object_id: voucher.stored.id,
-        },
-      },
-    );
+    await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toCalculatedOrderObject);
   }
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
   if (redemption.campaign_id) {

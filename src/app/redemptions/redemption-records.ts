@@ -1,9 +1,12 @@
 import type { Customer } from '../../domain/customers/customer.js';
+import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import { AppError } from '../../domain/errors.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
+import { type PreparedOrder, saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
+import { withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toErrorObject } from '../views/error-view.js';
 import { toRedemptionCustomer } from '../views/redemption-view.js';
 import type { Answer } from './idempotent.js';
@@ -90,4 +93,37 @@ export async function refuseRedemption(
     resource_type: 'redemption',
   });
   return { status: answered.code, body: toErrorObject(answered, ctx.requestId ?? '') };
+}
+
+/** How an answer shows the order a redemption priced, with the redemptions it carries. */
+export type RedeemedOrderPresenter = (
+  order: CalculatedOrder,
+  redemptions: Record<string, unknown>,
+) => Record<string, unknown>;
+
+/**
+ * Stores the order with the redemption's discount and records it on the redemption: its id, the
+ * discount given, the order's amount (what campaign budgets add up) and the order as answered.
+ */
+export async function recordRedeemedOrder(
+  store: ProjectStore,
+  redemption: Redemption,
+  prepared: PreparedOrder,
+  calculated: CalculatedOrder,
+  present: RedeemedOrderPresenter,
+): Promise<void> {
+  const updatedOrder = await saveOrder(store, { ...prepared, order: withCalculatedTotals(prepared.order, calculated) });
+  redemption.order_id = updatedOrder.id;
+  redemption.discount_amount = calculated.total_applied_discount_amount;
+  redemption.order_amount = calculated.amount;
+  redemption.snapshot.order = present(
+    { ...calculated, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
+    {
+      [redemption.id]: {
+        date: redemption.created_at,
+        related_object_type: redemption.related_object_type,
+        related_object_id: redemption.related_object_id,
+      },
+    },
+  );
 }

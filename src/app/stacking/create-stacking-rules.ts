@@ -1,15 +1,11 @@
 import { AppError } from '../../domain/errors.js';
 import { invalidStackingRules, parseStackingRules } from '../../domain/stacking/parse-stacking-rules.js';
 import { defaultStackingRules, type StoredStackingRules } from '../../domain/stacking/stacking-rules.js';
-import type { Clock, Ids, ProjectStore } from '../ports.js';
+import type { ManagedProjectContext } from '../context.js';
 import { checkNamedCategories } from './check-named-categories.js';
 
 /** What the stacking rules use cases need: the project's store, the time and new ids. */
-export interface StackingContext {
-  readonly store: ProjectStore;
-  readonly clock: Clock;
-  readonly ids: Ids;
-}
+export type StackingContext = ManagedProjectContext;
 
 /**
  * POST /management/v1/projects/{projectId}/stacking-rules: replaces the defaults with the fields

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toCustomerActivityObject } from '../../app/custom-events/custom-event-view.js';
 import { type ActivityListRequest, listCustomerActivities } from '../../app/custom-events/list-customer-activities.js';
 import { listBody } from '../list-body.js';
@@ -36,6 +36,11 @@ function toActivityListRequest(raw: RawActivityQuery): ActivityListRequest {
   };
 }
 
+/** The activities a request asks for: both routes read the same query, and differ only in paging. */
+function listActivitiesOf(request: FastifyRequest & { params: { customerId: string }; query: RawActivityQuery }) {
+  return listCustomerActivities(contextOf(request), request.params.customerId, toActivityListRequest(request.query));
+}
+
 /** A customer's activity: its custom events, redemptions and rollbacks, newest first by default. */
 export function registerCustomerActivityRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -52,11 +57,7 @@ export function registerCustomerActivityRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { customer, page } = await listCustomerActivities(
-        contextOf(request),
-        request.params.customerId,
-        toActivityListRequest(request.query),
-      );
+      const { customer, page } = await listActivitiesOf(request);
       return listBody('data', page, (activity) => toCustomerActivityObject(activity, customer), { hasMore: true });
     },
   );
@@ -73,11 +74,7 @@ export function registerCustomerActivityRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { customer, page } = await listCustomerActivities(
-        contextOf(request),
-        request.params.customerId,
-        toActivityListRequest(request.query),
-      );
+      const { customer, page } = await listActivitiesOf(request);
       return listBody('data', page, (activity) => toCustomerActivityObject(activity, customer), {
         total: false,
         cursor: (activity) => activity.id,

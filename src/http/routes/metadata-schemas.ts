@@ -13,7 +13,7 @@ import {
   toV1MetadataSchemaObject,
 } from '../../app/metadata-schemas/metadata-schema-view.js';
 import { updateMetadataSchema } from '../../app/metadata-schemas/update-metadata-schema.js';
-import { getProject } from '../../app/projects/project-queries.js';
+import { managedProjectContext } from '../../app/projects/project-queries.js';
 import type { AppDeps } from '../app-deps.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
@@ -75,10 +75,7 @@ export function registerMetadataSchemaRoutes(fastify: FastifyInstance): void {
 /** The management API's metadata schema routes, in a project named by the path. */
 export function registerManagementMetadataSchemaRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const inProject = async (projectId: string) => {
-    const project = await getProject(deps.store, projectId);
-    return { store: deps.store.forProject(project.id), clock: deps.clock, ids: deps.ids };
-  };
+  const inProject = (projectId: string) => managedProjectContext(deps, projectId);
 
   app.post(
     '/projects/:projectId/metadata-schemas',

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { getProject } from '../../app/projects/project-queries.js';
-import { createStackingRules, type StackingContext } from '../../app/stacking/create-stacking-rules.js';
+import { managedProjectContext } from '../../app/projects/project-queries.js';
+import { createStackingRules } from '../../app/stacking/create-stacking-rules.js';
 import { deleteStackingRules } from '../../app/stacking/delete-stacking-rules.js';
 import { getProjectStackingRules, getStackingRules } from '../../app/stacking/stacking-rules-queries.js';
 import { toStackingRulesObject } from '../../app/stacking/stacking-rules-view.js';
@@ -21,10 +21,7 @@ const RulesParams = Type.Object({
 /** The management API's stacking rules: one object per project, the defaults until one is created. */
 export function registerStackingRulesRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const inProject = async (projectId: string): Promise<StackingContext> => {
-    const project = await getProject(deps.store, projectId);
-    return { store: deps.store.forProject(project.id), clock: deps.clock, ids: deps.ids };
-  };
+  const inProject = (projectId: string) => managedProjectContext(deps, projectId);
 
   app.post(
     '/projects/:projectId/stacking-rules',
