@@ -3,22 +3,14 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import { compareTiers, evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
 import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
-import { scopeKeyOf } from '../../domain/rules/check-assigned-rules.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
-import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { previewOrder } from '../redemptions/request-order.js';
-import { loadSubjectRules, type RuleSubject } from '../redemptions/rule-subjects.js';
 import type { VoucherRequest } from '../redemptions/voucher-request.js';
 import { checkSubjectRules, openRuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
 import type { WritePolicy } from '../write-policy.js';
-
-/**
- * Voucherify checks only the most recent promotion tiers ("only the first 150 most recent promotion
- * tiers are checked for eligibility"): one bounded query whatever the project holds.
- */
-export const MAX_VALIDATED_TIERS = 150;
+import { loadActiveTiers } from './active-tiers.js';
 
 /** A tier the cart and customer qualify for, priced alone on the cart. */
 export interface QualifiedTier {
@@ -33,16 +25,6 @@ export interface PromotionsValidation {
   valid: boolean;
   customer: Customer | null;
   promotions: QualifiedTier[];
-}
-
-/** The usable tiers' live campaigns, each read once. */
-async function loadCampaigns(store: ProjectStore, tiers: readonly PromotionTier[]): Promise<Map<string, Campaign>> {
-  const campaigns = new Map<string, Campaign>();
-  for (const campaignId of new Set(tiers.map((tier) => tier.campaign_id))) {
-    const campaign = await store.campaigns.findById(campaignId);
-    if (campaign && campaign.campaign_type === 'PROMOTION') campaigns.set(campaignId, campaign);
-  }
-  return campaigns;
 }
 
 /**
@@ -60,18 +42,7 @@ export async function validatePromotions(
   const { store } = ctx;
   const now = ctx.clock.now();
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
-  const page = await store.promotionTiers.list(
-    { limit: MAX_VALIDATED_TIERS, page: 1, order: { field: 'created_at', direction: 'desc' } },
-    { available_at: now.toISOString() },
-  );
-  const campaigns = await loadCampaigns(store, page.items);
-  const tiers = page.items.filter((tier) => campaigns.has(tier.campaign_id));
-  const subjects: RuleSubject[] = tiers.map((tier) => ({
-    scope: { type: 'promotion_tier', id: tier.id },
-    campaignId: tier.campaign_id,
-  }));
-  const rulesBySubject = await loadSubjectRules(store, subjects);
-
+  const active = await loadActiveTiers(store, now);
   const input = request.customer;
   const customer = input
     ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
@@ -81,18 +52,22 @@ export async function validatePromotions(
   const judged =
     customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
   const timezone = ctx.project.settings.timezone;
-  const session = await openRuleFactsSession(store, ctx.clock, timezone, [...rulesBySubject.values()].flat(), {
-    order: pricedOrder,
-    customer: judged,
-    metadata: request.metadata ?? null,
-    lockCounts: false,
-  });
+  const session = await openRuleFactsSession(
+    store,
+    ctx.clock,
+    timezone,
+    active.flatMap((entry) => entry.definitions),
+    {
+      order: pricedOrder,
+      customer: judged,
+      metadata: request.metadata ?? null,
+      lockCounts: false,
+    },
+  );
 
   const promotions: QualifiedTier[] = [];
-  for (const [index, tier] of tiers.entries()) {
-    const subject = subjects[index] as RuleSubject;
-    const campaign = campaigns.get(tier.campaign_id) as Campaign;
-    const rules = await checkSubjectRules(store, session, subject, rulesBySubject.get(scopeKeyOf(subject.scope)) ?? []);
+  for (const { tier, campaign, subject, definitions } of active) {
+    const rules = await checkSubjectRules(store, session, subject, definitions);
     if (!rules.outcome.passed) continue;
     const evaluation = evaluatePromotionTier({
       tier,
