@@ -25,6 +25,8 @@ export const ERROR_CATALOG = {
   redemption_rules_violated: { code: 400, message: 'redemption does not match validation rules' },
   missing_order: { code: 400, message: 'Missing order' },
   missing_order_items_amount: { code: 400, message: 'Missing applicable order items' },
+  duplicated_redeemables: { code: 400, message: 'Duplicated redeemables' },
+  invalid_redeemables: { code: 400, message: 'Invalid redeemables' },
   already_rolled_back: { code: 400, message: 'Redemption has already been rolled back' },
   invalid_redemption: { code: 400, message: 'Invalid redemption' },
   invalid_redemption_parent: { code: 400, message: 'Invalid redemption parent' },

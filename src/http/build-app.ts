@@ -31,6 +31,10 @@ import { registerPromotionValidationRoutes } from './routes/promotion-validation
 import { registerPromotionRoutes } from './routes/promotions.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
 import { registerSegmentRoutes } from './routes/segments.js';
+import {
+  registerClientStackedRedemptionRoutes,
+  registerStackedRedemptionRoutes,
+} from './routes/stacked-redemptions.js';
 import { registerStackingRulesRoutes } from './routes/stacking-rules.js';
 import { registerValidationRuleRoutes } from './routes/validation-rules.js';
 import { registerVoucherRoutes } from './routes/vouchers.js';
@@ -134,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerPromotionValidationRoutes(v1);
       registerAsyncActionRoutes(v1);
       registerRedemptionRoutes(v1, deps);
+      registerStackedRedemptionRoutes(v1, deps);
       registerCampaignSummaryRoute(v1);
     },
     { prefix: '/v1' },
@@ -146,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerClientCustomerRoutes(client);
       registerClientEventRoutes(client);
       registerClientRedemptionRoutes(client, deps, traffic.guesses);
+      registerClientStackedRedemptionRoutes(client, deps, traffic.guesses);
     },
     { prefix: '/client/v1' },
   );

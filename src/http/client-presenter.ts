@@ -28,9 +28,9 @@ import {
  * - no metadata key the project hides from storefronts (`client_hidden_metadata`).
  */
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
-function isJsonObject(value: unknown): value is JsonObject {
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -59,7 +59,7 @@ export function clientAudience(
 const CUSTOMER_IDENTITY_FIELDS = ['id', 'source_id', 'object'] as const;
 const CUSTOMER_DETAIL_FIELDS = ['name', 'description', 'email', 'phone', 'birthdate', 'birthday'] as const;
 
-function pick(object: JsonObject, fields: ReadonlySet<string>): JsonObject {
+export function pick(object: JsonObject, fields: ReadonlySet<string>): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([field]) => fields.has(field)));
 }
 
@@ -68,7 +68,11 @@ function visibleMetadata(metadata: unknown, object: ClientMetadataObject, audien
 }
 
 /** Replaces `metadata` (when the object has it) by what storefronts may see of it. */
-function withVisibleMetadata(object: JsonObject, kind: ClientMetadataObject, audience: ClientAudience): JsonObject {
+export function withVisibleMetadata(
+  object: JsonObject,
+  kind: ClientMetadataObject,
+  audience: ClientAudience,
+): JsonObject {
   return 'metadata' in object ? { ...object, metadata: visibleMetadata(object.metadata, kind, audience) } : object;
 }
 
@@ -95,7 +99,7 @@ function presentOrderItem(item: unknown, audience: ClientAudience): unknown {
   return shown;
 }
 
-function presentOrder(order: JsonObject, audience: ClientAudience): JsonObject {
+export function presentOrder(order: JsonObject, audience: ClientAudience): JsonObject {
   let shown = withVisibleMetadata(pick(order, ORDER_FIELDS), 'order', audience);
   shown = withoutOtherCustomer(shown, 'customer_id', 'customer', audience);
   shown = withoutOtherCustomer(shown, 'referrer_id', 'referrer', audience);

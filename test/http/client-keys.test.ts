@@ -297,6 +297,8 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
         'POST /client/v1/customers',
         'POST /client/v1/events',
         'POST /client/v1/redeem',
+        'POST /client/v1/redemptions',
+        'POST /client/v1/validations',
       ]);
     });
 
@@ -366,6 +368,39 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
 
       const stored = loose(await server.sdk(shop).redemptions.get(redemption.id));
       expect(stored.metadata).toEqual({ rh_note: HIDDEN_VALUES.redemption, utm: 'mail' });
+    });
+
+    it('validates and redeems stacks showing only the shopper, without hidden metadata', async () => {
+      const client = server.clientSdk(shop);
+      const body = {
+        redeemables: [
+          { object: 'voucher', id: 'OPEN-10-D' },
+          { object: 'voucher', id: 'ALICES-CODE' },
+        ],
+        customer: { source_id: 'bob', metadata: { ch_tier: HIDDEN_VALUES.customer, fav: 'tea' } },
+        order: {
+          amount: 4000,
+          items: [
+            { product_id: 'mug', quantity: 2, metadata: { ih_supplier: HIDDEN_VALUES.order_item, gift_wrap: 'yes' } },
+          ],
+          metadata: { oh_margin: HIDDEN_VALUES.order, channel: 'web' },
+        },
+        metadata: { rh_note: HIDDEN_VALUES.redemption, utm: 'mail' },
+        options: { expand: ['redeemable'] },
+      };
+      const validation = loose(await client.validateStackable(body as never));
+      expect(validation.valid).toBe(true);
+      expect(validation.redeemables[0]).toMatchObject({ id: 'OPEN-10-D', metadata: { headline: 'Ten off' } });
+      expect(validation.order).toMatchObject({ metadata: { channel: 'web' }, items: [{ metadata: { gift_wrap: 'yes' } }] });
+      expect(leaksIn(validation)).toEqual([]);
+
+      const redemption = loose(await client.redeemStackable(body as never));
+      expect(redemption.redemptions.map((child: { voucher: { code: string } }) => child.voucher.code)).toEqual([
+        'OPEN-10-D',
+        'ALICES-CODE',
+      ]);
+      expect(redemption.parent_redemption).toMatchObject({ metadata: { utm: 'mail' }, customer: { source_id: 'bob' } });
+      expect(leaksIn(redemption)).toEqual([]);
     });
 
     it("never shows a stored customer's details to a storefront that only names them", async () => {

@@ -60,7 +60,7 @@ function subjectOf(attempt: Attempt): RedemptionSubject {
 }
 
 /** The tier as the redemption answer embeds it, with its campaign, category and rules. */
-async function presentTier(store: ProjectStore, tier: PromotionTier): Promise<Record<string, unknown>> {
+export async function presentTier(store: ProjectStore, tier: PromotionTier): Promise<Record<string, unknown>> {
   return toEmbeddedTierObject(toPromotionTierObject(await viewTier(store, tier)));
 }
 

@@ -42,7 +42,7 @@ interface Attempt {
  * The voucher as a redemption embeds it: Voucherify's redemption schema has no nulls there, so
  * unset fields are left out rather than null.
  */
-function embeddedVoucher(present: VoucherPresenter, voucher: LoadedVoucher): Record<string, unknown> {
+export function embeddedVoucher(present: VoucherPresenter, voucher: LoadedVoucher): Record<string, unknown> {
   return Object.fromEntries(Object.entries(present(voucher)).filter(([, value]) => value !== null));
 }
 

@@ -26,6 +26,11 @@ function checkRollbackable(redemption: Redemption): void {
   if (redemption.object !== 'redemption' || redemption.result !== 'SUCCESS') {
     throw new AppError('invalid_redemption', { details: `${redemption.id} is not a successful redemption` });
   }
+  if (redemption.related_object_type === 'redemption') {
+    throw new AppError('invalid_redemption', {
+      details: `${redemption.id} is a stacked redemption; roll it back with POST /v1/redemptions/${redemption.id}/rollbacks`,
+    });
+  }
   if (redemption.parent_id !== null) {
     throw new AppError('invalid_redemption_parent', {
       details: `${redemption.id} is part of the stacked redemption ${redemption.parent_id}; roll back that one`,

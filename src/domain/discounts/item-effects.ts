@@ -45,6 +45,7 @@ function baseOfUnits(line: LineBasis, count: number): number {
 function groupLines(items: readonly CalculatedOrderItem[], targets: DiscountTargets): Map<number | 'all', number[]> {
   const groups = new Map<number | 'all', number[]>();
   items.forEach((item, index) => {
+    if (targets.excludedLines?.has(index)) return;
     const group = findItemTarget(item, targets);
     if (group !== null) groups.set(group, [...(groups.get(group) ?? []), index]);
   });

@@ -39,6 +39,11 @@ export interface ApplicableTarget {
 export interface DiscountTargets {
   applicable: readonly ApplicableTarget[];
   inapplicable: readonly ApplicableTarget[];
+  /**
+   * Positions of lines no item discount may reach, whatever they match: a stack in ONCE products
+   * mode keeps each line to the first redeemable that discounted it.
+   */
+  excludedLines?: ReadonlySet<number>;
 }
 
 export const NO_TARGETS: DiscountTargets = { applicable: [], inapplicable: [] };

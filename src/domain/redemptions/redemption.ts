@@ -16,6 +16,8 @@ export interface RedemptionSnapshot {
   customer: Record<string, unknown> | null;
   /** A promotion tier's redemption: the tier as it was. */
   promotion_tier?: Record<string, unknown> | null;
+  /** A stacked redemption's parent: its children's ids, in the order they applied. */
+  stacked?: string[];
 }
 
 /** A redemption or a rollback of one, successful or failed (`rf_` ids are failed attempts). */

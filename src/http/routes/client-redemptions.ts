@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { redeemVoucher } from '../../app/redemptions/redeem-voucher.js';
 import { validateVoucher } from '../../app/redemptions/validate-voucher.js';
@@ -7,9 +7,9 @@ import { trackingIdFor, type VoucherRequest } from '../../app/redemptions/vouche
 import type { GuessThrottle } from '../../app/security/guess-throttle.js';
 import { toValidationObject } from '../../app/views/validation-view.js';
 import { AppError } from '../../domain/errors.js';
-import { addressGroupOf } from '../../domain/security/client-address.js';
 import type { AppDeps } from '../app-deps.js';
 import { clientAudience, presentClientRedeemAnswer, presentClientValidation } from '../client-presenter.js';
+import { lookUpAsGuess } from '../code-guesses.js';
 import { contextOf } from '../plugins/auth.js';
 import { Text } from '../schemas/common.js';
 import { ClientValidateQuery, RedemptionObject, ValidationObject, VoucherRequestBody } from '../schemas/redemption.js';
@@ -93,41 +93,4 @@ export function registerClientRedemptionRoutes(
       return sendAnswer(reply, presentClientRedeemAnswer(answer, audience));
     },
   );
-}
-
-/** The answer to a code that does not exist: the only lookup that stays counted as a guess. */
-function isUnknownCode(error: unknown): boolean {
-  return error instanceof AppError && error.key === 'not_found' && error.resourceType === 'voucher';
-}
-
-/**
- * Runs `lookup` as one guess of the caller's: refused with a 429 while the caller (its address,
- * or its whole client-side key) has tried too many unknown codes lately, and kept counted only
- * when the code turns out not to exist.
- */
-async function lookUpAsGuess<T>(
-  guesses: GuessThrottle | null,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  lookup: () => Promise<T>,
-): Promise<T> {
-  const key = request.auth?.key;
-  if (!guesses || !key) return lookup();
-  const admission = await guesses.admit({ address: addressGroupOf(request.ip), clientKeyId: key.id });
-  if (!admission.admitted) {
-    reply.header('retry-after', admission.retryAfterSeconds);
-    const whose = admission.scope === 'address' ? 'this address' : 'this client-side key';
-    throw new AppError('too_many_requests', {
-      details: `Too many unknown codes from ${whose}; retry in ${admission.retryAfterSeconds} seconds`,
-    });
-  }
-  let unknownCode = false;
-  try {
-    return await lookup();
-  } catch (error) {
-    unknownCode = isUnknownCode(error);
-    throw error;
-  } finally {
-    if (!unknownCode) await guesses.giveBack(admission.reservation);
-  }
 }

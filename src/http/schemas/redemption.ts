@@ -6,7 +6,7 @@ import { OrderFields, OrderItemInput } from './order.js';
 /** The order a validation or redemption prices: an order by id or source_id, or a new cart. */
 export const RequestOrder = Type.Object({ id: Type.Optional(Nullable(Text(500))), ...OrderFields });
 
-const Session = Type.Object({
+export const Session = Type.Object({
   type: Type.Optional(StringEnum(['LOCK'] as const)),
   key: Type.Optional(Text(200)),
   ttl: Type.Optional(Type.Integer({ minimum: 1 })),

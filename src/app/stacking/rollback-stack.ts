@@ -1,0 +1,165 @@
+import { AppError, notFound } from '../../domain/errors.js';
+import { cancelWithDiscounts } from '../../domain/orders/cancel-discounts.js';
+import type { Redemption } from '../../domain/redemptions/redemption.js';
+import type { ProjectContext } from '../context.js';
+import { upsertCustomer } from '../customers/upsert-customer.js';
+import { recordEvent } from '../events/record-event.js';
+import type { ProjectStore } from '../ports.js';
+import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
+import { lockRollbackCustomer } from '../redemptions/redemption-customer.js';
+import type { RollbackOptions, RollbackRequest } from '../redemptions/rollback-redemption.js';
+import { storeRedemption } from '../redemptions/store-redemption.js';
+import { toOrderObject } from '../views/order-view.js';
+import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { getProjectStackingRules } from './stacking-rules-queries.js';
+
+/** Only a successful stacked redemption's parent is rolled back here, once. */
+function checkStackRollbackable(parent: Redemption): void {
+  if (parent.object !== 'redemption' || parent.result !== 'SUCCESS') {
+    throw new AppError('invalid_redemption', { details: `${parent.id} is not a successful redemption` });
+  }
+  if (parent.related_object_type !== 'redemption') {
+    throw new AppError('invalid_redemption', {
+      details: `${parent.id} is not a stacked redemption; roll it back with POST /v1/redemptions/${parent.id}/rollback`,
+    });
+  }
+  if (parent.status === 'ROLLED_BACK') throw new AppError('already_rolled_back', { details: parent.id });
+}
+
+async function loadChildren(store: ProjectStore, parent: Redemption): Promise<Redemption[]> {
+  const children: Redemption[] = [];
+  for (const id of parent.snapshot.stacked ?? []) {
+    const child = await store.redemptions.findById(id);
+    if (child && child.status === 'SUCCEEDED') children.push(child);
+  }
+  return children;
+}
+
+const byKey = (key: (r: Redemption) => string | null) => (a: Redemption, b: Redemption) =>
+  (key(a) ?? '').localeCompare(key(b) ?? '');
+
+/** Gives every use and total back in the order redemptions take them: vouchers, campaigns, tiers, each by id. */
+async function giveBack(store: ProjectStore, children: readonly Redemption[]): Promise<void> {
+  for (const child of [...children].sort(byKey((r) => r.voucher_id))) {
+    if (child.voucher_id) await store.vouchers.decrementRedeemed(child.voucher_id);
+  }
+  for (const child of [...children].sort(byKey((r) => r.campaign_id))) {
+    if (child.campaign_id) await store.ruleCounters.moveCampaignTotals(child.campaign_id, -1, child.order_amount ?? 0);
+  }
+  const tiers = children.filter((child) => child.related_object_type === 'promotion_tier');
+  for (const child of tiers.sort(byKey((r) => r.related_object_id))) {
+    await store.promotionTiers.addToSummary(child.related_object_id as string, {
+      redeemed_quantity: -1,
+      orders_total_amount: -(child.order_amount ?? 0),
+      orders_total_discount_amount: -child.discount_amount,
+    });
+  }
+}
+
+/** What the parent's redemption applied to its order, read from the order it answered with. */
+function appliedOf(parent: Redemption): { discount_amount: number; items: number[] } {
+  const order = parent.snapshot.order as {
+    applied_discount_amount?: number;
+    items?: { applied_discount_amount?: number }[];
+  } | null;
+  return {
+    discount_amount: order?.applied_discount_amount ?? 0,
+    items: (order?.items ?? []).map((item) => item.applied_discount_amount ?? 0),
+  };
+}
+
+async function rollbackStackInStore(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  parentId: string,
+  request: RollbackRequest,
+  options: RollbackOptions,
+): Promise<Answer> {
+  const parent = await store.redemptions.findById(parentId);
+  if (!parent) throw notFound('redemption', parentId);
+  checkStackRollbackable(parent);
+  const { rules } = await getProjectStackingRules(store);
+  // The customer first, as redemptions lock; a refused rollback undoes this write with the rest.
+  const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer) : null;
+  await lockRollbackCustomer(store, customer?.id ?? parent.customer_id);
+  const now = ctx.clock.now().toISOString();
+  const parentRollbackId = ctx.ids.newId('rr_');
+  // One conditional write decides between racing rollbacks: only one gives the uses back.
+  if (!(await store.redemptions.markRolledBack(parent.id, parentRollbackId, now))) {
+    throw new AppError('already_rolled_back', { details: parent.id });
+  }
+  const children = await loadChildren(store, parent);
+  const rollbackOf = (redemption: Redemption, id: string, parentRollback: string | null): Redemption => ({
+    ...redemption,
+    id,
+    object: 'redemption_rollback',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? redemption.customer_id,
+    tracking_id: request.tracking_id ?? redemption.tracking_id,
+    metadata: request.metadata ?? {},
+    amount: -redemption.amount,
+    discount_amount: 0,
+    parent_id: parentRollback,
+    rollback_of: redemption.id,
+    rollback_id: null,
+    reason: request.reason ?? null,
+    channel_type: options.channel.type,
+    channel_id: options.channel.id,
+    snapshot: {
+      ...redemption.snapshot,
+      customer: customer ? toRedemptionCustomer(customer) : redemption.snapshot.customer,
+    },
+    created_at: now,
+    updated_at: null,
+  });
+  const rollbacks: Redemption[] = [];
+  for (const child of children) {
+    const id = ctx.ids.newId('rr_');
+    await store.redemptions.markRolledBack(child.id, id, now);
+    rollbacks.push(rollbackOf(child, id, parentRollbackId));
+  }
+  await giveBack(store, children);
+  let order: Record<string, unknown> | null = null;
+  const stored = parent.order_id ? await store.orders.findById(parent.order_id) : undefined;
+  if (stored) {
+    if (rules.redeemables_rollback_order_mode === 'WITH_ORDER') {
+      const canceled = cancelWithDiscounts(stored, appliedOf(parent), now);
+      await store.orders.update(canceled);
+      order = toOrderObject(canceled);
+    } else order = toOrderObject(stored);
+  }
+  for (const rollback of rollbacks) {
+    await store.redemptions.insert(rollback);
+    await recordEvent(ctx, store, 'redemption.rollback.succeeded', { object: rollback.object, id: rollback.id }, now);
+  }
+  const parentRollback = rollbackOf(parent, parentRollbackId, null);
+  parentRollback.snapshot.stacked = rollbacks.map((rollback) => rollback.id);
+  await storeRedemption(ctx, store, parentRollback, 'redemption.rollback.succeeded');
+  return {
+    status: 200,
+    body: {
+      rollbacks: rollbacks.map(toRedemptionObject),
+      parent_rollback: toRedemptionObject(parentRollback),
+      ...(order ? { order } : {}),
+    },
+  };
+}
+
+/**
+ * POST /redemptions/{parentId}/rollbacks: rolls back every redemption of a stacked redemption,
+ * giving back each use and total, and (in WITH_ORDER mode) cancels the order with the discounts
+ * taken off, in one transaction. A second rollback is refused with already_rolled_back.
+ */
+export function rollbackStack(
+  ctx: ProjectContext,
+  parentId: string,
+  request: RollbackRequest,
+  options: RollbackOptions,
+): Promise<Answer> {
+  return runIdempotently(
+    ctx,
+    { scope: 'stacked_rollback', key: options.idempotencyKey, request: { parentId, request } },
+    (store) => rollbackStackInStore(ctx, store, parentId, request, options),
+  );
+}
