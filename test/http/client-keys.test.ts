@@ -391,7 +391,10 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
       const validation = loose(await client.validateStackable(body as never));
       expect(validation.valid).toBe(true);
       expect(validation.redeemables[0]).toMatchObject({ id: 'OPEN-10-D', metadata: { headline: 'Ten off' } });
-      expect(validation.order).toMatchObject({ metadata: { channel: 'web' }, items: [{ metadata: { gift_wrap: 'yes' } }] });
+      expect(validation.order).toMatchObject({
+        metadata: { channel: 'web' },
+        items: [{ metadata: { gift_wrap: 'yes' } }],
+      });
       expect(leaksIn(validation)).toEqual([]);
 
       const redemption = loose(await client.redeemStackable(body as never));
