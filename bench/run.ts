@@ -3,7 +3,8 @@
  * VOUCH_TEST_PG set) PostgreSQL, each next to the ceiling of a trivial JSON route of the same
  * server in the same run, and validate with 1,000 rules on one voucher; then the mixed checkout
  * load (also with four processes on PostgreSQL); then code generation and rules evaluated in
- * process. It prints figures; it never fails. BENCH_SECONDS sets each route run's length,
+ * process, and the legacy promotions validation over 1,000 active tiers (bench/active-tiers.ts).
+ * It prints figures; it never fails. BENCH_SECONDS sets each route run's length,
  * BENCH_MIXED_WINDOW_SECONDS and BENCH_MIXED_WINDOWS the mixed load's windows, and `--mixed-only`
  * (used by `npm run soak`) runs the mixed load alone.
  */
@@ -170,4 +171,9 @@ if (!mixedOnly) {
   const { execFileSync } = await import('node:child_process');
   const script = fileURLToPath(new URL('./rules-evaluation.ts', import.meta.url));
   execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  const qualifications = fileURLToPath(new URL('./qualifications.ts', import.meta.url));
+  execFileSync(process.execPath, ['--import', 'tsx', qualifications], { stdio: 'inherit' });
+  // Its own process too, for the same reason: 1,000 tiers' legacy validation, SQLite and PostgreSQL.
+  const tiers = fileURLToPath(new URL('./active-tiers.ts', import.meta.url));
+  execFileSync(process.execPath, ['--import', 'tsx', tiers], { stdio: 'inherit' });
 }

@@ -12,6 +12,7 @@ import type { OutboxRepository } from './repositories/outbox-repository.js';
 import type { ProductCollectionRepository } from './repositories/product-collection-repository.js';
 import type { ProductRepository } from './repositories/product-repository.js';
 import type { ProjectRepository } from './repositories/project-repository.js';
+import type { PromotionIndexRepository } from './repositories/promotion-index-repository.js';
 import type { PromotionStackRepository } from './repositories/promotion-stack-repository.js';
 import type { PromotionTierRepository } from './repositories/promotion-tier-repository.js';
 import type { ReconciliationRepository } from './repositories/reconciliation-repository.js';
@@ -23,6 +24,7 @@ import type { StackingRulesRepository } from './repositories/stacking-rules-repo
 import type { SystemStateRepository } from './repositories/system-state-repository.js';
 import type { ValidationRuleAssignmentRepository } from './repositories/validation-rule-assignment-repository.js';
 import type { ValidationRuleRepository } from './repositories/validation-rule-repository.js';
+import type { ValidationSessionRepository } from './repositories/validation-session-repository.js';
 import type { VoucherRepository } from './repositories/voucher-repository.js';
 
 /** The time, injected so tests can fix it. */
@@ -53,6 +55,7 @@ export interface ProjectStore {
   readonly productCollections: ProductCollectionRepository;
   readonly categories: CategoryRepository;
   readonly stackingRules: StackingRulesRepository;
+  readonly validationSessions: ValidationSessionRepository;
   readonly validationRules: ValidationRuleRepository;
   readonly validationRuleAssignments: ValidationRuleAssignmentRepository;
   readonly metadataSchemas: MetadataSchemaRepository;
@@ -62,6 +65,7 @@ export interface ProjectStore {
   readonly vouchers: VoucherRepository;
   readonly promotionTiers: PromotionTierRepository;
   readonly promotionStacks: PromotionStackRepository;
+  readonly promotionIndex: PromotionIndexRepository;
   readonly redemptions: RedemptionRepository;
   readonly ruleCounters: RuleCounterRepository;
   readonly segments: SegmentRepository;

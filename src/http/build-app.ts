@@ -17,6 +17,7 @@ import { registerAsyncActionRoutes } from './routes/async-actions.js';
 import { registerCampaignSummaryRoute } from './routes/campaign-summary.js';
 import { registerCampaignRoutes } from './routes/campaigns.js';
 import { registerCategoryRoutes } from './routes/categories.js';
+import { registerClientPromotionRoutes } from './routes/client-promotions.js';
 import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
@@ -29,6 +30,7 @@ import { registerProductCollectionRoutes } from './routes/product-collections.js
 import { registerProductRoutes } from './routes/products.js';
 import { registerPromotionValidationRoutes } from './routes/promotion-validation.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
+import { registerClientQualificationRoutes, registerQualificationRoutes } from './routes/qualifications.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
 import { registerSegmentRoutes } from './routes/segments.js';
 import {
@@ -136,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerCampaignRoutes(v1, deps);
       registerPromotionRoutes(v1);
       registerPromotionValidationRoutes(v1);
+      registerQualificationRoutes(v1);
       registerAsyncActionRoutes(v1);
       registerRedemptionRoutes(v1, deps);
       registerStackedRedemptionRoutes(v1, deps);
@@ -151,7 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerClientCustomerRoutes(client);
       registerClientEventRoutes(client);
       registerClientRedemptionRoutes(client, deps, traffic.guesses);
+      registerClientQualificationRoutes(client);
       registerClientStackedRedemptionRoutes(client, deps, traffic.guesses);
+      registerClientPromotionRoutes(client);
     },
     { prefix: '/client/v1' },
   );

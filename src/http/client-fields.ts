@@ -135,3 +135,65 @@ export const ORDER_ITEM_FIELDS = new Set([
 
 export const PRODUCT_FIELDS = new Set(['id', 'source_id', 'name', 'price', 'metadata', 'object']);
 export const SKU_FIELDS = new Set(['id', 'source_id', 'sku', 'price', 'metadata', 'object']);
+
+/** A promotion tier as the client-side tier list shows it; its redemption and order totals stay server-side. */
+export const PROMOTION_TIER_FIELDS = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  'name',
+  'banner',
+  'action',
+  'metadata',
+  'hierarchy',
+  'promotion_id',
+  'campaign',
+  'campaign_id',
+  'active',
+  'start_date',
+  'expiration_date',
+  'validity_timeframe',
+  'validity_day_of_week',
+  'validity_hours',
+  'object',
+  'validation_rule_assignments',
+  'category_id',
+  'categories',
+]);
+
+/** The campaign a tier embeds: its validity and switch, no settings or metadata. */
+export const TIER_CAMPAIGN_FIELDS = new Set([
+  'id',
+  'start_date',
+  'expiration_date',
+  'validity_timeframe',
+  'validity_day_of_week',
+  'validity_hours',
+  'active',
+  'category_id',
+  'object',
+]);
+
+export const CATEGORY_FIELDS = new Set(['id', 'name', 'hierarchy', 'created_at', 'updated_at', 'object']);
+
+/** One qualifying tier of a promotions validation. */
+export const VALIDATED_TIER_FIELDS = new Set([
+  'valid',
+  'applicable_to',
+  'inapplicable_to',
+  'tracking_id',
+  'order',
+  'id',
+  'name',
+  'banner',
+  'discount',
+  'start_date',
+  'expiration_date',
+  'campaign',
+  'hierarchy',
+  'discount_amount',
+  'applied_discount_amount',
+  'metadata',
+  'object',
+  'category_id',
+]);

@@ -8,11 +8,15 @@ import {
 } from '../domain/projects/client-metadata.js';
 import type { Project } from '../domain/projects/project.js';
 import {
+  CATEGORY_FIELDS,
   ORDER_FIELDS,
   ORDER_ITEM_FIELDS,
   PRODUCT_FIELDS,
+  PROMOTION_TIER_FIELDS,
   REDEMPTION_FIELDS,
   SKU_FIELDS,
+  TIER_CAMPAIGN_FIELDS,
+  VALIDATED_TIER_FIELDS,
   VALIDATION_FIELDS,
   VOUCHER_FIELDS,
 } from './client-fields.js';
@@ -184,5 +188,49 @@ export function presentClientCustomer(customer: { id: string; source_id: string 
     source_id: customer.source_id,
     metadata: isJsonObject(shown.metadata) ? shown.metadata : {},
     object: 'customer' as const,
+  };
+}
+
+/** A promotion tier as a storefront sees it: its campaign's validity, not its settings or totals. */
+function presentTier(tier: JsonObject, fields: ReadonlySet<string>, audience: ClientAudience): JsonObject {
+  const shown = withVisibleMetadata(pick(tier, fields), 'promotion_tier', audience);
+  if (isJsonObject(shown.campaign)) shown.campaign = pick(shown.campaign, TIER_CAMPAIGN_FIELDS);
+  if (Array.isArray(shown.categories)) {
+    shown.categories = shown.categories.map((category) =>
+      isJsonObject(category) ? pick(category, CATEGORY_FIELDS) : category,
+    );
+  }
+  if (isJsonObject(shown.order)) shown.order = presentOrder(shown.order, audience);
+  return shown;
+}
+
+/** The `{object: 'list', data_ref: 'tiers'}` tier list as a storefront sees it. */
+export function presentClientTierList<T extends { id: string; object: 'promotion_tier' }>(
+  list: { object: 'list'; data_ref: 'tiers'; tiers: readonly T[]; total: number; has_more: boolean },
+  audience: ClientAudience,
+) {
+  return {
+    ...list,
+    tiers: list.tiers.map((tier) => ({
+      ...presentTier(tier as unknown as JsonObject, PROMOTION_TIER_FIELDS, audience),
+      id: tier.id,
+      object: tier.object,
+    })),
+  };
+}
+
+/** The legacy promotions validation as a storefront sees it: each qualifying tier, and its order, presented. */
+export function presentClientPromotionsValidation<
+  T extends { id: string; object: 'promotion_tier'; discount_amount: number },
+>(validation: { valid: boolean; tracking_id?: string; promotions: readonly T[] }, audience: ClientAudience) {
+  return {
+    valid: validation.valid,
+    ...(validation.tracking_id === undefined ? {} : { tracking_id: validation.tracking_id }),
+    promotions: validation.promotions.map((tier) => ({
+      ...presentTier(tier as unknown as JsonObject, VALIDATED_TIER_FIELDS, audience),
+      id: tier.id,
+      object: tier.object,
+      discount_amount: tier.discount_amount,
+    })),
   };
 }

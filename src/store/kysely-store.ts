@@ -15,6 +15,7 @@ import { KyselyOutboxRepository } from './repositories/kysely-outbox-repository.
 import { KyselyProductCollectionRepository } from './repositories/kysely-product-collection-repository.js';
 import { KyselyProductRepository } from './repositories/kysely-product-repository.js';
 import { KyselyProjectRepository } from './repositories/kysely-project-repository.js';
+import { KyselyPromotionIndexRepository } from './repositories/kysely-promotion-index-repository.js';
 import { KyselyPromotionStackRepository } from './repositories/kysely-promotion-stack-repository.js';
 import { KyselyPromotionTierRepository } from './repositories/kysely-promotion-tier-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
@@ -26,6 +27,7 @@ import { KyselyStackingRulesRepository } from './repositories/kysely-stacking-ru
 import { KyselySystemStateRepository } from './repositories/kysely-system-state-repository.js';
 import { KyselyValidationRuleAssignmentRepository } from './repositories/kysely-validation-rule-assignment-repository.js';
 import { KyselyValidationRuleRepository } from './repositories/kysely-validation-rule-repository.js';
+import { KyselyValidationSessionRepository } from './repositories/kysely-validation-session-repository.js';
 import { KyselyVoucherRepository } from './repositories/kysely-voucher-repository.js';
 import { countRetriedConflicts, retryTransaction } from './retry-transaction.js';
 import type { Database } from './tables.js';
@@ -53,6 +55,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly productCollections;
   readonly categories;
   readonly stackingRules;
+  readonly validationSessions;
   readonly validationRules;
   readonly validationRuleAssignments;
   readonly metadataSchemas;
@@ -62,6 +65,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly vouchers;
   readonly promotionTiers;
   readonly promotionStacks;
+  readonly promotionIndex;
   readonly redemptions;
   readonly ruleCounters;
   readonly segments;
@@ -81,6 +85,7 @@ class KyselyProjectStore implements ProjectStore {
     this.productCollections = new KyselyProductCollectionRepository(db, projectId, capabilities);
     this.categories = new KyselyCategoryRepository(db, projectId);
     this.stackingRules = new KyselyStackingRulesRepository(db, projectId, capabilities);
+    this.validationSessions = new KyselyValidationSessionRepository(db, projectId);
     this.validationRules = new KyselyValidationRuleRepository(db, projectId);
     this.validationRuleAssignments = new KyselyValidationRuleAssignmentRepository(db, projectId);
     this.metadataSchemas = new KyselyMetadataSchemaRepository(db, projectId);
@@ -90,6 +95,7 @@ class KyselyProjectStore implements ProjectStore {
     this.vouchers = new KyselyVoucherRepository(db, projectId, capabilities);
     this.promotionTiers = new KyselyPromotionTierRepository(db, projectId);
     this.promotionStacks = new KyselyPromotionStackRepository(db, projectId);
+    this.promotionIndex = new KyselyPromotionIndexRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.segments = new KyselySegmentRepository(db, projectId, capabilities);

@@ -233,6 +233,8 @@ export interface VouchersTable {
   /** Uses the voucher was imported with; no redemption rows stand behind them. */
   imported_redeemed_quantity: Generated<number>;
   publish_count: Generated<number>;
+  /** The latest expiry a validation session gave one of its uses (see validation_sessions). */
+  reserved_until: Generated<string | null>;
   created_at: string;
   updated_at: string | null;
   deleted_at: string | null;
@@ -390,6 +392,21 @@ export interface StackingRulesTable {
   updated_at: string | null;
 }
 
+export interface PromotionIndexVersionsTable {
+  project_id: string;
+  /** bigint on PostgreSQL, which pg hands over as text. */
+  version: number | string;
+}
+
+/** One use of a voucher reserved by a validation session until `expires_at`. */
+export interface ValidationSessionsTable {
+  project_id: string;
+  session_key: string;
+  voucher_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
@@ -413,6 +430,8 @@ export interface Database {
   custom_events: CustomEventsTable;
   metadata_schemas: MetadataSchemasTable;
   stacking_rules: StackingRulesTable;
+  validation_sessions: ValidationSessionsTable;
   promotion_tiers: PromotionTiersTable;
   promotion_stacks: PromotionStacksTable;
+  promotion_index_versions: PromotionIndexVersionsTable;
 }

@@ -31,6 +31,7 @@ const HIDDEN: Required<HiddenClientMetadata> = {
   product: ['ph_cost_price'],
   sku: ['sh_cost'],
   redemption: ['rh_note'],
+  promotion_tier: ['th_cost'],
 };
 /** Values stored under the hidden keys: none may reach a storefront, under any key. */
 const HIDDEN_VALUES = {
@@ -41,6 +42,7 @@ const HIDDEN_VALUES = {
   product: 'HIDDEN-PRODUCT-COST',
   sku: 'HIDDEN-SKU-COST',
   redemption: 'HIDDEN-REDEMPTION-NOTE',
+  promotion_tier: 'HIDDEN-TIER-COST',
 };
 
 /** Another customer of the shop, whom the storefront's shopper must never learn about. */
@@ -293,9 +295,13 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
       // A new client route must present its answers through src/http/client-presenter.ts and get
       // a case below before it joins this list.
       expect(routes).toEqual([
+        'GET /client/v1/promotions/tiers',
+        'GET /client/v1/promotions/validation',
         'GET /client/v1/validate',
         'POST /client/v1/customers',
         'POST /client/v1/events',
+        // Its storefront case is in qualifications.sdk.test.ts.
+        'POST /client/v1/qualifications',
         'POST /client/v1/redeem',
         'POST /client/v1/redemptions',
         'POST /client/v1/validations',
@@ -335,6 +341,55 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
       );
       expect(JSON.stringify(serverSide)).toContain(HIDDEN_VALUES.product);
       expect(JSON.stringify(serverSide)).toContain(HIDDEN_VALUES.sku);
+    });
+
+    it('lists and validates promotion tiers without their totals, another customer or hidden metadata', async () => {
+      const sdk = server.sdk(shop);
+      const campaign = loose(
+        await sdk.promotions.create({
+          name: 'Storefront promotion',
+          campaign_type: 'PROMOTION',
+          metadata: { campaign_note: 'CAMPAIGN-ONLY-NOTE' },
+          promotion: {
+            tiers: [
+              {
+                name: 'Five off',
+                action: { discount: { type: 'AMOUNT', amount_off: 500, effect: 'APPLY_TO_ORDER' } },
+                metadata: { th_cost: HIDDEN_VALUES.promotion_tier, badge: 'gold' },
+              },
+            ],
+          },
+        } as never),
+      );
+      const tierId = campaign.promotion.tiers[0].id;
+      const listed = await server.app.inject({
+        method: 'GET',
+        url: '/client/v1/promotions/tiers?is_available=true',
+        headers: server.clientHeaders(shop),
+      });
+      expect(listed.statusCode).toBe(200);
+      const list = loose(listed.json());
+      expect(list.tiers.map((tier: { id: string }) => tier.id)).toContain(tierId);
+      const tier = list.tiers.find((t: { id: string }) => t.id === tierId);
+      expect(tier.metadata).toEqual({ badge: 'gold' });
+      expect(tier.summary).toBeUndefined();
+      expect(leaksIn(list)).toEqual([]);
+      expect(JSON.stringify(list)).not.toContain('CAMPAIGN-ONLY-NOTE');
+
+      const validation = loose(
+        await server.clientSdk(shop).validate({
+          customer: { source_id: 'bob' },
+          items: [
+            { product_id: 'mug', sku_id: 'mug-red', quantity: 2, metadata: { ih_supplier: HIDDEN_VALUES.order_item } },
+          ],
+        } as never),
+      );
+      const qualified = validation.promotions.find((p: { id: string }) => p.id === tierId);
+      expect(qualified).toMatchObject({ metadata: { badge: 'gold' }, discount_amount: 500 });
+      expect(leaksIn(validation)).toEqual([]);
+
+      const serverSide = loose(await sdk.promotions.tiers.get(tierId));
+      expect(JSON.stringify(serverSide)).toContain(HIDDEN_VALUES.promotion_tier);
     });
 
     it('redeems showing the shopper as far as the request described them, and no hidden metadata', async () => {

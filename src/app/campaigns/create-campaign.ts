@@ -83,6 +83,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
     } else if (count > 0) {
       await generateVouchers(inStore, campaign, count, { config });
     }
+    if (isPromotion) await store.promotionIndex.raiseVersion();
     const stored = await store.campaigns.findById(campaign.id);
     return viewCampaign(store, stored ?? campaign);
   });

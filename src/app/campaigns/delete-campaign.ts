@@ -29,6 +29,7 @@ export function deleteCampaign(ctx: ProjectContext, ref: string, options: { forc
     await store.validationRuleAssignments.deleteForCampaignVouchers(campaign.id);
     // A PROMOTION campaign's tiers and stacks go at once, with their rules, and do not wait in the bin.
     await deleteCampaignPromotions(store, campaign.id);
+    if (campaign.campaign_type === 'PROMOTION') await store.promotionIndex.raiseVersion();
     const deletion: CampaignDeletion = { campaign_id: campaign.id, force: options.force };
     return enqueueAsyncAction({ ...ctx, store }, 'CAMPAIGN.VOUCHERS_DELETE', deletion);
   });

@@ -6,5 +6,6 @@ export function setCampaignActive(ctx: ProjectContext, ref: string, active: bool
   return ctx.store.transaction(async (store) => {
     const campaign = await getCampaignByRef(store, ref);
     await store.campaigns.update({ ...campaign, active, updated_at: ctx.clock.now().toISOString() });
+    if (campaign.campaign_type === 'PROMOTION') await store.promotionIndex.raiseVersion();
   });
 }

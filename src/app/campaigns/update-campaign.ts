@@ -100,6 +100,7 @@ export function updateCampaign(ctx: ProjectContext, ref: string, input: Campaign
       await checkMetadata(store, updated.use_voucher_metadata_schema ? 'voucher' : 'campaign', updated.metadata);
     }
     await store.campaigns.update(updated);
+    if (updated.campaign_type === 'PROMOTION') await store.promotionIndex.raiseVersion();
     return viewCampaign(store, updated);
   });
 }

@@ -90,6 +90,7 @@ export function createPromotionTier(
     const found = await getPromotionCampaign(store, campaignRef);
     const campaign = await lockPromotionCampaign(store, found.id);
     const [tier] = await insertTiers(ctx, store, campaign, [input], () => '');
+    await store.promotionIndex.raiseVersion();
     return viewTier(store, tier as PromotionTier);
   });
 }

@@ -20,6 +20,7 @@ export function deletePromotionTier(ctx: ProjectContext, id: string): Promise<vo
     }
     await store.validationRuleAssignments.deleteForObject('promotion_tier', tier.id);
     await store.promotionTiers.delete(tier.id);
+    await store.promotionIndex.raiseVersion();
   });
 }
 

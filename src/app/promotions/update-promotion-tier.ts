@@ -43,6 +43,7 @@ export function updatePromotionTier(
         await readRuleIds(store, fields.validation_rules),
       );
     }
+    await store.promotionIndex.raiseVersion();
     return viewTier(store, next);
   });
 }
@@ -53,6 +54,7 @@ export function setPromotionTierActive(ctx: ProjectContext, id: string, active: 
     const tier = await lockTier(store, id);
     const next = applyTierChanges(tier, { active }, ctx.clock.now().toISOString());
     await store.promotionTiers.update(next);
+    await store.promotionIndex.raiseVersion();
     return viewTier(store, next);
   });
 }

@@ -10,7 +10,7 @@ import { previewOrder } from '../redemptions/request-order.js';
 import type { VoucherRequest } from '../redemptions/voucher-request.js';
 import { checkSubjectRules, openRuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
 import type { WritePolicy } from '../write-policy.js';
-import { loadActiveTiers } from './active-tiers.js';
+import { loadActiveTiers, MAX_VALIDATED_TIERS } from './active-tiers.js';
 
 /** A tier the cart and customer qualify for, priced alone on the cart. */
 export interface QualifiedTier {
@@ -30,9 +30,9 @@ export interface PromotionsValidation {
 /**
  * POST /promotions/validation: every active tier of every active PROMOTION campaign whose rules the
  * cart and customer meet, each with the discount it alone would give, campaign by campaign and by
- * hierarchy. The tiers come in one query, their rules in one lookup, and the cart's facts are
- * prepared once for all of them. Nothing is counted or stored except the customer the request
- * names, in a transaction of its own, as a voucher validation does.
+ * hierarchy. The tiers and their compiled rules come from the process's index (one version read),
+ * and the cart's facts are prepared once for all of them. Nothing is counted or stored except the
+ * customer the request names, in a transaction of its own, as a voucher validation does.
  */
 export async function validatePromotions(
   ctx: ProjectContext,
@@ -42,7 +42,9 @@ export async function validatePromotions(
   const { store } = ctx;
   const now = ctx.clock.now();
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
-  const active = await loadActiveTiers(store, now);
+  const timezone = ctx.project.settings.timezone;
+  // Voucherify's cap: only the most recent usable tiers are checked, whatever the project holds.
+  const active = await loadActiveTiers(store, now, { timezone, limit: MAX_VALIDATED_TIERS });
   const input = request.customer;
   const customer = input
     ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
@@ -51,7 +53,6 @@ export async function validatePromotions(
   // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
   const judged =
     customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
-  const timezone = ctx.project.settings.timezone;
   const session = await openRuleFactsSession(
     store,
     ctx.clock,

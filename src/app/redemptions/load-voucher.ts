@@ -6,6 +6,7 @@ import { codeKey } from '../../domain/vouchers/code-key.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
 import type { EffectiveVoucher, Voucher } from '../../domain/vouchers/voucher.js';
 import type { ProjectStore } from '../ports.js';
+import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 
 export interface LoadedVoucher {
   stored: Voucher;
@@ -13,14 +14,30 @@ export interface LoadedVoucher {
   campaign: Campaign | null;
   /** Its category (its own or its campaign's), which its answers name. */
   category: Category | null;
+  /** Uses other validation sessions hold (see ValidationSessionRepository); none when absent. */
+  reserved_quantity?: number;
 }
 
-/** The voucher with this code (as the project compares codes) and its campaign; 404 when there is none. */
-export async function loadVoucher(store: ProjectStore, project: Project, code: string): Promise<LoadedVoucher> {
+/**
+ * The voucher with this code (as the project compares codes) and its campaign; 404 when there is
+ * none. With `reservations`, the uses live validation sessions (other than the request's own)
+ * hold are counted too, in one query, and only while the voucher has any that can still hold.
+ */
+export async function loadVoucher(
+  store: ProjectStore,
+  project: Project,
+  code: string,
+  reservations?: ReservationsInForce,
+): Promise<LoadedVoucher> {
   const stored = await store.vouchers.findByCodeKey(codeKey(code, project.settings.case_sensitive_codes));
   if (!stored) throw notFound('voucher', code);
   const campaign = stored.campaign_id ? ((await store.campaigns.findById(stored.campaign_id)) ?? null) : null;
   const effective = resolveVoucher(stored, campaign);
   const category = effective.category_id ? ((await store.categories.findById(effective.category_id)) ?? null) : null;
-  return { stored, effective, campaign, category };
+  const mayHold = reservations && stored.reserved_until && stored.reserved_until > reservations.now;
+  const reserved =
+    reservations && mayHold
+      ? await store.validationSessions.countLive(stored.id, reservations.now, reservations.exceptKey)
+      : 0;
+  return { stored, effective, campaign, category, reserved_quantity: reserved };
 }

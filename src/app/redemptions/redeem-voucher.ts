@@ -75,7 +75,10 @@ async function redeemInStore(
   request: VoucherRequest,
   options: RedeemOptions,
 ): Promise<Answer> {
-  const voucher = await loadVoucher(store, ctx.project, code);
+  // A redemption naming its validation session uses the use that session reserved.
+  const sessionKey = request.session?.key ?? null;
+  const reservations = { now: ctx.clock.now().toISOString(), exceptKey: sessionKey };
+  const voucher = await loadVoucher(store, ctx.project, code, reservations);
   // Metadata the project's schema refuses is bad input: a 400 before anything is written.
   await checkMetadata(store, 'redemption', request.metadata);
   const definitions = await loadVoucherRules(store, voucher);
@@ -107,6 +110,7 @@ async function redeemInStore(
     catalog: await loadDiscountCatalog(store, voucher.effective.discount),
     rules: rules.outcome,
     targets: rules.targets,
+    reserved_quantity: voucher.reserved_quantity ?? 0,
   });
   if (!evaluation.valid) {
     if (prepared) await saveOrder(store, prepared);
@@ -116,7 +120,8 @@ async function redeemInStore(
 
   // The use is counted by one conditional write: of racing redemptions only as many as the
   // limit allows get through; the others are refused here, whatever they read before.
-  if (!(await store.vouchers.incrementRedeemed(voucher.stored.id, voucher.effective.redemption_quantity))) {
+  const limit = voucher.effective.redemption_quantity;
+  if (!(await store.vouchers.incrementRedeemed(voucher.stored.id, limit, reservations))) {
     if (prepared) await saveOrder(store, prepared);
     return refuse(ctx, store, attempt, new AppError('quantity_exceeded'));
   }
@@ -125,7 +130,9 @@ async function redeemInStore(
     stored: { ...voucher.stored, redeemed_quantity: voucher.stored.redeemed_quantity + 1 },
     effective: { ...voucher.effective, redeemed_quantity: voucher.effective.redeemed_quantity + 1 },
   };
+  if (sessionKey) await store.validationSessions.release(voucher.stored.id, sessionKey);
   const redemption = newRedemption(ctx, subjectOf({ ...attempt, voucher: redeemed }), ctx.ids.newId('r_'));
+  redemption.session_key = sessionKey;
   if (prepared && evaluation.order) {
     await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toCalculatedOrderObject);
   }

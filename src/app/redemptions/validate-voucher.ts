@@ -2,6 +2,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import type { Discount } from '../../domain/discounts/discount.js';
 import { evaluateVoucher, type RuleRefusal, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
+import { openSession, type ValidationSession } from '../../domain/sessions/validation-session.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
 import type { WritePolicy } from '../write-policy.js';
@@ -12,6 +13,15 @@ import { loadVoucherRules } from './rule-subjects.js';
 import type { VoucherRequest } from './voucher-request.js';
 import { checkVoucherRules, type VoucherRulesCheck } from './voucher-rules.js';
 
+/** Reserves one use of the voucher for the session, in a transaction of its own. */
+function reserveUse(ctx: ProjectContext, voucher: LoadedVoucher, session: ValidationSession): Promise<boolean> {
+  const { stored, effective } = voucher;
+  const now = ctx.clock.now().toISOString();
+  return ctx.store.transaction((tx) =>
+    tx.validationSessions.reserve(stored.id, session.key, session.expiresAt, effective.redemption_quantity, now),
+  );
+}
+
 export type ValidationOutcome =
   | {
       valid: true;
@@ -21,6 +31,8 @@ export type ValidationOutcome =
       order: CalculatedOrder | null;
       /** The lines the validation rules let the discount reach, for the answer's `applicable_to`. */
       rules: VoucherRulesCheck;
+      /** The session that now reserves a use of the voucher, when the request opened one. */
+      session: ValidationSession | null;
     }
   | {
       valid: false;
@@ -44,7 +56,10 @@ export async function validateVoucher(
   writes: WritePolicy = 'upsert',
 ): Promise<ValidationOutcome> {
   const { store } = ctx;
-  const voucher = await loadVoucher(store, ctx.project, code);
+  const now = ctx.clock.now();
+  const session = request.session ? openSession(request.session, now, () => ctx.ids.newId('ssn_')) : null;
+  const reservations = { now: now.toISOString(), exceptKey: session?.key ?? null };
+  const voucher = await loadVoucher(store, ctx.project, code, reservations);
   // Everything that can refuse the request comes before the customer's write, so a refused
   // validation stores nothing (invariant 5).
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
@@ -75,10 +90,16 @@ export async function validateVoucher(
     catalog,
     rules: rules.outcome,
     targets: rules.targets,
+    reserved_quantity: voucher.reserved_quantity ?? 0,
   });
   if (!evaluation.valid) {
     const refusal = { valid: false as const, voucher, customer, reason: evaluation.reason };
     return evaluation.rule ? { ...refusal, rule: evaluation.rule } : refusal;
   }
-  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order, rules };
+  // The reservation is taken under the voucher's row lock: of parallel sessions only as many as
+  // the uses left get one, whatever they read before.
+  if (session && !(await reserveUse(ctx, voucher, session))) {
+    return { valid: false, voucher, customer, reason: 'quantity_exceeded' };
+  }
+  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order, rules, session };
 }

@@ -28,6 +28,15 @@ export interface VoucherListFilters {
   code_keys?: readonly string[];
 }
 
+/**
+ * What a redemption knows of validation sessions: the time, and its own session, whose
+ * reservation it is about to use (so that one does not count against it).
+ */
+export interface ReservationsInForce {
+  now: string;
+  exceptKey: string | null;
+}
+
 export interface VoucherRepository {
   /** Live vouchers only; binned ones are treated as absent. */
   findById(id: string): Promise<Voucher | undefined>;
@@ -46,6 +55,11 @@ export interface VoucherRepository {
   insertGenerated(campaignId: string, createdAt: string, vouchers: readonly GeneratedVoucher[]): Promise<number>;
   update(voucher: Voucher): Promise<void>;
   list(query: ListQuery, filters: VoucherListFilters): Promise<ListPage<Voucher>>;
+  /**
+   * A customer's wallet: live vouchers the customer holds that are not switched off, newest first,
+   * at most `limit`, in one query. Whether each can be used now is the caller's to decide.
+   */
+  listHeldBy(holderId: string, limit: number): Promise<Voucher[]>;
   /** Live vouchers of a campaign. */
   countInCampaign(campaignId: string): Promise<number>;
   /** Moves a live voucher to the bin, where its code stays taken; answers whether it moved one. */
@@ -60,7 +74,7 @@ export interface VoucherRepository {
    * Counts one use, in one conditional write: only while fewer than `limit` uses are counted
    * (null: no limit). Answers false, changing nothing, when the limit is reached.
    */
-  incrementRedeemed(id: string, limit: number | null): Promise<boolean>;
+  incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean>;
   /** Takes one use back (a rollback); never below zero. */
   decrementRedeemed(id: string): Promise<void>;
 }

@@ -63,6 +63,7 @@ async function judgeOne(
           ...common,
           voucher: source.voucher.effective,
           campaign: source.voucher.campaign,
+          reserved_quantity: source.voucher.reserved_quantity ?? 0,
           ...(rules ? { rules: rules.outcome, targets: rules.targets } : {}),
         })
       : evaluatePromotionTier({
@@ -80,6 +81,11 @@ async function judgeOne(
     catalog: await loadDiscountCatalog(store, evaluation.discount),
     error: null,
   };
+}
+
+/** A redeemable refused after its checks (its last use went elsewhere): inapplicable from now on, with why. */
+export function refuseEntry(judged: JudgedEntry, error: AppError): JudgedEntry {
+  return { ...judged, applicable: false, discount: null, error };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import { type LoadedVoucher, loadVoucher } from '../redemptions/load-voucher.js';
 import { loadSubjectRules, type RuleSubject, voucherSubject } from '../redemptions/rule-subjects.js';
+import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import type { RedeemableRef } from './stack-request.js';
 
 /** What one redeemable of the request turned out to be. */
@@ -44,10 +45,16 @@ async function loadTier(
   return tier && campaign ? { tier, campaign } : undefined;
 }
 
-async function sourceOf(ctx: ProjectContext, store: ProjectStore, object: string, id: string): Promise<StackSource> {
+async function sourceOf(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  object: string,
+  id: string,
+  reservations: ReservationsInForce,
+): Promise<StackSource> {
   if (object === 'voucher') {
     try {
-      return { kind: 'voucher', voucher: await loadVoucher(store, ctx.project, id) };
+      return { kind: 'voucher', voucher: await loadVoucher(store, ctx.project, id, reservations) };
     } catch (error) {
       if (error instanceof AppError && error.key === 'not_found') return { kind: 'unknown', error };
       throw error;
@@ -90,11 +97,13 @@ function subjectOf(source: StackSource): RuleSubject | null {
  * Reads every redeemable the request names, with its campaign, category and compiled rules (one
  * lookup for all of them). An unknown code or tier is not an error of the request: it is reported
  * as an inapplicable redeemable, as Voucherify does. A promotion stack stands for its tiers.
+ * Vouchers count the uses validation sessions other than `reservations.exceptKey` hold.
  */
 export async function loadStackEntries(
   ctx: ProjectContext,
   store: ProjectStore,
   refs: readonly RedeemableRef[],
+  reservations: ReservationsInForce,
 ): Promise<LoadedStack> {
   const named: { position: number; object: 'voucher' | 'promotion_tier'; id: string }[] = [];
   for (const [position, ref] of refs.entries()) {
@@ -103,7 +112,7 @@ export async function loadStackEntries(
     } else named.push({ position, object: ref.object, id: ref.id });
   }
   const sources: StackSource[] = [];
-  for (const { object, id } of named) sources.push(await sourceOf(ctx, store, object, id));
+  for (const { object, id } of named) sources.push(await sourceOf(ctx, store, object, id, reservations));
   const subjects = sources.map(subjectOf);
   const rules = await loadSubjectRules(
     store,

@@ -18,12 +18,13 @@ import { newRedemption, type RedemptionSubject } from '../redemptions/redemption
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import type { VoucherPresenter } from '../redemptions/voucher-request.js';
+import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toErrorObject } from '../views/error-view.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
 import { type StackViewContext, toStackLists } from '../views/stack-view.js';
 import type { WritePolicy } from '../write-policy.js';
-import { type JudgedEntry, judgeStackEntries } from './judge-stack-entries.js';
+import { type JudgedEntry, judgeStackEntries, refuseEntry } from './judge-stack-entries.js';
 import type { StackEntry } from './load-stack-entries.js';
 import { loadStackEntries } from './load-stack-entries.js';
 import { checkStackRequest, type StackRequest } from './stack-request.js';
@@ -96,7 +97,11 @@ function parentRedemption(ctx: ProjectContext, attempt: StackAttempt, id: string
  * sharing vouchers never deadlock. A voucher whose last use a parallel redemption took is
  * answered, after the uses taken here are given back, for the caller to refuse or leave out.
  */
-async function claimVoucherUses(store: ProjectStore, steps: readonly ApplicableStep[]): Promise<JudgedEntry | null> {
+async function claimVoucherUses(
+  store: ProjectStore,
+  steps: readonly ApplicableStep[],
+  reservations: ReservationsInForce,
+): Promise<JudgedEntry | null> {
   const vouchers = steps
     .map((step) => step.redeemable)
     .filter((judged) => judged.entry.source.kind === 'voucher')
@@ -106,7 +111,7 @@ async function claimVoucherUses(store: ProjectStore, steps: readonly ApplicableS
     const source = judged.entry.source;
     if (source.kind !== 'voucher') continue;
     const { stored, effective } = source.voucher;
-    if (await store.vouchers.incrementRedeemed(stored.id, effective.redemption_quantity)) {
+    if (await store.vouchers.incrementRedeemed(stored.id, effective.redemption_quantity, reservations)) {
       claimed.push(stored.id);
       continue;
     }
@@ -237,13 +242,22 @@ async function recordStack(
   store: ProjectStore,
   attempt: StackAttempt,
   outcome: StackOutcome<JudgedEntry>,
+  sessionKey: string | null,
 ): Promise<Answer> {
   const steps = applicableSteps(outcome);
+  if (sessionKey) {
+    for (const { redeemable } of steps) {
+      const { source } = redeemable.entry;
+      if (source.kind === 'voucher') await store.validationSessions.release(source.voucher.stored.id, sessionKey);
+    }
+  }
   const parent = parentRedemption(ctx, attempt, ctx.ids.newId('r_'));
+  parent.session_key = sessionKey;
   const children = steps.map((step) => {
     const child = newRedemption(ctx, subjectOf(attempt, step.redeemable.entry), ctx.ids.newId('r_'));
     child.parent_id = parent.id;
     child.discount_amount = step.discount_amount;
+    child.session_key = sessionKey;
     return child;
   });
   const childIds = children.map((child) => child.id);
@@ -287,11 +301,6 @@ async function recordStack(
   };
 }
 
-/** A redeemable refused while claiming its use: inapplicable from now on, with why. */
-function refusedWith(judged: JudgedEntry, error: AppError): JudgedEntry {
-  return { ...judged, applicable: false, discount: null, error };
-}
-
 async function redeemStackInStore(
   ctx: ProjectContext,
   store: ProjectStore,
@@ -302,7 +311,9 @@ async function redeemStackInStore(
   checkStackRequest(request, rules);
   // Metadata the project's schema refuses is bad input: a 400 before anything is written.
   await checkMetadata(store, 'redemption', request.metadata);
-  const loaded = await loadStackEntries(ctx, store, request.redeemables);
+  // A stack naming its validation session uses the uses that session reserved.
+  const reservations = { now: ctx.clock.now().toISOString(), exceptKey: request.session?.key ?? null };
+  const loaded = await loadStackEntries(ctx, store, request.redeemables, reservations);
   const writes = options.writes ?? 'upsert';
   const customer = request.customer ? await upsertCustomer(store, ctx.clock, ctx.ids, request.customer, writes) : null;
   // The customer's row first, where the transaction needs it, as every redemption locks.
@@ -323,10 +334,10 @@ async function redeemStackInStore(
   for (;;) {
     const outcome = applyStack(judged, prepared?.order ?? null, loaded.categoriesById, rules);
     if (!outcome.valid) return refuseStack(ctx, store, attempt, outcome);
-    const exhausted = await claimVoucherUses(store, applicableSteps(outcome));
-    if (!exhausted) return recordStack(ctx, store, attempt, outcome);
+    const exhausted = await claimVoucherUses(store, applicableSteps(outcome), reservations);
+    if (!exhausted) return recordStack(ctx, store, attempt, outcome, reservations.exceptKey);
     judged = judged.map((entry) =>
-      entry === exhausted ? refusedWith(entry, new AppError('quantity_exceeded', { details: entry.entry.id })) : entry,
+      entry === exhausted ? refuseEntry(entry, new AppError('quantity_exceeded', { details: entry.entry.id })) : entry,
     );
   }
 }

@@ -86,6 +86,7 @@ export function createValidationRuleAssignment(
         details: `Validation rule ${ruleId} is already assigned to ${target.type} ${assignment.related_object_id}`,
       });
     }
+    if (assignment.related_object_type !== 'voucher') await store.promotionIndex.raiseVersion();
     return assignment;
   });
 }

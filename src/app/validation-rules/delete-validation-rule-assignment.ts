@@ -13,5 +13,6 @@ export function deleteValidationRuleAssignment(
     if (!(await store.validationRuleAssignments.delete(ruleId, assignmentId))) {
       throw notFound('validation_rules_assignment', assignmentId);
     }
+    await store.promotionIndex.raiseVersion();
   });
 }

@@ -9,5 +9,6 @@ import type { ProjectContext } from '../context.js';
 export function deleteValidationRule(ctx: ProjectContext, id: string): Promise<void> {
   return ctx.store.transaction(async (store) => {
     if (!(await store.validationRules.delete(id))) throw notFound('validation_rules', id);
+    await store.promotionIndex.raiseVersion();
   });
 }

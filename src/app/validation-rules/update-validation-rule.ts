@@ -47,6 +47,7 @@ export function updateValidationRule(
       updated_at: ctx.clock.now().toISOString(),
     };
     await store.validationRules.update(updated);
+    await store.promotionIndex.raiseVersion();
     return { ...updated, assignments_count: stored.assignments_count };
   });
 }

@@ -18,6 +18,7 @@ export function toRedemptionObject(redemption: Redemption) {
     ...(isRollback ? { reason: redemption.reason } : {}),
     result: redemption.result,
     status: redemption.status,
+    ...(redemption.session_key ? { session: { key: redemption.session_key } } : {}),
     ...(isRollback
       ? {}
       : {

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { toApplicableToLists } from '../../domain/rules/applicable-items.js';
+import { toSessionObject } from '../../domain/sessions/validation-session.js';
 import type { AppliedStep } from '../../domain/stacking/apply-stack.js';
 import { SKIP_MESSAGES } from '../../domain/stacking/plan-stack.js';
 import { type StackingRules, stackingRulesTypeOf } from '../../domain/stacking/stacking-rules.js';
@@ -124,6 +125,7 @@ export function toStackValidationObject(
     ...toStackLists(outcome.steps, context),
     ...(outcome.order ? { order: toCalculatedOrderObject(outcome.order) } : {}),
     ...(context.trackingId ? { tracking_id: context.trackingId } : {}),
+    ...(validation.session ? { session: toSessionObject(validation.session) } : {}),
     stacking_rules: toStackingRulesObject(undefined, validation.rules),
   };
 }

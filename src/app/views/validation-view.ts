@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { toApplicableToLists } from '../../domain/rules/applicable-items.js';
+import { toSessionObject } from '../../domain/sessions/validation-session.js';
 import type { ValidationOutcome } from '../redemptions/validate-voucher.js';
 import { toCalculatedOrderObject } from './calculated-order-view.js';
 import { toErrorObject } from './error-view.js';
@@ -43,5 +44,6 @@ export function toValidationObject(
       : { applicable_to: EMPTY_LIST, inapplicable_to: EMPTY_LIST }),
     ...(outcome.discount ? { discount: outcome.discount } : {}),
     ...(outcome.order ? { order: toCalculatedOrderObject(outcome.order) } : {}),
+    ...(outcome.session ? { session: toSessionObject(outcome.session) } : {}),
   };
 }

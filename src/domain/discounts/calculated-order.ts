@@ -31,8 +31,18 @@ export interface CalculatedOrder extends Order {
 export function startItemCalculation(item: OrderItem): CalculatedOrderItem {
   const amount = item.amount ?? 0;
   const discount = Math.min(item.discount_amount ?? 0, amount);
+  // Every field named rather than spread: V8 builds a literal of known shape many times faster
+  // than a spread it then extends, and a cart is started once per redeemable it is priced for.
   return {
-    ...item,
+    sku_id: item.sku_id,
+    product_id: item.product_id,
+    related_object: item.related_object,
+    source_id: item.source_id,
+    quantity: item.quantity,
+    price: item.price,
+    product: item.product,
+    sku: item.sku,
+    metadata: item.metadata,
     amount,
     discount_amount: discount,
     subtotal_amount: amount - discount,

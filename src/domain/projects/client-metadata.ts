@@ -13,6 +13,7 @@ export const CLIENT_METADATA_OBJECTS = [
   'product',
   'sku',
   'redemption',
+  'promotion_tier',
 ] as const;
 
 export type ClientMetadataObject = (typeof CLIENT_METADATA_OBJECTS)[number];

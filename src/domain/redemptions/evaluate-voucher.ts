@@ -31,6 +31,8 @@ export interface VoucherEvaluationInput {
   rules?: AssignedRulesOutcome;
   /** The lines the rules' `applicable_to` lets the discount reach, resolved against the order. */
   targets?: DiscountTargets;
+  /** Uses validation sessions hold for other requests: they count as taken. */
+  reserved_quantity?: number;
 }
 
 /** A refusal by a validation rule names the rule and says why in the rule's own words. */
@@ -54,7 +56,8 @@ export function evaluateVoucher(input: VoucherEvaluationInput): VoucherEvaluatio
   if (!voucher.active || (campaign !== null && !campaign.active)) return { valid: false, reason: 'voucher_disabled' };
   const refusal = checkValidity(voucher, now, timezone) ?? (campaign ? checkValidity(campaign, now, timezone) : null);
   if (refusal) return { valid: false, reason: refusal };
-  if (voucher.redemption_quantity !== null && voucher.redeemed_quantity >= voucher.redemption_quantity) {
+  const taken = voucher.redeemed_quantity + (input.reserved_quantity ?? 0);
+  if (voucher.redemption_quantity !== null && taken >= voucher.redemption_quantity) {
     return { valid: false, reason: 'quantity_exceeded' };
   }
   if (input.rules && !input.rules.passed) {

@@ -47,6 +47,11 @@ export interface Voucher {
   referrer_id: string | null;
   redeemed_quantity: number;
   publish_count: number;
+  /**
+   * The latest end of a validation session that reserved one of its uses: while it lies ahead,
+   * reservations count against `redemption_quantity`. Absent or past for almost every voucher.
+   */
+  reserved_until?: string | null;
   created_at: string;
   updated_at: string | null;
 }

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { redeemVoucher } from '../../app/redemptions/redeem-voucher.js';
 import { validateVoucher } from '../../app/redemptions/validate-voucher.js';
 import { trackingIdFor, type VoucherRequest } from '../../app/redemptions/voucher-request.js';
@@ -14,9 +14,28 @@ import { contextOf } from '../plugins/auth.js';
 import { Text } from '../schemas/common.js';
 import { ClientValidateQuery, RedemptionObject, ValidationObject, VoucherRequestBody } from '../schemas/redemption.js';
 import { voucherPresenter } from '../voucher-presenter.js';
-import { idempotencyKeyOf, refuseSessions, sendAnswer } from './redemptions.js';
+import { idempotencyKeyOf, sendAnswer } from './redemptions.js';
 
 const tags = ['client-side'];
+
+/**
+ * The request a storefront's GET writes in its query (`item[0][price]`, `amount`, `customer[..]`,
+ * `metadata[..]`, as ClientSide.validate sends it), for a voucher or for promotions alike.
+ */
+export function clientRequestOf(query: Omit<Static<typeof ClientValidateQuery>, 'code'>): VoucherRequest {
+  const { amount, item, metadata, order, customer, tracking_id } = query;
+  const { session_type, session_key, session_ttl, session_ttl_unit } = query;
+  const asksSession = session_type !== undefined || session_key !== undefined;
+  return {
+    customer: customer ?? null,
+    metadata: metadata ?? null,
+    tracking_id: tracking_id ?? null,
+    order: amount !== undefined || item !== undefined ? { amount, items: item, metadata: order?.metadata } : null,
+    ...(asksSession
+      ? { session: { key: session_key ?? null, ttl: session_ttl ?? null, ttl_unit: session_ttl_unit ?? null } }
+      : {}),
+  };
+}
 
 /**
  * `GET /client/v1/validate` and `POST /client/v1/redeem`, for storefronts with a client-side key.
@@ -41,15 +60,8 @@ export function registerClientRedemptionRoutes(
       },
     },
     async (request, reply) => {
-      const { code, amount, item, metadata, order, customer, tracking_id, session_type } = request.query;
-      if (session_type)
-        throw new AppError('missing_required_feature', { details: 'Validation sessions are not supported yet' });
-      const body: VoucherRequest = {
-        customer: customer ?? null,
-        metadata: metadata ?? null,
-        tracking_id: tracking_id ?? null,
-        order: amount !== undefined || item !== undefined ? { amount, items: item, metadata: order?.metadata } : null,
-      };
+      const { code } = request.query;
+      const body = clientRequestOf(request.query);
       const ctx = contextOf(request);
       const outcome = await lookUpAsGuess(guesses, request, reply, () =>
         validateVoucher(ctx, code, body, 'create_only'),
@@ -80,7 +92,6 @@ export function registerClientRedemptionRoutes(
       if (!ctx.project.settings.client_redeem_enabled) {
         throw new AppError('forbidden', { details: 'Redeeming with a client-side key is disabled for this project' });
       }
-      refuseSessions(request.body ?? undefined);
       const answer = await lookUpAsGuess(guesses, request, reply, () =>
         redeemVoucher(ctx, request.query.code, request.body ?? {}, {
           channel: { type: 'API', id: null },

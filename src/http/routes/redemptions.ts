@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Answer } from '../../app/redemptions/idempotent.js';
 import { redeemVoucher } from '../../app/redemptions/redeem-voucher.js';
 import { getRedemption, listRedemptions, listVoucherRedemptions } from '../../app/redemptions/redemption-queries.js';
+import { releaseValidationSession } from '../../app/redemptions/release-validation-session.js';
 import { rollbackRedemption } from '../../app/redemptions/rollback-redemption.js';
 import { validateVoucher } from '../../app/redemptions/validate-voucher.js';
 import { trackingIdFor, type VoucherRequest } from '../../app/redemptions/voucher-request.js';
@@ -13,7 +14,7 @@ import { AppError } from '../../domain/errors.js';
 import type { AppDeps } from '../app-deps.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
-import { IdParam, ListOf, Text } from '../schemas/common.js';
+import { IdParam, ListOf, NoContent, Text } from '../schemas/common.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
 import {
   RedemptionObject,
@@ -38,10 +39,12 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return key;
 }
 
-/** Validation sessions (LOCK) come with stacking; until then a request asking for one is refused. */
+/** Validation sessions reserve uses of vouchers: a request about promotion tiers alone cannot open one. */
 export function refuseSessions(body: { session?: unknown } | undefined): void {
   if (body?.session) {
-    throw new AppError('missing_required_feature', { details: 'Validation sessions are not supported yet' });
+    throw new AppError('missing_required_feature', {
+      details: 'Validation sessions reserve uses of vouchers; promotion tiers have none to reserve',
+    });
   }
 }
 
@@ -65,7 +68,6 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
     },
     async (request) => {
       const body: VoucherRequest = request.body ?? {};
-      refuseSessions(request.body ?? undefined);
       const ctx = contextOf(request);
       const outcome = await validateVoucher(ctx, request.params.code, body);
       return toValidationObject(outcome, {
@@ -89,7 +91,6 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
       },
     },
     async (request, reply) => {
-      refuseSessions(request.body ?? undefined);
       const ctx = contextOf(request);
       const answer = await redeemVoucher(ctx, request.params.code, request.body ?? {}, {
         channel: { type: 'API', id: null },
@@ -97,6 +98,22 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
         presentVoucher: voucherPresenter(deps, ctx.project),
       });
       return sendAnswer(reply, answer);
+    },
+  );
+
+  app.delete(
+    '/vouchers/:code/sessions/:sessionKey',
+    {
+      schema: {
+        tags,
+        summary: 'Release a validation session: the use it reserved is free again',
+        params: Type.Object({ code: Text(200), sessionKey: Text(200) }),
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      await releaseValidationSession(contextOf(request), request.params.code, request.params.sessionKey);
+      return reply.status(204).send();
     },
   );
 

@@ -24,10 +24,11 @@ import {
   StackValidationObject,
 } from '../schemas/stacking-request.js';
 import { voucherPresenter } from '../voucher-presenter.js';
-import { idempotencyKeyOf, refuseSessions, sendAnswer } from './redemptions.js';
+import { idempotencyKeyOf, sendAnswer } from './redemptions.js';
 
 const tags = ['validation and redemption'];
-const ParentParams = IdParam('parentRedemptionId', "The stacked redemption's parent id");
+// Fastify names a path segment once for all routes under it: `redemptionId`, as the single rollback's.
+const ParentParams = IdParam('redemptionId', "The stacked redemption's parent id");
 
 function validationSchema(summary: string) {
   return { tags, summary, body: StackRequestBody, response: { 200: StackValidationObject } };
@@ -46,7 +47,6 @@ export function registerStackedRedemptionRoutes(fastify: FastifyInstance, deps: 
     { schema: validationSchema('Validate up to 30 vouchers and promotion tiers together on one order') },
     async (request) => {
       const body: StackRequest = request.body;
-      refuseSessions(body);
       const ctx = contextOf(request);
       const validation = await validateStack(ctx, body);
       return toStackValidationObject(validation, {
@@ -68,7 +68,6 @@ export function registerStackedRedemptionRoutes(fastify: FastifyInstance, deps: 
     },
     async (request, reply) => {
       const body: StackRequest = request.body;
-      refuseSessions(body);
       const ctx = contextOf(request);
       const answer = await redeemStack(ctx, body, {
         channel: { type: 'API', id: null },
@@ -81,7 +80,7 @@ export function registerStackedRedemptionRoutes(fastify: FastifyInstance, deps: 
   );
 
   app.post(
-    '/redemptions/:parentRedemptionId/rollbacks',
+    '/redemptions/:redemptionId/rollbacks',
     {
       schema: {
         tags,
@@ -96,7 +95,7 @@ export function registerStackedRedemptionRoutes(fastify: FastifyInstance, deps: 
       const body = request.body ?? {};
       const answer = await rollbackStack(
         contextOf(request),
-        request.params.parentRedemptionId,
+        request.params.redemptionId,
         {
           ...body,
           reason: body.reason ?? request.query.reason ?? null,
@@ -126,7 +125,6 @@ export function registerClientStackedRedemptionRoutes(
     { schema: validationSchema('Validate stacked discounts from a storefront') },
     async (request, reply) => {
       const body: StackRequest = request.body;
-      refuseSessions(body);
       const ctx = contextOf(request);
       const validation = await lookUpAsGuesses(
         guesses,
@@ -156,7 +154,6 @@ export function registerClientStackedRedemptionRoutes(
         throw new AppError('forbidden', { details: 'Redeeming with a client-side key is disabled for this project' });
       }
       const body: StackRequest = request.body;
-      refuseSessions(body);
       const answer = await lookUpAsGuesses(
         guesses,
         request,

@@ -9,6 +9,8 @@ import * as customEvents from './0007-custom-events.js';
 import * as segments from './0008-segments.js';
 import * as promotions from './0009-promotions.js';
 import * as stackingRules from './0010-stacking-rules.js';
+import * as promotionIndexVersion from './0011-promotion-index-version.js';
+import * as validationSessions from './0012-validation-sessions.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -25,6 +27,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-segments': segments,
   '0009-promotions': promotions,
   '0010-stacking-rules': stackingRules,
+  '0011-promotion-index-version': promotionIndexVersion,
+  '0012-validation-sessions': validationSessions,
 };
 
 export const migrationProvider: MigrationProvider = {

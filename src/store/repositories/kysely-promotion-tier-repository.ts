@@ -6,7 +6,7 @@ import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { Database, PromotionTiersTable } from '../tables.js';
 
-function toTier(row: Selectable<PromotionTiersTable>): PromotionTier {
+export function toTier(row: Selectable<PromotionTiersTable>): PromotionTier {
   return {
     id: row.id,
     campaign_id: row.campaign_id,

@@ -2,6 +2,7 @@ import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type {
   GeneratedVoucher,
   NewVoucher,
+  ReservationsInForce,
   StoredVoucher,
   VoucherListFilters,
   VoucherRepository,
@@ -51,6 +52,7 @@ export function toVoucher(row: Selectable<VouchersTable>): Voucher {
     referrer_id: row.referrer_id,
     redeemed_quantity: Number(row.redeemed_quantity),
     publish_count: Number(row.publish_count),
+    reserved_until: row.reserved_until,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -237,6 +239,17 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return { ...page, items: page.items.map(toVoucher) };
   }
 
+  async listHeldBy(holderId: string, limit: number): Promise<Voucher[]> {
+    const rows = await this.live()
+      .where('holder_id', '=', holderId)
+      .where((eb) => eb.or([eb('active', 'is', null), eb('active', '=', 1)]))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toVoucher);
+  }
+
   async countInCampaign(campaignId: string): Promise<number> {
     const row = await this.live()
       .clearSelect()
@@ -284,13 +297,25 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return Number(result.numDeletedRows);
   }
 
-  async incrementRedeemed(id: string, limit: number | null): Promise<boolean> {
+  async incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean> {
     let update = this.db
       .updateTable('vouchers')
       .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
       .where('project_id', '=', this.projectId)
       .where('id', '=', id);
-    if (limit !== null) update = update.where('redeemed_quantity', '<', limit);
+    if (limit !== null && reservations) {
+      // Other sessions' live reservations count as uses, but are counted only while some session
+      // can still hold one (CASE evaluates the subquery only then): the usual voucher pays nothing.
+      const { now, exceptKey } = reservations;
+      const others = sql<number>`(select count(*) from validation_sessions s
+        where s.project_id = ${this.projectId} and s.voucher_id = ${id} and s.expires_at > ${now}
+        ${exceptKey === null ? sql`` : sql`and s.session_key <> ${exceptKey}`})`;
+      update = update.where(
+        sql<number>`redeemed_quantity + case when reserved_until > ${now} then ${others} else 0 end`,
+        '<',
+        limit,
+      );
+    } else if (limit !== null) update = update.where('redeemed_quantity', '<', limit);
     const result = await update.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

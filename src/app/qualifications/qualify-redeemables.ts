@@ -1,0 +1,236 @@
+import type { Campaign } from '../../domain/campaigns/campaign.js';
+import { applyDiscount } from '../../domain/discounts/apply-discount.js';
+import { type CalculatedOrder, startCalculation } from '../../domain/discounts/calculated-order.js';
+import type { Discount } from '../../domain/discounts/discount.js';
+import { NO_TARGETS } from '../../domain/discounts/targets.js';
+import type { Order } from '../../domain/orders/order.js';
+import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
+import type { PromotionStack } from '../../domain/promotions/promotion-stack.js';
+import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
+import type { AssignedDefinition } from '../../domain/rules/check-assigned-rules.js';
+import type { ProjectStore } from '../ports.js';
+import type { ActiveTier } from '../promotions/active-tiers.js';
+import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
+import type { LoadedVoucher } from '../redemptions/load-voucher.js';
+import { voucherSubject } from '../redemptions/rule-subjects.js';
+import { checkSubjectRules, type RuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
+import type { QualificationResult, QualifiedEntry } from './qualification-request.js';
+import type { CampaignCategoryCache } from './wallet-vouchers.js';
+
+/** What every candidate of one request is judged against, read once. */
+export interface QualificationFacts {
+  store: ProjectStore;
+  session: RuleFactsSession;
+  cache: CampaignCategoryCache;
+  now: Date;
+  timezone: string;
+  order: Order | null;
+}
+
+/** Gift credits count as an order-level discount: what the card would pay of this order. */
+function giftResult(
+  balance: number,
+  order: Order | null,
+): { result: QualificationResult; order: CalculatedOrder | null } {
+  if (!order) return { result: { gift: { balance, credits: 0 } }, order: null };
+  const start = startCalculation(order);
+  const credits = Math.min(balance, start.total_amount);
+  const paid: Discount = { type: 'AMOUNT', amount_off: credits, effect: 'APPLY_TO_ORDER' };
+  return { result: { gift: { balance, credits } }, order: applyDiscount(start, paid).order };
+}
+
+/**
+ * A code the customer holds, judged as a validation judges it; null when it cannot be used now.
+ * Unpriced (`priced` false), it is judged without the cart's discount worked out: whether it can be
+ * used does not depend on it, and pricing a large cart is most of the cost.
+ */
+export async function qualifyVoucher(
+  facts: QualificationFacts,
+  loaded: LoadedVoucher,
+  definitions: readonly AssignedDefinition[],
+  priced = true,
+): Promise<QualifiedEntry | null> {
+  const { store, session, now, timezone } = facts;
+  const order = priced ? facts.order : null;
+  const subject = voucherSubject(loaded);
+  const rules = await checkSubjectRules(store, session, subject, definitions);
+  const voucher = loaded.effective;
+  const evaluation = evaluateVoucher({
+    voucher,
+    campaign: loaded.campaign,
+    now,
+    timezone,
+    order,
+    catalog: await loadDiscountCatalog(store, voucher.discount),
+    rules: rules.outcome,
+    targets: rules.targets,
+  });
+  if (!evaluation.valid) return null;
+  let result: QualificationResult = evaluation.discount ? { discount: evaluation.discount } : {};
+  let calculated = evaluation.order;
+  if (voucher.type === 'GIFT_VOUCHER' && voucher.gift) {
+    ({ result, order: calculated } = giftResult(voucher.gift.amount, order));
+  }
+  if (voucher.type === 'LOYALTY_CARD' && voucher.loyalty_card) {
+    const points = voucher.loyalty_card.points;
+    result = { loyalty_card: { points, balance: points } };
+  }
+  return {
+    object: 'voucher',
+    id: voucher.code,
+    resource_id: voucher.id,
+    created_at: voucher.created_at,
+    campaign_id: voucher.campaign_id,
+    campaign_type: loaded.campaign?.campaign_type ?? null,
+    category_ids: voucher.category_id ? [voucher.category_id] : [],
+    voucher_type: voucher.type,
+    code: voucher.code,
+    holder_role: voucher.is_referral_code ? 'REFERRER' : 'OWNER',
+    discount_amount: calculated?.total_applied_discount_amount ?? 0,
+    source: { kind: 'voucher', voucher: loaded },
+    result,
+    order: calculated,
+    rules,
+    definitions,
+    category: loaded.category,
+  };
+}
+
+export type TierQualification =
+  | { qualified: true; entry: QualifiedEntry }
+  | { qualified: false; rules: VoucherRulesCheck };
+
+/** A promotion tier usable now, judged alone against the cart, as a promotion validation judges it (see qualifyVoucher for `priced`). */
+export async function qualifyTier(
+  facts: QualificationFacts,
+  active: ActiveTier,
+  priced = true,
+): Promise<TierQualification> {
+  const { store, session, now, timezone } = facts;
+  const order = priced ? facts.order : null;
+  const { tier, campaign, subject, definitions } = active;
+  const rules = await checkSubjectRules(store, session, subject, definitions);
+  if (!rules.outcome.passed) return { qualified: false, rules };
+  const evaluation = evaluatePromotionTier({
+    tier,
+    campaign,
+    now,
+    timezone,
+    order,
+    catalog: await loadDiscountCatalog(store, tier.discount),
+    rules: rules.outcome,
+    targets: rules.targets,
+  });
+  if (!evaluation.valid) return { qualified: false, rules };
+  const categoryId = tier.category_id ?? campaign.category_id;
+  return {
+    qualified: true,
+    entry: {
+      object: 'promotion_tier',
+      id: tier.id,
+      resource_id: tier.id,
+      created_at: tier.created_at,
+      campaign_id: campaign.id,
+      campaign_type: campaign.campaign_type,
+      category_ids: categoryId ? [categoryId] : [],
+      voucher_type: null,
+      code: null,
+      holder_role: null,
+      discount_amount: evaluation.order?.total_applied_discount_amount ?? 0,
+      source: { kind: 'promotion_tier', tier, campaign },
+      result: { discount: evaluation.discount },
+      order: evaluation.order,
+      rules,
+      definitions,
+      category: await facts.cache.category(categoryId),
+    },
+  };
+}
+
+/** A stack's own answer names no applicable_to: each of its tiers names its own. */
+const STACK_RULES: VoucherRulesCheck = {
+  outcome: { passed: true, applicableTo: null },
+  targets: NO_TARGETS,
+  applicableTo: null,
+};
+
+/** The order after several discounts, its applied_* fields saying what all of them did together. */
+function appliedTogether(order: CalculatedOrder): CalculatedOrder {
+  return {
+    ...order,
+    applied_discount_amount: order.discount_amount,
+    items_applied_discount_amount: order.items_discount_amount,
+    total_applied_discount_amount: order.total_discount_amount,
+    items: order.items.map((item) => ({ ...item, applied_discount_amount: item.discount_amount })),
+  };
+}
+
+/**
+ * A promotion stack qualifies when every tier it names qualifies alone; its tiers then apply in the
+ * stack's order (its hierarchy mode is MANUAL), each on the running total, as a stacked validation
+ * of the stack applies them.
+ */
+export async function qualifyStack(
+  facts: QualificationFacts,
+  stack: PromotionStack,
+  campaign: Campaign,
+  qualifiedTiers: ReadonlyMap<string, QualifiedEntry>,
+): Promise<QualifiedEntry | null> {
+  const tiers = stack.tier_ids.map((id) => qualifiedTiers.get(id));
+  if (tiers.length === 0 || tiers.some((tier) => tier === undefined)) return null;
+  const entries = tiers as QualifiedEntry[];
+  let running = facts.order ? startCalculation(facts.order) : null;
+  for (const entry of entries) {
+    if (!running || entry.source.kind !== 'promotion_tier') continue;
+    const discount = entry.source.tier.discount;
+    running = applyDiscount(running, discount, entry.rules.targets, {
+      base: 'DISCOUNTED_AMOUNT',
+      catalog: await loadDiscountCatalog(facts.store, discount),
+    }).order;
+  }
+  const order = running && appliedTogether(running);
+  const categoryId = stack.category_id ?? campaign.category_id;
+  return {
+    object: 'promotion_stack',
+    id: stack.id,
+    resource_id: stack.id,
+    created_at: stack.created_at,
+    campaign_id: campaign.id,
+    campaign_type: campaign.campaign_type,
+    category_ids: categoryId ? [categoryId] : [],
+    voucher_type: null,
+    code: null,
+    holder_role: null,
+    discount_amount: order?.total_applied_discount_amount ?? 0,
+    source: { kind: 'promotion_stack', stack, campaign, tiers: entries },
+    result: {},
+    order,
+    rules: STACK_RULES,
+    definitions: entries.flatMap((entry) => entry.definitions),
+    category: await facts.cache.category(categoryId),
+  };
+}
+
+/** Works out the cart's discount of redeemables judged unpriced: the page that is shown, no more. */
+export async function priceEntries(
+  facts: QualificationFacts,
+  entries: readonly QualifiedEntry[],
+): Promise<QualifiedEntry[]> {
+  if (!facts.order) return [...entries];
+  const priced: QualifiedEntry[] = [];
+  for (const entry of entries) {
+    const { source } = entry;
+    let again: QualifiedEntry | null = entry;
+    if (source.kind === 'voucher') again = await qualifyVoucher(facts, source.voucher, entry.definitions);
+    if (source.kind === 'promotion_tier') {
+      const subject = {
+        scope: { type: 'promotion_tier' as const, id: source.tier.id },
+        campaignId: source.campaign.id,
+      };
+      const outcome = await qualifyTier(facts, { ...source, subject, definitions: entry.definitions });
+      again = outcome.qualified ? outcome.entry : null;
+    }
+    priced.push(again ?? entry);
+  }
+  return priced;
+}
