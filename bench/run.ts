@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: HTTP throughput and latency of the main routes on SQLite and (with
  * VOUCH_TEST_PG set) PostgreSQL, each next to the ceiling of a trivial JSON route of the same
- * server in the same run, and validate with 1,000 rules on one voucher; then the mixed checkout
+ * server in the same run, validate with 1,000 rules on one voucher, and a stacked validation and
+ * redemption of three redeemables (bench/stacked-over-http.ts); then the mixed checkout
  * load (also with four processes on PostgreSQL); then code generation and rules evaluated in
  * process, and the legacy promotions validation over 1,000 active tiers (bench/active-tiers.ts).
  * It prints figures; it never fails. BENCH_SECONDS sets each route run's length,
@@ -26,6 +27,7 @@ import { benchFourProcessesOnPostgres } from './four-processes.js';
 import { type BenchFigures, measure, printFigures } from './http-bench.js';
 import { MIXED_CODE_COUNT, MIXED_CODE_PREFIX, measureMixed, printMixed } from './mixed-bench.js';
 import { measureRulesValidation, seedRulesVoucher } from './rules-over-http.js';
+import { measureStacked, seedStack } from './stacked-over-http.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const mixedWindowSeconds = Number(process.env.BENCH_MIXED_WINDOW_SECONDS ?? 30);
@@ -35,7 +37,7 @@ const mixedTitle = `(${mixedWindows} windows of ${mixedWindowSeconds}s, 50 conne
 const VOUCHER_COUNT = 100_000;
 
 /** Each main route alone, next to the trivial ceiling and the cart-echo floor. */
-async function benchRoutes(label: string, url: string, headers: Record<string, string>): Promise<void> {
+async function benchRoutes(label: string, url: string, headers: Record<string, string>, tierId: string): Promise<void> {
   const rows: BenchFigures[] = [];
   const ceiling = await measure('trivial JSON route (ceiling)', url, { path: '/bench/trivial' }, seconds);
   rows.push(ceiling);
@@ -91,6 +93,7 @@ async function benchRoutes(label: string, url: string, headers: Record<string, s
     ),
   );
   rows.push(await measureRulesValidation(url, headers, seconds));
+  rows.push(...(await measureStacked(url, headers, tierId, seconds)));
   printFigures(`${label} (${seconds}s per scenario, 50 connections)`, rows, ceiling);
 }
 
@@ -126,7 +129,8 @@ async function benchDatabase(label: string, database: DatabaseConfig, postgresSc
   if (!mixedOnly) {
     await seedVouchers(ctx.store, 'BENCH-', VOUCHER_COUNT);
     await seedRulesVoucher(ctx);
-    await benchRoutes(label, url, headers);
+    const tierId = await seedStack(ctx, url, headers);
+    await benchRoutes(label, url, headers, tierId);
   }
   await seedVouchers(ctx.store, MIXED_CODE_PREFIX, MIXED_CODE_COUNT);
   const mixed = await measureMixed({
