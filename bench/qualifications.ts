@@ -30,6 +30,11 @@ const WALLET = 50;
 const LINES = 100;
 const ITERATIONS = Number(process.env.BENCH_QUALIFICATION_ITERATIONS ?? 300);
 const RULE_STEPS = 20;
+/** `BENCH_QUALIFICATION_RULES=BEST_DEAL` measures one sorting rule alone, e.g. to profile it. */
+const SORTING_RULES = (process.env.BENCH_QUALIFICATION_RULES ?? 'DEFAULT,BEST_DEAL').split(',') as (
+  | 'DEFAULT'
+  | 'BEST_DEAL'
+)[];
 
 function cart(): NonNullable<QualificationRequest['order']> {
   const items = Array.from({ length: LINES }, (_, index) => ({
@@ -146,7 +151,7 @@ export async function benchQualifications(): Promise<void> {
       `\nQualification in process: ${TIERS} active tiers (all checked), ${WALLET} held codes, ` +
         `${LINES}-line cart (target: p99 < 5 ms)`,
     );
-    for (const sorting_rule of ['DEFAULT', 'BEST_DEAL'] as const) {
+    for (const sorting_rule of SORTING_RULES) {
       const request: QualificationRequest = {
         customer: { id: customer.id },
         order,

@@ -22,6 +22,7 @@ import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
 import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
+import { registerGiftCardRoutes } from './routes/gift-cards.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerManagementProjectRoutes } from './routes/management-projects.js';
 import { registerManagementMetadataSchemaRoutes, registerMetadataSchemaRoutes } from './routes/metadata-schemas.js';
@@ -30,6 +31,7 @@ import { registerProductCollectionRoutes } from './routes/product-collections.js
 import { registerProductRoutes } from './routes/products.js';
 import { registerPromotionValidationRoutes } from './routes/promotion-validation.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
+import { registerClientPublicationRoutes, registerPublicationRoutes } from './routes/publications.js';
 import { registerClientQualificationRoutes, registerQualificationRoutes } from './routes/qualifications.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
 import { registerSegmentRoutes } from './routes/segments.js';
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerRedemptionRoutes(v1, deps);
       registerStackedRedemptionRoutes(v1, deps);
       registerCampaignSummaryRoute(v1);
+      registerPublicationRoutes(v1, deps);
+      registerGiftCardRoutes(v1, deps);
     },
     { prefix: '/v1' },
   );
@@ -157,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerClientQualificationRoutes(client);
       registerClientStackedRedemptionRoutes(client, deps, traffic.guesses);
       registerClientPromotionRoutes(client);
+      registerClientPublicationRoutes(client, deps);
     },
     { prefix: '/client/v1' },
   );

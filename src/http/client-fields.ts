@@ -51,6 +51,23 @@ export const REDEMPTION_FIELDS = new Set([
   'session',
 ]);
 
+/** A publication as ClientSide.publish answers it: its customer and code pass their own filters. */
+export const PUBLICATION_FIELDS = new Set([
+  'id',
+  'object',
+  'created_at',
+  'customer_id',
+  'tracking_id',
+  'metadata',
+  'channel',
+  'source_id',
+  'result',
+  'customer',
+  'vouchers_id',
+  'voucher',
+  'vouchers',
+]);
+
 export const VOUCHER_FIELDS = new Set([
   'id',
   'code',

@@ -13,6 +13,7 @@ import {
   ORDER_ITEM_FIELDS,
   PRODUCT_FIELDS,
   PROMOTION_TIER_FIELDS,
+  PUBLICATION_FIELDS,
   REDEMPTION_FIELDS,
   SKU_FIELDS,
   TIER_CAMPAIGN_FIELDS,
@@ -165,6 +166,10 @@ export function presentClientRedemption(redemption: JsonObject, audience: Client
   }
   if (isJsonObject(shown.order)) shown.order = presentOrder(shown.order, audience);
   if (isJsonObject(shown.voucher)) shown.voucher = presentVoucher(shown.voucher, audience);
+  // A tier's redemption (alone or in a stack) embeds the tier: its allow-list and hidden keys apply.
+  if (isJsonObject(shown.promotion_tier)) {
+    shown.promotion_tier = presentTier(shown.promotion_tier, PROMOTION_TIER_FIELDS, audience);
+  }
   return shown;
 }
 
@@ -177,6 +182,22 @@ export function presentClientRedeemAnswer(answer: Answer, audience: Omit<ClientA
   if (answer.status !== 200 || !isJsonObject(answer.body)) return answer;
   const customerId = typeof answer.body.customer_id === 'string' ? answer.body.customer_id : null;
   return { ...answer, body: presentClientRedemption(answer.body, { ...audience, customerId }) };
+}
+
+/**
+ * A publication as a storefront sees it: its own customer as far as it described them, the code
+ * through the voucher filter, and of the publication's metadata only the keys this request sent
+ * (a replayed publication may carry what the server side gave it).
+ */
+export function presentClientPublication(publication: JsonObject, audience: ClientAudience, sentMetadata: unknown) {
+  const shown = pick(publication, PUBLICATION_FIELDS);
+  const sentKeys = new Set(isJsonObject(sentMetadata) ? Object.keys(sentMetadata) : []);
+  shown.metadata = isJsonObject(shown.metadata) ? pick(shown.metadata, sentKeys) : {};
+  const customer = isJsonObject(shown.customer) ? presentCustomer(shown.customer, audience) : undefined;
+  if (customer) shown.customer = customer;
+  else delete shown.customer;
+  if (isJsonObject(shown.voucher)) shown.voucher = presentVoucher(shown.voucher, audience);
+  return shown;
 }
 
 /** The customer a storefront created or named, as far as it described it. */

@@ -39,8 +39,9 @@ const STACK_VALIDATION_FIELDS = new Set([
 
 function presentRedeemable(redeemable: unknown, audience: ClientAudience): unknown {
   if (!isJsonObject(redeemable)) return redeemable;
-  // A redeemable's metadata is its voucher's or tier's: the voucher's hidden keys apply to both.
-  const shown = withVisibleMetadata(pick(redeemable, STACK_REDEEMABLE_FIELDS), 'voucher', audience);
+  // A redeemable's metadata is its voucher's or its tier's, whose hidden keys apply.
+  const kind = redeemable.object === 'promotion_tier' ? 'promotion_tier' : 'voucher';
+  const shown = withVisibleMetadata(pick(redeemable, STACK_REDEEMABLE_FIELDS), kind, audience);
   if (isJsonObject(shown.order)) shown.order = presentOrder(shown.order, audience);
   return shown;
 }

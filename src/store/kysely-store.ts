@@ -8,6 +8,7 @@ import { KyselyCampaignRepository } from './repositories/kysely-campaign-reposit
 import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
 import { KyselyCustomEventRepository } from './repositories/kysely-custom-event-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
+import { KyselyGiftCardRepository } from './repositories/kysely-gift-card-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/kysely-idempotency-repository.js';
 import { KyselyMetadataSchemaRepository } from './repositories/kysely-metadata-schema-repository.js';
 import { KyselyOrderRepository } from './repositories/kysely-order-repository.js';
@@ -18,6 +19,7 @@ import { KyselyProjectRepository } from './repositories/kysely-project-repositor
 import { KyselyPromotionIndexRepository } from './repositories/kysely-promotion-index-repository.js';
 import { KyselyPromotionStackRepository } from './repositories/kysely-promotion-stack-repository.js';
 import { KyselyPromotionTierRepository } from './repositories/kysely-promotion-tier-repository.js';
+import { KyselyPublicationRepository } from './repositories/kysely-publication-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
 import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
@@ -66,6 +68,8 @@ class KyselyProjectStore implements ProjectStore {
   readonly promotionTiers;
   readonly promotionStacks;
   readonly promotionIndex;
+  readonly publications;
+  readonly giftCards;
   readonly redemptions;
   readonly ruleCounters;
   readonly segments;
@@ -96,6 +100,8 @@ class KyselyProjectStore implements ProjectStore {
     this.promotionTiers = new KyselyPromotionTierRepository(db, projectId);
     this.promotionStacks = new KyselyPromotionStackRepository(db, projectId);
     this.promotionIndex = new KyselyPromotionIndexRepository(db, projectId);
+    this.publications = new KyselyPublicationRepository(db, projectId);
+    this.giftCards = new KyselyGiftCardRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.segments = new KyselySegmentRepository(db, projectId, capabilities);

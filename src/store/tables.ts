@@ -235,6 +235,12 @@ export interface VouchersTable {
   publish_count: Generated<number>;
   /** The latest expiry a validation session gave one of its uses (see validation_sessions). */
   reserved_until: Generated<string | null>;
+  /** Gift credits before the first movement; null until then (see migration 0014). */
+  gift_opening: Generated<number | string | null>;
+  /** Lifetime gift credits, once moved. */
+  gift_total: Generated<number | string | null>;
+  /** Gift credits left, once moved; only conditional relative writes change it. */
+  gift_balance: Generated<number | string | null>;
   created_at: string;
   updated_at: string | null;
   deleted_at: string | null;
@@ -407,6 +413,67 @@ export interface ValidationSessionsTable {
   created_at: string;
 }
 
+/** A publication: codes handed to a customer, or a refused attempt (`result` FAILURE). */
+export interface PublicationsTable {
+  id: string;
+  project_id: string;
+  source_id: string | null;
+  customer_id: string;
+  tracking_id: string | null;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  /** JSON: the published vouchers' ids, in the order they were handed out. */
+  voucher_ids: string;
+  /** JSON: their codes, in the same order. */
+  voucher_codes: string;
+  /** The first code, for the `voucher` filter. */
+  first_code: string | null;
+  voucher_type: string | null;
+  is_referral_code: number;
+  channel: string;
+  metadata: string;
+  result: 'SUCCESS' | 'FAILURE';
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: string;
+}
+
+/** One movement of a gift card's credits: the append-only ledger behind `vouchers.gift_balance`. */
+export interface VoucherTransactionsTable {
+  id: string;
+  project_id: string;
+  voucher_id: string;
+  campaign_id: string | null;
+  type: string;
+  /** Signed: what the movement did to the balance. */
+  amount: number | string;
+  /** The balance after the movement. */
+  balance: number | string;
+  /** The lifetime credits after the movement. */
+  total: number | string;
+  source_id: string | null;
+  source: string | null;
+  reason: string | null;
+  redemption_id: string | null;
+  /** JSON: Voucherify's transaction `details`. */
+  details: string;
+  created_at: string;
+}
+
+/** A requested export; its file is rendered when downloaded with the token. */
+export interface ExportsTable {
+  id: string;
+  project_id: string;
+  exported_object: string;
+  /** What is exported: the voucher, for voucher_transactions. */
+  subject_id: string;
+  /** JSON: the export's `parameters` (order, fields). */
+  parameters: string;
+  token: string;
+  channel: string;
+  created_at: string;
+}
+
 export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
@@ -431,6 +498,9 @@ export interface Database {
   metadata_schemas: MetadataSchemasTable;
   stacking_rules: StackingRulesTable;
   validation_sessions: ValidationSessionsTable;
+  publications: PublicationsTable;
+  voucher_transactions: VoucherTransactionsTable;
+  exports: ExportsTable;
   promotion_tiers: PromotionTiersTable;
   promotion_stacks: PromotionStacksTable;
   promotion_index_versions: PromotionIndexVersionsTable;

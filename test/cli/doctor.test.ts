@@ -94,6 +94,7 @@ describe.each(PROCESS_DATABASES)('vouch doctor on $name', (kind) => {
         ['campaign.vouchers_count', 1, 0],
         ['campaign.redemptions_count', 1, 0],
         ['campaign.orders_amount', 1, 0],
+        ['voucher.gift_balance', 0, 0],
       ]);
     },
     PROCESS_TEST_TIMEOUT_MS,
@@ -131,7 +132,7 @@ describe.each(PROCESS_DATABASES)('vouch doctor on $name', (kind) => {
         `DRIFT voucher.redeemed_quantity: voucher ${limited.id} "DOC-LIMITED" in project ${limited.project_id} stores 5, counted 3 (imported uses plus successful redemptions not rolled back)`,
         `DRIFT campaign.vouchers_count: campaign ${campaign.id} "Doctor campaign" in project ${limited.project_id} stores 7, counted 3 (live vouchers in the campaign)`,
         `DRIFT campaign.redemptions_count: campaign ${campaign.id} "Doctor campaign" in project ${limited.project_id} stores 4, counted 1 (successful redemptions of its vouchers not rolled back)`,
-        'DRIFT: 1 of 7 vouchers on voucher.redeemed_quantity, 1 of 1 campaign on campaign.vouchers_count, 1 of 1 campaign on campaign.redemptions_count, 0 of 1 campaign on campaign.orders_amount',
+        'DRIFT: 1 of 7 vouchers on voucher.redeemed_quantity, 1 of 1 campaign on campaign.vouchers_count, 1 of 1 campaign on campaign.redemptions_count, 0 of 1 campaign on campaign.orders_amount, 0 of 0 vouchers on voucher.gift_balance',
       ]);
 
       const json = await runVouch(['doctor', '--json'], env);

@@ -80,6 +80,7 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
     shop = await server.createProject({
       client_redeem_enabled: true,
       client_create_customer_enabled: true,
+      client_publish_enabled: true,
       client_hidden_metadata: HIDDEN,
     });
     const sdk = server.sdk(shop);
@@ -300,6 +301,7 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
         'GET /client/v1/validate',
         'POST /client/v1/customers',
         'POST /client/v1/events',
+        'POST /client/v1/publish',
         // Its storefront case is in qualifications.sdk.test.ts.
         'POST /client/v1/qualifications',
         'POST /client/v1/redeem',
@@ -387,6 +389,21 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
       const qualified = validation.promotions.find((p: { id: string }) => p.id === tierId);
       expect(qualified).toMatchObject({ metadata: { badge: 'gold' }, discount_amount: 500 });
       expect(leaksIn(validation)).toEqual([]);
+
+      // Stacked, the tier shows the same: its visible metadata, no totals, nothing hidden.
+      const stackBody = {
+        redeemables: [{ object: 'promotion_tier', id: tierId }],
+        customer: { source_id: 'bob' },
+        order: { amount: 4000 },
+        options: { expand: ['redeemable'] },
+      };
+      const stacked = loose(await server.clientSdk(shop).validateStackable(stackBody as never));
+      expect(stacked.redeemables[0]).toMatchObject({ id: tierId, metadata: { badge: 'gold' } });
+      expect(leaksIn(stacked)).toEqual([]);
+      const redeemed = loose(await server.clientSdk(shop).redeemStackable(stackBody as never));
+      expect(redeemed.redemptions[0].promotion_tier).toMatchObject({ id: tierId, metadata: { badge: 'gold' } });
+      expect(redeemed.redemptions[0].promotion_tier.summary).toBeUndefined();
+      expect(leaksIn(redeemed)).toEqual([]);
 
       const serverSide = loose(await sdk.promotions.tiers.get(tierId));
       expect(JSON.stringify(serverSide)).toContain(HIDDEN_VALUES.promotion_tier);
@@ -514,6 +531,34 @@ describe.each(TEST_DATABASES)('client-side keys on $name', (database) => {
         const seenVoucher = loose(await server.sdk(shop).redemptions.get(redemption.id)).voucher;
         expect(seenVoucher.holder_id ?? seenVoucher.referrer_id, code).toBe(aliceId);
       }
+    });
+
+    it("publishes to the shopper without naming another customer, a code's cost or hidden metadata", async () => {
+      const sdk = server.sdk(shop);
+      await sdk.campaigns.create({
+        name: 'Storefront giveaway',
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'STATIC',
+        vouchers_count: 2,
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: { type: 'PERCENT', percent_off: 5 } },
+      } as never);
+      // Alice already holds one of them, published server-side with the shop's own metadata.
+      await sdk.distributions.publications.create({
+        campaign: { name: 'Storefront giveaway' },
+        customer: { source_id: 'alice' },
+        metadata: { rh_note: HIDDEN_VALUES.redemption },
+      } as never);
+      const client = server.clientSdk(shop);
+      const published = loose(await client.publish('Storefront giveaway', { customer: { source_id: 'bob' } } as never));
+      expect(published).toMatchObject({ result: 'SUCCESS', customer: { source_id: 'bob', object: 'customer' } });
+      expect(published.voucher.holder_id).toBe(published.customer_id);
+      expect(leaksIn(published)).toEqual([]);
+      // Naming Alice shows her id and source_id, which the request gave, and nothing else of hers.
+      const asAlice = await client
+        .publish('Storefront giveaway', { customer: { source_id: 'alice' } } as never)
+        .then(loose, loose);
+      expect(leaksIn(asAlice, ['another customer: id'])).toEqual([]);
+      expect(JSON.stringify(asAlice)).not.toContain('ALICE-VISIBLE-NOTE');
     });
 
     it('answers a replayed redemption through the same filter', async () => {

@@ -54,4 +54,60 @@ describe.each(TEST_DATABASES)('one lock order for redemptions, rollbacks and seg
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect((await retriedConflicts()) - before).toBe(0);
   });
+
+  it('stacks, tiers and single redemptions with and without counting rules, and their rollbacks, never deadlock', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const api = rawApi(server.url, { appId: project.serverKey.app_id, secret: project.serverKey.app_token });
+    // A rule that counts the campaign's redemptions locks the campaign while it counts.
+    const counting = (await sdk.validationRules.create({
+      name: 'campaign under 100000',
+      rules: { '1': { name: 'campaign.redemptions.count', conditions: { $less_than: [100000] } }, logic: '1' },
+    } as never)) as { id: string };
+    const campaign = (await sdk.promotions.create({
+      name: 'Counted promotion',
+      campaign_type: 'PROMOTION',
+      promotion: {
+        tiers: [
+          {
+            name: 'counted',
+            action: { discount: { type: 'AMOUNT', amount_off: 100 } },
+            validation_rules: [counting.id],
+          },
+          { name: 'plain', action: { discount: { type: 'AMOUNT', amount_off: 100 } } },
+        ],
+      },
+    } as never)) as { promotion: { tiers: { id: string }[] } };
+    const [counted, plain] = campaign.promotion.tiers.map((tier) => tier.id);
+    await sdk.vouchers.create({
+      code: 'SHARED-V',
+      type: 'DISCOUNT_VOUCHER',
+      discount: { type: 'AMOUNT', amount_off: 100 },
+    } as never);
+    const order = { amount: 10000 };
+    const stack = (tierId: string | undefined) => ({
+      redeemables: [
+        { object: 'voucher', id: 'SHARED-V' },
+        { object: 'promotion_tier', id: tierId },
+      ],
+      order,
+    });
+    const before = await retriedConflicts();
+    const statuses: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      const first = await api('POST', '/v1/redemptions', stack(counted));
+      const single = await api('POST', `/v1/promotions/tiers/${counted}/redemption`, { order });
+      const answers = await Promise.all([
+        api('POST', '/v1/redemptions', stack(counted)),
+        api('POST', '/v1/redemptions', stack(plain)),
+        api('POST', '/v1/vouchers/SHARED-V/redemption', { order }),
+        api('POST', `/v1/promotions/tiers/${counted}/redemption`, { order }),
+        api('POST', `/v1/redemptions/${first.body.parent_redemption.id}/rollbacks`, {}),
+        api('POST', `/v1/redemptions/${single.body.id}/rollback`, {}),
+      ]);
+      statuses.push(...answers.map((answer) => answer.status));
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect((await retriedConflicts()) - before).toBe(0);
+  });
 });

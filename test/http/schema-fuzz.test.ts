@@ -37,13 +37,18 @@ function isDestructive(route: ApiRoute): boolean {
 }
 
 /**
- * A refused redemption is stored on purpose (an `rf_` redemption, as Voucherify records failed
- * attempts) and answered with a 400 naming it: that 4xx may change the store.
+ * A refused redemption or publication is stored on purpose (an `rf_` redemption or a FAILURE
+ * publication, as Voucherify records failed attempts) and answered with a 400 naming it: that 4xx
+ * may change the store.
  */
 function isRecordedRefusal(answer: InjectedAnswer): boolean {
   try {
     const body = JSON.parse(answer.body) as { resource_type?: unknown; resource_id?: unknown };
-    return body.resource_type === 'redemption' && String(body.resource_id).startsWith('rf_');
+    const id = String(body.resource_id);
+    return (
+      (body.resource_type === 'redemption' && id.startsWith('rf_')) ||
+      (body.resource_type === 'publication' && id.startsWith('pub_'))
+    );
   } catch {
     return false;
   }

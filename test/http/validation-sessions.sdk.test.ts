@@ -94,6 +94,20 @@ describe.each(TEST_DATABASES)('validation sessions (LOCK) through the official S
     expect(loose(await server.sdk(project).vouchers.get('LOCK-3')).redemption.redeemed_quantity).toBe(2);
   });
 
+  it('a reservation and a redemption racing for the last use never both win', async () => {
+    const project = await server.createProject();
+    for (let round = 0; round < 12; round++) {
+      const code = `LOCK-RACE-${round}`;
+      await createVoucher(project, code, 1);
+      const [validation, redemption] = await Promise.all([
+        validate(project, code, { type: 'LOCK', key: `race-${round}` }),
+        redeem(project, code),
+      ]);
+      expect([validation.valid, redemption.ok]).not.toEqual([true, true]);
+      if (validation.valid) expect((await redeem(project, code, `race-${round}`)).ok).toBe(true);
+    }
+  });
+
   it('a session ends by itself when its time is up', async () => {
     const project = await server.createProject();
     await createVoucher(project, 'LOCK-BRIEF', 1);

@@ -110,7 +110,7 @@ describe.each(TEST_DATABASES)('vouchers through the official SDK on $name', (dat
 
   it('refuses what is not supported yet or not valid, naming the property, and writes nothing', async () => {
     const sdk = server.sdk(await server.createProject());
-    await expect(create({ code: 'GIFT', type: 'GIFT_VOUCHER', gift: { amount: 1000 } })).rejects.toMatchObject({
+    await expect(create({ code: 'LOYAL', type: 'LOYALTY_CARD', loyalty_card: { points: 10 } })).rejects.toMatchObject({
       code: 403,
       key: 'missing_required_feature',
     });

@@ -8,6 +8,7 @@ import type {
 import type { NormalizedCodeConfig } from '../../domain/codes/code-config.js';
 import { parseDiscount } from '../../domain/discounts/parse-discount.js';
 import { AppError, invalidPayload } from '../../domain/errors.js';
+import { parseGift } from '../../domain/gift-cards/gift-card.js';
 import type { Metadata } from '../../domain/metadata.js';
 import type { Project } from '../../domain/projects/project.js';
 import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
@@ -15,7 +16,7 @@ import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import type { VoucherType } from '../../domain/vouchers/voucher.js';
 import type { PromotionTierInput } from '../promotions/create-promotion-tier.js';
 import { codeConfigFor, storedCodeConfig } from '../vouchers/code-generation.js';
-import { assertDiscountVoucherType } from '../vouchers/voucher-fields.js';
+import { assertSupportedVoucherType } from '../vouchers/voucher-fields.js';
 
 /** The validity fields a campaign and its voucher template share. */
 export interface ValidityInput {
@@ -29,6 +30,7 @@ export interface ValidityInput {
 export interface CampaignTemplateInput extends ValidityInput {
   type?: VoucherType | null;
   discount?: unknown;
+  gift?: unknown;
   redemption?: { quantity?: number | null } | null;
   code_config?: CodeConfig | null;
   is_referral_code?: boolean | null;
@@ -62,13 +64,18 @@ const NO_VALIDITY: ValidityRules = {
   validity_hours: null,
 };
 
-/** DISCOUNT_COUPONS and PROMOTION campaigns for now; the others come with their issues. */
+/** DISCOUNT_COUPONS, GIFT_VOUCHERS and PROMOTION campaigns for now; the others come with their issues. */
 export function assertSupportedCampaignType(type: CampaignType): void {
-  if (type !== 'DISCOUNT_COUPONS' && type !== 'PROMOTION') {
+  if (type !== 'DISCOUNT_COUPONS' && type !== 'PROMOTION' && type !== 'GIFT_VOUCHERS') {
     throw new AppError('missing_required_feature', {
-      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS and PROMOTION for now`,
+      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS, GIFT_VOUCHERS and PROMOTION for now`,
     });
   }
+}
+
+/** The voucher type a campaign of this type holds. */
+export function voucherTypeOf(campaignType: CampaignType): VoucherType {
+  return campaignType === 'GIFT_VOUCHERS' ? 'GIFT_VOUCHER' : 'DISCOUNT_VOUCHER';
 }
 
 /** Validity rules as sent, every part present (null when not sent). */
@@ -92,18 +99,28 @@ export interface ParsedTemplate {
 }
 
 /** The voucher template of a new campaign, checked; its code config ready to generate from. */
-export function readTemplate(project: Project, input: CampaignTemplateInput | null | undefined): ParsedTemplate {
+export function readTemplate(
+  project: Project,
+  input: CampaignTemplateInput | null | undefined,
+  campaignType: CampaignType = 'DISCOUNT_COUPONS',
+): ParsedTemplate {
   if (!input) throw invalidPayload("Property . should have required property 'voucher'");
-  const type = input.type ?? 'DISCOUNT_VOUCHER';
-  assertDiscountVoucherType(type);
-  if (input.discount === undefined || input.discount === null) {
-    throw invalidPayload("Property .voucher should have required property 'discount'");
+  const expected = voucherTypeOf(campaignType);
+  const type = input.type ?? expected;
+  assertSupportedVoucherType(type);
+  if (type !== expected) {
+    throw invalidPayload(`Property .voucher.type should be ${expected} in a ${campaignType} campaign`);
+  }
+  const isGift = type === 'GIFT_VOUCHER';
+  const field = isGift ? 'gift' : 'discount';
+  if (input[field] === undefined || input[field] === null) {
+    throw invalidPayload(`Property .voucher should have required property '${field}'`);
   }
   const config = codeConfigFor(project, input.code_config, '.voucher.code_config');
   const template: CampaignVoucherTemplate = {
     type,
-    discount: parseDiscount(input.discount, '.voucher.discount'),
-    gift: null,
+    discount: isGift ? null : parseDiscount(input.discount, '.voucher.discount'),
+    gift: isGift ? parseGift(input.gift, '.voucher.gift') : null,
     loyalty_card: null,
     redemption: { quantity: input.redemption?.quantity ?? null },
     code_config: storedCodeConfig(input.code_config, config),

@@ -43,7 +43,9 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
   if (kind === 'STANDALONE' && count > 1) {
     throw invalidPayload('Property .vouchers_count should be at most 1 in a STANDALONE campaign');
   }
-  const { template, config } = isPromotion ? promotionTemplate(ctx.project) : readTemplate(ctx.project, input.voucher);
+  const { template, config } = isPromotion
+    ? promotionTemplate(ctx.project)
+    : readTemplate(ctx.project, input.voucher, campaignType);
   const validity = readFullValidity(input, '');
   assertTimeframesHaveStart(validity, template);
   assertKeyspaceFits(config, count, 0, ctx.project.settings.case_sensitive_codes);

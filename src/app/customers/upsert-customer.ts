@@ -15,7 +15,8 @@ export interface CustomerUpsert extends CustomerChanges {
   id?: string | null;
 }
 
-function changesAnything(customer: Customer, changes: CustomerChanges): boolean {
+/** Whether the request's changes would make a stored customer any different. */
+export function changesAnything(customer: Customer, changes: CustomerChanges): boolean {
   const next = applyCustomerChanges(customer, changes, null);
   return JSON.stringify(next) !== JSON.stringify(customer);
 }

@@ -127,14 +127,14 @@ async function redeemInStore(
   if (prepared && evaluation.order) {
     await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toPromotionOrderObject);
   }
-  // Campaign, then tier: the lock order every redemption and rollback of the campaign keeps.
-  await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);
+  // Tier, then campaign: the one lock order (lock-order.ts).
   const summaryChange = {
     redeemed_quantity: 1,
     orders_total_amount: redemption.order_amount ?? 0,
     orders_total_discount_amount: redemption.discount_amount,
   };
   await store.promotionTiers.addToSummary(tier.id, summaryChange);
+  await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);
   const redeemed: PromotionTier = {
     ...tier,
     summary: {

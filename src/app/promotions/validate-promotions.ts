@@ -4,7 +4,7 @@ import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js
 import { compareTiers, evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
 import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
 import type { ProjectContext } from '../context.js';
-import { upsertCustomer } from '../customers/upsert-customer.js';
+import { storeRequestCustomer } from '../customers/request-customer.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import { previewOrder } from '../redemptions/request-order.js';
 import type { VoucherRequest } from '../redemptions/voucher-request.js';
@@ -45,14 +45,10 @@ export async function validatePromotions(
   const timezone = ctx.project.settings.timezone;
   // Voucherify's cap: only the most recent usable tiers are checked, whatever the project holds.
   const active = await loadActiveTiers(store, now, { timezone, limit: MAX_VALIDATED_TIERS });
-  const input = request.customer;
-  const customer = input
-    ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
-    : null;
+  const named = request.customer ? await storeRequestCustomer(ctx, request.customer, writes) : null;
+  const customer = named?.customer ?? null;
+  const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
-  // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
-  const judged =
-    customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
   const session = await openRuleFactsSession(
     store,
     ctx.clock,

@@ -1,4 +1,5 @@
 import type { Customer } from '../../domain/customers/customer.js';
+import { startCalculation } from '../../domain/discounts/calculated-order.js';
 import { AppError, invalidPayload } from '../../domain/errors.js';
 import type { Order } from '../../domain/orders/order.js';
 import { filterRedeemables } from '../../domain/qualifications/filter-redeemables.js';
@@ -27,6 +28,7 @@ import {
   type QualificationFacts,
   qualifyStack,
   qualifyTier,
+  qualifyTierAtOnce,
   qualifyVoucher,
 } from './qualify-redeemables.js';
 import { findSpendMoreHints, type SpendMoreHint } from './spend-more-hints.js';
@@ -146,7 +148,8 @@ export async function checkEligibility(
     [...active.flatMap((entry) => entry.definitions), ...wallet.flatMap(definitionsOf)],
     { order: pricedOrder, customer: judged, metadata: request.metadata ?? null, lockCounts: false },
   );
-  const facts: QualificationFacts = { store, session, cache, now, timezone, order: pricedOrder };
+  const started = pricedOrder ? startCalculation(pricedOrder) : null;
+  const facts: QualificationFacts = { store, session, cache, now, timezone, order: pricedOrder, started };
 
   const options = request.options ?? {};
   const rule = options.sorting_rule ?? 'DEFAULT';
@@ -160,7 +163,7 @@ export async function checkEligibility(
   const tiers: QualifiedEntry[] = [];
   const missed: { active: ActiveTier; rules: VoucherRulesCheck }[] = [];
   for (const tier of active) {
-    const outcome = await qualifyTier(facts, tier, priceAll);
+    const outcome = qualifyTierAtOnce(facts, tier, priceAll) ?? (await qualifyTier(facts, tier, priceAll));
     if (outcome.qualified) tiers.push(outcome.entry);
     else missed.push({ active: tier, rules: outcome.rules });
   }

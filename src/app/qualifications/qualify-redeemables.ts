@@ -1,5 +1,6 @@
 import type { Campaign } from '../../domain/campaigns/campaign.js';
-import { applyDiscount } from '../../domain/discounts/apply-discount.js';
+import type { Category } from '../../domain/categories/category.js';
+import { applyDiscount, type CatalogLookup } from '../../domain/discounts/apply-discount.js';
 import { type CalculatedOrder, startCalculation } from '../../domain/discounts/calculated-order.js';
 import type { Discount } from '../../domain/discounts/discount.js';
 import { NO_TARGETS } from '../../domain/discounts/targets.js';
@@ -13,7 +14,13 @@ import type { ActiveTier } from '../promotions/active-tiers.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
 import type { LoadedVoucher } from '../redemptions/load-voucher.js';
 import { voucherSubject } from '../redemptions/rule-subjects.js';
-import { checkSubjectRules, type RuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
+import {
+  checkSubjectRules,
+  checkUncountedRules,
+  type RuleFactsSession,
+  readsCounts,
+  type VoucherRulesCheck,
+} from '../redemptions/voucher-rules.js';
 import type { QualificationResult, QualifiedEntry } from './qualification-request.js';
 import type { CampaignCategoryCache } from './wallet-vouchers.js';
 
@@ -25,6 +32,11 @@ export interface QualificationFacts {
   now: Date;
   timezone: string;
   order: Order | null;
+  /**
+   * The order started for calculation, once per request: every redeemable is priced from this one
+   * (startCalculation hands a started order back as it is), never by copying the cart again.
+   */
+  started: CalculatedOrder | null;
 }
 
 /** Gift credits count as an order-level discount: what the card would pay of this order. */
@@ -51,7 +63,7 @@ export async function qualifyVoucher(
   priced = true,
 ): Promise<QualifiedEntry | null> {
   const { store, session, now, timezone } = facts;
-  const order = priced ? facts.order : null;
+  const order = priced ? facts.started : null;
   const subject = voucherSubject(loaded);
   const rules = await checkSubjectRules(store, session, subject, definitions);
   const voucher = loaded.effective;
@@ -100,51 +112,90 @@ export type TierQualification =
   | { qualified: true; entry: QualifiedEntry }
   | { qualified: false; rules: VoucherRulesCheck };
 
+/** The catalog of a discount that adds no units: nothing to look up. */
+const NO_CATALOG: CatalogLookup = () => undefined;
+
+/**
+ * A tier whose rules passed, judged with what it reads from the store at hand: the catalog of a
+ * unit discount, and its category (the tier's, else its campaign's).
+ */
+function judgeTier(
+  facts: QualificationFacts,
+  active: ActiveTier,
+  priced: boolean,
+  rules: VoucherRulesCheck,
+  catalog: CatalogLookup,
+  category: Category | null,
+): TierQualification {
+  const { now, timezone } = facts;
+  const { tier, campaign, definitions } = active;
+  const evaluation = evaluatePromotionTier({
+    tier,
+    campaign,
+    now,
+    timezone,
+    order: priced ? facts.started : null,
+    catalog,
+    rules: rules.outcome,
+    targets: rules.targets,
+  });
+  if (!evaluation.valid) return { qualified: false, rules };
+  const categoryId = tier.category_id ?? campaign.category_id;
+  const entry: QualifiedEntry = {
+    object: 'promotion_tier',
+    id: tier.id,
+    resource_id: tier.id,
+    created_at: tier.created_at,
+    campaign_id: campaign.id,
+    campaign_type: campaign.campaign_type,
+    category_ids: categoryId ? [categoryId] : [],
+    voucher_type: null,
+    code: null,
+    holder_role: null,
+    discount_amount: evaluation.order?.total_applied_discount_amount ?? 0,
+    source: { kind: 'promotion_tier', tier, campaign },
+    result: { discount: evaluation.discount },
+    order: evaluation.order,
+    rules,
+    definitions,
+    category,
+  };
+  return { qualified: true, entry };
+}
+
 /** A promotion tier usable now, judged alone against the cart, as a promotion validation judges it (see qualifyVoucher for `priced`). */
 export async function qualifyTier(
   facts: QualificationFacts,
   active: ActiveTier,
   priced = true,
 ): Promise<TierQualification> {
-  const { store, session, now, timezone } = facts;
-  const order = priced ? facts.order : null;
+  const { store, session, cache } = facts;
   const { tier, campaign, subject, definitions } = active;
   const rules = await checkSubjectRules(store, session, subject, definitions);
   if (!rules.outcome.passed) return { qualified: false, rules };
-  const evaluation = evaluatePromotionTier({
-    tier,
-    campaign,
-    now,
-    timezone,
-    order,
-    catalog: await loadDiscountCatalog(store, tier.discount),
-    rules: rules.outcome,
-    targets: rules.targets,
-  });
-  if (!evaluation.valid) return { qualified: false, rules };
-  const categoryId = tier.category_id ?? campaign.category_id;
-  return {
-    qualified: true,
-    entry: {
-      object: 'promotion_tier',
-      id: tier.id,
-      resource_id: tier.id,
-      created_at: tier.created_at,
-      campaign_id: campaign.id,
-      campaign_type: campaign.campaign_type,
-      category_ids: categoryId ? [categoryId] : [],
-      voucher_type: null,
-      code: null,
-      holder_role: null,
-      discount_amount: evaluation.order?.total_applied_discount_amount ?? 0,
-      source: { kind: 'promotion_tier', tier, campaign },
-      result: { discount: evaluation.discount },
-      order: evaluation.order,
-      rules,
-      definitions,
-      category: await facts.cache.category(categoryId),
-    },
-  };
+  const catalog = await loadDiscountCatalog(store, tier.discount);
+  const category = await cache.category(tier.category_id ?? campaign.category_id);
+  return judgeTier(facts, active, priced, rules, catalog, category);
+}
+
+/**
+ * qualifyTier without awaiting, for the common tier that reads nothing from the store: rules
+ * without counts, a discount that adds no units, a category already read. Null when the tier
+ * needs the store: then qualifyTier judges it. Awaiting a thousand tiers one by one costs more
+ * than judging them.
+ */
+export function qualifyTierAtOnce(
+  facts: QualificationFacts,
+  active: ActiveTier,
+  priced = true,
+): TierQualification | null {
+  const { tier, campaign, definitions } = active;
+  if (readsCounts(definitions) || tier.discount.type === 'UNIT') return null;
+  const rules = checkUncountedRules(facts.session, definitions);
+  if (!rules.outcome.passed) return { qualified: false, rules };
+  const category = facts.cache.categoryAtOnce(tier.category_id ?? campaign.category_id);
+  if (category === undefined) return null;
+  return judgeTier(facts, active, priced, rules, NO_CATALOG, category);
 }
 
 /** A stack's own answer names no applicable_to: each of its tiers names its own. */
@@ -179,7 +230,7 @@ export async function qualifyStack(
   const tiers = stack.tier_ids.map((id) => qualifiedTiers.get(id));
   if (tiers.length === 0 || tiers.some((tier) => tier === undefined)) return null;
   const entries = tiers as QualifiedEntry[];
-  let running = facts.order ? startCalculation(facts.order) : null;
+  let running = facts.started;
   for (const entry of entries) {
     if (!running || entry.source.kind !== 'promotion_tier') continue;
     const discount = entry.source.tier.discount;
@@ -227,7 +278,8 @@ export async function priceEntries(
         scope: { type: 'promotion_tier' as const, id: source.tier.id },
         campaignId: source.campaign.id,
       };
-      const outcome = await qualifyTier(facts, { ...source, subject, definitions: entry.definitions });
+      const active = { ...source, subject, definitions: entry.definitions };
+      const outcome = qualifyTierAtOnce(facts, active) ?? (await qualifyTier(facts, active));
       again = outcome.qualified ? outcome.entry : null;
     }
     priced.push(again ?? entry);

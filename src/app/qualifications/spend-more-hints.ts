@@ -1,10 +1,16 @@
 import type { Campaign } from '../../domain/campaigns/campaign.js';
+import { startCalculationAt } from '../../domain/discounts/calculated-order.js';
 import type { Order } from '../../domain/orders/order.js';
 import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
 import type { PromotionTier } from '../../domain/promotions/promotion-tier.js';
 import { findAmountNeeded, spendCeilingFor } from '../../domain/qualifications/spend-more.js';
 import { toDiscountTargets } from '../../domain/rules/applicable-items.js';
-import { checkAssignedRules } from '../../domain/rules/check-assigned-rules.js';
+import {
+  type AssignedDefinition,
+  checkAssignedRules,
+  passesAssignedRules,
+} from '../../domain/rules/check-assigned-rules.js';
+import type { CompiledValidationRules } from '../../domain/rules/compile-rules.js';
 import { type PreparedRuleFacts, prepareRuleFacts } from '../../domain/rules/prepared-facts.js';
 import type { ActiveTier } from '../promotions/active-tiers.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
@@ -34,6 +40,29 @@ function isAmountCandidate(active: ActiveTier, rules: VoucherRulesCheck): boolea
   return active.definitions.every(({ compiled }) => compiled.requiredFacts.counters.length === 0);
 }
 
+/** Numbers each compiled definition on first sight; compiled rules are shared by every tier they are assigned to. */
+const compiledIds = new WeakMap<CompiledValidationRules, number>();
+let nextCompiledId = 0;
+
+/** The key of a tier's definitions: their compiled rules by identity, in order; kept with the (indexed) list. */
+const definitionKeys = new WeakMap<readonly AssignedDefinition[], string>();
+
+function definitionsKey(definitions: readonly AssignedDefinition[]): string {
+  let key = definitionKeys.get(definitions);
+  if (key !== undefined) return key;
+  key = '';
+  for (const { compiled } of definitions) {
+    let id = compiledIds.get(compiled);
+    if (id === undefined) {
+      id = nextCompiledId++;
+      compiledIds.set(compiled, id);
+    }
+    key += `${id},`;
+  }
+  definitionKeys.set(definitions, key);
+  return key;
+}
+
 /**
  * The tiers the cart misses only by its amount, each with the amount still to spend: the tier's
  * compiled rules re-checked with the order amount raised (everything else as the cart is), the
@@ -58,12 +87,21 @@ export async function findSpendMoreHints(
     }
     return prepared;
   };
-  // Thresholds first (rule checks only), then only the nearest are priced on a raised cart.
+  // Thresholds first (rule checks only), then only the nearest are priced on a raised cart. The
+  // raised facts carry no counts, so they are the same for every scope: a threshold depends on the
+  // compiled definitions alone, and tiers sharing them (many tiers, few rules) share one search.
+  const ceiling = spendCeilingFor(cartAmount);
+  const thresholds = new Map<string, number | null>();
   const found: { active: ActiveTier; needed: number }[] = [];
   for (const { active, rules } of missed) {
     if (!isAmountCandidate(active, rules)) continue;
-    const passesAt = (amount: number) => checkAssignedRules(active.definitions, () => factsAt(amount)).passed;
-    const needed = findAmountNeeded(cartAmount, spendCeilingFor(cartAmount), passesAt);
+    const key = definitionsKey(active.definitions);
+    let needed = thresholds.get(key);
+    if (needed === undefined) {
+      const passesAt = (amount: number) => passesAssignedRules(active.definitions, () => factsAt(amount));
+      needed = findAmountNeeded(cartAmount, ceiling, passesAt);
+      thresholds.set(key, needed);
+    }
     if (needed !== null) found.push({ active, needed });
   }
   found.sort((a, b) => a.needed - b.needed);
@@ -99,7 +137,8 @@ async function priceAt(
     campaign,
     now: facts.now,
     timezone: facts.timezone,
-    order: { ...order, amount: needed, initial_amount: needed },
+    // The cart as started for the request, raised: its lines are not started again for each hint.
+    order: startCalculationAt(facts.started ?? order, needed, needed),
     catalog: await loadDiscountCatalog(facts.store, tier.discount),
     rules: outcome,
     ...(targets ? { targets } : {}),

@@ -14,6 +14,8 @@ export const MAX_WALLET_VOUCHERS = 500;
 export class CampaignCategoryCache {
   private readonly campaigns = new Map<string, Promise<Campaign | null>>();
   private readonly categories = new Map<string, Promise<Category | null>>();
+  /** The categories whose read has finished, for callers that judge without awaiting. */
+  private readonly readCategories = new Map<string, Category | null>();
 
   constructor(private readonly store: ProjectStore) {}
 
@@ -30,10 +32,18 @@ export class CampaignCategoryCache {
     if (id === null) return Promise.resolve(null);
     let found = this.categories.get(id);
     if (!found) {
-      found = this.store.categories.findById(id).then((category) => category ?? null);
+      found = this.store.categories.findById(id).then((category) => {
+        this.readCategories.set(id, category ?? null);
+        return category ?? null;
+      });
       this.categories.set(id, found);
     }
     return found;
+  }
+
+  /** The category when no read is needed (none named, or already read); undefined otherwise. */
+  categoryAtOnce(id: string | null): Category | null | undefined {
+    return id === null ? null : this.readCategories.get(id);
   }
 }
 

@@ -5,6 +5,8 @@ import { evaluateVoucher } from '../../domain/redemptions/evaluate-voucher.js';
 import type { ChannelType } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
+import { giftRequestOf, spentCardOf } from '../gift-cards/gift-request.js';
+import { recordGiftSpend, returnGiftCredits, takeGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
@@ -111,6 +113,7 @@ async function redeemInStore(
     rules: rules.outcome,
     targets: rules.targets,
     reserved_quantity: voucher.reserved_quantity ?? 0,
+    gift: giftRequestOf(voucher, request.gift),
   });
   if (!evaluation.valid) {
     if (prepared) await saveOrder(store, prepared);
@@ -118,23 +121,43 @@ async function redeemInStore(
     return refuse(ctx, store, attempt, new AppError(evaluation.reason, message ? { message } : {}));
   }
 
+  // A gift card's credits go first, by one conditional write on its balance: of racing spends
+  // only those the balance still holds get through, whatever they read before.
+  const card = spentCardOf(voucher);
+  const credits = evaluation.gift?.credits ?? 0;
+  if (card && evaluation.gift?.credits === null) {
+    return refuse(ctx, store, attempt, new AppError('missing_order'));
+  }
+  const spent = card && credits > 0 ? await takeGiftCredits(store, card, credits) : undefined;
+  if (card && credits > 0 && !spent) {
+    if (prepared) await saveOrder(store, prepared);
+    return refuse(ctx, store, attempt, new AppError('gift_amount_exceeded'));
+  }
+
   // The use is counted by one conditional write: of racing redemptions only as many as the
   // limit allows get through; the others are refused here, whatever they read before.
   const limit = voucher.effective.redemption_quantity;
   if (!(await store.vouchers.incrementRedeemed(voucher.stored.id, limit, reservations))) {
+    if (card && spent) await returnGiftCredits(store, card, credits);
     if (prepared) await saveOrder(store, prepared);
     return refuse(ctx, store, attempt, new AppError('quantity_exceeded'));
   }
+  const counters = spent ? { gift_balance: spent.balance, gift_total: spent.total } : {};
   const redeemed: LoadedVoucher = {
     ...voucher,
-    stored: { ...voucher.stored, redeemed_quantity: voucher.stored.redeemed_quantity + 1 },
+    stored: { ...voucher.stored, ...counters, redeemed_quantity: voucher.stored.redeemed_quantity + 1 },
     effective: { ...voucher.effective, redeemed_quantity: voucher.effective.redeemed_quantity + 1 },
   };
-  if (sessionKey) await store.validationSessions.release(voucher.stored.id, sessionKey);
+  if (sessionKey) await store.validationSessions.release(voucher.stored.id, sessionKey, reservations.now);
   const redemption = newRedemption(ctx, subjectOf({ ...attempt, voucher: redeemed }), ctx.ids.newId('r_'));
   redemption.session_key = sessionKey;
+  redemption.amount = credits;
   if (prepared && evaluation.order) {
     await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toCalculatedOrderObject);
+  }
+  if (card && spent) {
+    const named = redemption.order_id ? { id: redemption.order_id, source_id: order?.source_id ?? null } : null;
+    await recordGiftSpend(ctx, store, { card, credits, counters: spent, redemptionId: redemption.id, order: named });
   }
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
   if (redemption.campaign_id) {

@@ -9,6 +9,7 @@ import { loadVoucher } from './load-voucher.js';
  */
 export async function releaseValidationSession(ctx: ProjectContext, code: string, key: string): Promise<void> {
   const voucher = await loadVoucher(ctx.store, ctx.project, code);
-  const released = await ctx.store.transaction((tx) => tx.validationSessions.release(voucher.stored.id, key));
+  const now = ctx.clock.now().toISOString();
+  const released = await ctx.store.transaction((tx) => tx.validationSessions.release(voucher.stored.id, key, now));
   if (!released) throw notFound('session', key);
 }

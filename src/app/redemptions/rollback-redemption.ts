@@ -3,6 +3,7 @@ import type { Metadata } from '../../domain/metadata.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
+import { refundGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import type { ProjectStore } from '../ports.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
@@ -19,6 +20,12 @@ export interface RollbackRequest {
 export interface RollbackOptions {
   channel: { type: ChannelType; id: string | null };
   idempotencyKey?: string;
+}
+
+/** The source_id of the order a redemption was made with, as its snapshot shows it. */
+export function orderSourceId(redemption: Redemption): string | null {
+  const sourceId = redemption.snapshot.order?.source_id;
+  return typeof sourceId === 'string' ? sourceId : null;
 }
 
 /** Only a successful, single (not stacked) redemption can be rolled back, once. */
@@ -64,16 +71,26 @@ async function rollbackInStore(
     throw new AppError('already_rolled_back', { details: redemption.id });
   }
   if (redemption.voucher_id) await store.vouchers.decrementRedeemed(redemption.voucher_id);
-  if (redemption.campaign_id) {
-    await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
+  // Gift credits go back exactly as taken (the redemption's `amount`), under the same row lock.
+  if (redemption.voucher_id && redemption.amount > 0) {
+    await refundGiftCredits(ctx, store, {
+      card: { id: redemption.voucher_id, campaign_id: redemption.campaign_id },
+      credits: redemption.amount,
+      redemptionId: redemption.id,
+      rollbackId,
+      order: redemption.order_id ? { id: redemption.order_id, source_id: orderSourceId(redemption) } : null,
+    });
   }
-  // A tier's summary goes back after its campaign's totals: campaign, then tier, as a redemption locks.
+  // A tier's summary goes back before its campaign's totals: the one lock order (lock-order.ts).
   if (redemption.related_object_type === 'promotion_tier' && redemption.related_object_id) {
     await store.promotionTiers.addToSummary(redemption.related_object_id, {
       redeemed_quantity: -1,
       orders_total_amount: -(redemption.order_amount ?? 0),
       orders_total_discount_amount: -redemption.discount_amount,
     });
+  }
+  if (redemption.campaign_id) {
+    await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
   }
   const rollback: Redemption = {
     ...redemption,

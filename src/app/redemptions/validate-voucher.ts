@@ -5,6 +5,7 @@ import { evaluateVoucher, type RuleRefusal, type VoucherRefusal } from '../../do
 import { openSession, type ValidationSession } from '../../domain/sessions/validation-session.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
+import { giftRequestOf } from '../gift-cards/gift-request.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
@@ -33,6 +34,8 @@ export type ValidationOutcome =
       rules: VoucherRulesCheck;
       /** The session that now reserves a use of the voucher, when the request opened one. */
       session: ValidationSession | null;
+      /** A gift card's balance and the credits this order would use (null: none said how many). */
+      gift?: { credits: number | null; balance: number };
     }
   | {
       valid: false;
@@ -91,6 +94,7 @@ export async function validateVoucher(
     rules: rules.outcome,
     targets: rules.targets,
     reserved_quantity: voucher.reserved_quantity ?? 0,
+    gift: giftRequestOf(voucher, request.gift),
   });
   if (!evaluation.valid) {
     const refusal = { valid: false as const, voucher, customer, reason: evaluation.reason };
@@ -101,5 +105,6 @@ export async function validateVoucher(
   if (session && !(await reserveUse(ctx, voucher, session))) {
     return { valid: false, voucher, customer, reason: 'quantity_exceeded' };
   }
-  return { valid: true, voucher, customer, discount: evaluation.discount, order: evaluation.order, rules, session };
+  const { discount, order: priced, gift } = evaluation;
+  return { valid: true, voucher, customer, discount, order: priced, rules, session, ...(gift ? { gift } : {}) };
 }

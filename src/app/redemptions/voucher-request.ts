@@ -1,6 +1,7 @@
 import type { Metadata } from '../../domain/metadata.js';
 import type { SessionRequest } from '../../domain/sessions/validation-session.js';
 import type { CustomerUpsert } from '../customers/upsert-customer.js';
+import type { GiftCreditsRequest } from '../gift-cards/gift-request.js';
 import type { OrderUpsert } from '../orders/upsert-order.js';
 import type { LoadedVoucher } from './load-voucher.js';
 
@@ -12,6 +13,8 @@ export interface VoucherRequest {
   tracking_id?: string | null;
   /** A validation opens (or renews) a session that reserves a use; a redemption names its own to use it. */
   session?: SessionRequest | null;
+  /** A gift card's use: the credits to take (else as much as the order has left). */
+  gift?: GiftCreditsRequest | null;
 }
 
 /** Turns a voucher into the voucher object answers embed (the HTTP layer knows the asset links). */

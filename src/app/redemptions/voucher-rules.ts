@@ -17,6 +17,7 @@ import type { RuleCounter, RuleCounters, RuleFacts } from '../../domain/rules/ru
 import type { Clock, ProjectStore } from '../ports.js';
 import { collectionsOfLine, loadCollectionMembers } from './collection-members.js';
 import type { LoadedVoucher } from './load-voucher.js';
+import { inLockOrder, lockInOrder } from './lock-order.js';
 import { type RuleSubject, voucherSubject } from './rule-subjects.js';
 
 /** What the validation rules in force decided for one request. */
@@ -52,24 +53,22 @@ function campaignScopeOf(scope: RuleScope, subject: RuleSubject): RuleScope | nu
 }
 
 /**
- * Scopes whose counts can change under a concurrent redemption that holds no lock this one takes:
- * campaigns before vouchers and tiers, so every redemption locks in one order. A customer's own count needs
- * none here: the redemption locked the customer first, and so does every other one of theirs.
+ * Scopes whose counts can change under a concurrent redemption that holds no lock this one takes,
+ * in the one lock order (lock-order.ts). The redeemed object itself comes first whenever anything is
+ * counted: the redemption writes it later anyway, and locking a campaign before it would invert the
+ * order its campaign-totals write keeps. A customer's own count needs none here: the redemption
+ * locked the customer first, and so does every other one of theirs.
  */
-function countedScopes(definitions: readonly AssignedDefinition[], subject: RuleSubject): RuleScope[] {
-  const scopes = new Map<string, RuleScope>();
+export function countedScopes(definitions: readonly AssignedDefinition[], subject: RuleSubject): RuleScope[] {
+  const scopes: RuleScope[] = [];
   for (const { compiled, scope } of definitions) {
     const counters = compiled.requiredFacts.counters;
     const campaignWide = counters.some((c) => c === 'campaignRedemptionsCount' || c === 'campaignOrdersAmount');
     const campaign = campaignWide ? campaignScopeOf(scope, subject) : null;
-    if (campaign) scopes.set(scopeKeyOf(campaign), campaign);
-    if (counters.some((c) => c === 'dailyRedemptionsCount' || c === 'monthlyRedemptionsCount')) {
-      scopes.set(scopeKeyOf(scope), scope);
-    }
+    if (campaign) scopes.push(campaign);
+    if (counters.some((c) => c === 'dailyRedemptionsCount' || c === 'monthlyRedemptionsCount')) scopes.push(scope);
   }
-  return [...scopes.values()].sort((a, b) =>
-    a.type === b.type ? a.id.localeCompare(b.id) : a.type === 'campaign' ? -1 : 1,
-  );
+  return scopes.length === 0 ? [] : inLockOrder([subject.scope, ...scopes]);
 }
 
 async function countersOf(
@@ -118,8 +117,7 @@ async function loadCounters(
   now: Date,
   timezone: string,
 ): Promise<Map<string, RuleCounters>> {
-  if (request.lockCounts)
-    for (const scope of countedScopes(definitions, subject)) await store.ruleCounters.lockScope(scope);
+  if (request.lockCounts) await lockInOrder(store, countedScopes(definitions, subject));
   const neededByScope = new Map<string, { scope: RuleScope; needed: Set<RuleCounter> }>();
   for (const { scope, compiled } of definitions) {
     if (compiled.requiredFacts.counters.length === 0) continue;
@@ -148,12 +146,14 @@ async function segmentIdsFor(
 
 /** Collections a definition reads, in its rules or its `applicable_to`. */
 function collectionIdsOf(definitions: readonly AssignedDefinition[]): string[] {
-  return definitions.flatMap(({ compiled, applicableTo }) => [
-    ...compiled.requiredFacts.collectionIds,
-    ...[...applicableTo.included, ...applicableTo.excluded]
-      .filter((entry) => entry.object === 'products_collection')
-      .map((entry) => entry.id),
-  ]);
+  // Loops, not spreads: a qualification passes every active tier's definitions through here.
+  const ids: string[] = [];
+  for (const { compiled, applicableTo } of definitions) {
+    for (const id of compiled.requiredFacts.collectionIds) ids.push(id);
+    for (const entry of applicableTo.included) if (entry.object === 'products_collection') ids.push(entry.id);
+    for (const entry of applicableTo.excluded) if (entry.object === 'products_collection') ids.push(entry.id);
+  }
+  return ids;
 }
 
 /**
@@ -210,6 +210,41 @@ export async function openRuleFactsSession(
   return { now, timezone, request, base, members, uncounted: prepareRuleFacts(base) };
 }
 
+/** Whether checking these definitions reads redemption counts (and so the store). */
+export function readsCounts(definitions: readonly AssignedDefinition[]): boolean {
+  return definitions.some(({ compiled }) => compiled.requiredFacts.counters.length > 0);
+}
+
+/** The outcome and the lines it lets the discount reach, with the facts of each scope given. */
+function checkWithFacts(
+  session: RuleFactsSession,
+  definitions: readonly AssignedDefinition[],
+  factsOf: (scope: RuleScope) => PreparedRuleFacts,
+): VoucherRulesCheck {
+  if (definitions.length === 0) return NO_RULES;
+  const { request, members } = session;
+  const outcome = checkAssignedRules(definitions, factsOf);
+  const applicableTo = outcome.passed ? outcome.applicableTo : null;
+  // Most definitions that pass name no lines: they share one answer rather than allocating one each.
+  if (outcome.passed && applicableTo === null) return NO_RULES;
+  const targets = applicableTo
+    ? toDiscountTargets(applicableTo, (id) => members.get(id) ?? null, request.order?.items ?? [])
+    : NO_TARGETS;
+  return { outcome, targets, applicableTo };
+}
+
+/**
+ * checkSubjectRules for definitions that read no counts (see readsCounts): nothing to read or
+ * lock (countedScopes is empty), so it runs at once against the session's uncounted facts, which
+ * every scope shares. A request checking a thousand tiers awaits nothing for them.
+ */
+export function checkUncountedRules(
+  session: RuleFactsSession,
+  definitions: readonly AssignedDefinition[],
+): VoucherRulesCheck {
+  return checkWithFacts(session, definitions, () => session.uncounted);
+}
+
 /**
  * Checks one subject's rules against the session's facts: loads the counts its counting rules
  * read (locking their scopes first when the request locks), evaluates, and resolves the lines the
@@ -221,14 +256,22 @@ export async function checkSubjectRules(
   subject: RuleSubject | null,
   definitions: readonly AssignedDefinition[],
 ): Promise<VoucherRulesCheck> {
-  if (definitions.length === 0) return NO_RULES;
-  const { request, now, timezone, members } = session;
-  const countersByScope = subject
-    ? await loadCounters(store, subject, definitions, request, now, timezone)
-    : new Map<string, RuleCounters>();
+  if (subject === null || !readsCounts(definitions)) return checkUncountedRules(session, definitions);
+  return checkWithFacts(session, definitions, await countedFactsOf(store, session, subject, definitions));
+}
+
+/** The facts of each scope of one subject: its counts (read, and locked when the request locks) on the session's. */
+async function countedFactsOf(
+  store: ProjectStore,
+  session: RuleFactsSession,
+  subject: RuleSubject,
+  definitions: readonly AssignedDefinition[],
+): Promise<(scope: RuleScope) => PreparedRuleFacts> {
+  const { request, now, timezone } = session;
+  const countersByScope = await loadCounters(store, subject, definitions, request, now, timezone);
   // Counts are read per subject (and under its locks): facts with counts serve this subject only.
   const counted = new Map<string, PreparedRuleFacts>();
-  const factsOf = (scope: RuleScope): PreparedRuleFacts => {
+  return (scope: RuleScope): PreparedRuleFacts => {
     const key = scopeKeyOf(scope);
     const counters = countersByScope.get(key);
     if (!counters) return session.uncounted;
@@ -239,11 +282,6 @@ export async function checkSubjectRules(
     }
     return facts;
   };
-  const outcome = checkAssignedRules(definitions, factsOf);
-  const applicableTo = outcome.passed ? outcome.applicableTo : null;
-  const items = request.order?.items ?? [];
-  const targets = applicableTo ? toDiscountTargets(applicableTo, (id) => members.get(id) ?? null, items) : NO_TARGETS;
-  return { outcome, targets, applicableTo };
 }
 
 /**

@@ -37,6 +37,15 @@ export interface ReservationsInForce {
   exceptKey: string | null;
 }
 
+/** Who a publication hands codes to, when, and the validity they start with (if the campaign sets one). */
+export interface VoucherClaim {
+  holderId: string;
+  now: string;
+  validity: { start_date: string; expiration_date: string } | null;
+  /** The campaign's expiration, which a code without its own inherits. */
+  inheritedExpiration: string | null;
+}
+
 export interface VoucherRepository {
   /** Live vouchers only; binned ones are treated as absent. */
   findById(id: string): Promise<Voucher | undefined>;
@@ -60,6 +69,23 @@ export interface VoucherRepository {
    * at most `limit`, in one query. Whether each can be used now is the caller's to decide.
    */
   listHeldBy(holderId: string, limit: number): Promise<Voucher[]>;
+  /**
+   * Hands up to `count` codes of the campaign to the claim's holder in one statement: live, switched
+   * on, unexpired codes nobody holds, oldest first. Each gets the holder, one more publish and the
+   * claim's validity. On PostgreSQL rows another transaction is claiming are skipped (SKIP LOCKED),
+   * so parallel publications never hand out one code twice nor wait on each other; SQLite's single
+   * writer gives the same. Answers the vouchers claimed, oldest first.
+   */
+  claimUnpublished(campaignId: string, claim: VoucherClaim, count: number): Promise<Voucher[]>;
+  /**
+   * Publishes one named voucher to the claim's holder: only while nobody else holds it and it is
+   * switched on and unexpired. Answers the voucher after the change, or undefined when refused.
+   */
+  publishTo(id: string, claim: VoucherClaim): Promise<Voucher | undefined>;
+  /** A live voucher of the campaign that the customer holds, the oldest one. */
+  findHeldInCampaign(campaignId: string, holderId: string): Promise<Voucher | undefined>;
+  /** A page of a customer's wallet: every live voucher they hold, by (created_at, id). */
+  listHeld(holderId: string, query: ListQuery): Promise<ListPage<Voucher>>;
   /** Live vouchers of a campaign. */
   countInCampaign(campaignId: string): Promise<number>;
   /** Moves a live voucher to the bin, where its code stays taken; answers whether it moved one. */

@@ -4,10 +4,13 @@ import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotio
 import { evaluateVoucher, type RuleRefusal } from '../../domain/redemptions/evaluate-voucher.js';
 import type { StackRedeemable } from '../../domain/stacking/apply-stack.js';
 import type { ProjectContext } from '../context.js';
+import { giftRequestOf } from '../gift-cards/gift-request.js';
 import type { ProjectStore } from '../ports.js';
 import { loadDiscountCatalog } from '../redemptions/discount-catalog.js';
+import { lockInOrder } from '../redemptions/lock-order.js';
 import {
   checkSubjectRules,
+  countedScopes,
   openRuleFactsSession,
   type RuleRequestFacts,
   type VoucherRulesCheck,
@@ -32,16 +35,20 @@ function refusalError(reason: AppError['key'], details: string, rule: RuleRefusa
 }
 
 /**
- * The order rule checks run in when they lock: by campaign, then by the redeemed object, so two
- * stacked redemptions sharing vouchers or campaigns take their locks in one order.
+ * When any redeemable's rules count (and so lock what they count), every row this redemption may
+ * write is locked first, in the one lock order (lock-order.ts): each redeemable's voucher or tier,
+ * then the campaigns. The rule checks then re-lock rows already held, and the writes that follow
+ * take no new lock out of order. Without counting rules nothing is locked here: the writes alone
+ * keep the order.
  */
-function lockOrder(entries: readonly StackEntry[]): number[] {
-  const keyOf = (entry: StackEntry) =>
-    entry.subject ? `${entry.subject.campaignId ?? ''}\u0000${entry.subject.scope.id}` : '';
-  return entries
-    .map((entry, index) => ({ key: keyOf(entry), index }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
-    .map(({ index }) => index);
+async function lockBeforeCounting(store: ProjectStore, entries: readonly StackEntry[]): Promise<void> {
+  const subjects = entries.flatMap((entry) => (entry.subject ? [entry.subject] : []));
+  const counting = entries.some((entry) => entry.subject && countedScopes(entry.definitions, entry.subject).length > 0);
+  if (!counting) return;
+  const campaigns = subjects.flatMap((subject) =>
+    subject.campaignId === null ? [] : [{ type: 'campaign' as const, id: subject.campaignId }],
+  );
+  await lockInOrder(store, [...subjects.map((subject) => subject.scope), ...campaigns]);
 }
 
 async function judgeOne(
@@ -57,6 +64,8 @@ async function judgeOne(
   const now = ctx.clock.now();
   const timezone = ctx.project.settings.timezone;
   const common = { now, timezone, order: null, catalog: () => undefined };
+  const gift =
+    source.kind === 'voucher' ? giftRequestOf(source.voucher, { credits: entry.giftCredits ?? null }) : undefined;
   const evaluation =
     source.kind === 'voucher'
       ? evaluateVoucher({
@@ -64,6 +73,7 @@ async function judgeOne(
           voucher: source.voucher.effective,
           campaign: source.voucher.campaign,
           reserved_quantity: source.voucher.reserved_quantity ?? 0,
+          ...(gift ? { gift } : {}),
           ...(rules ? { rules: rules.outcome, targets: rules.targets } : {}),
         })
       : evaluatePromotionTier({
@@ -79,13 +89,15 @@ async function judgeOne(
     discount: evaluation.discount,
     targets: rules?.targets ?? NO_TARGETS,
     catalog: await loadDiscountCatalog(store, evaluation.discount),
+    ...(gift ? { gift } : {}),
     error: null,
   };
 }
 
 /** A redeemable refused after its checks (its last use went elsewhere): inapplicable from now on, with why. */
 export function refuseEntry(judged: JudgedEntry, error: AppError): JudgedEntry {
-  return { ...judged, applicable: false, discount: null, error };
+  const { gift: _gift, ...rest } = judged;
+  return { ...rest, applicable: false, discount: null, error };
 }
 
 /**
@@ -101,9 +113,10 @@ export async function judgeStackEntries(
 ): Promise<JudgedEntry[]> {
   const timezone = ctx.project.settings.timezone;
   const definitions = entries.flatMap((entry) => entry.definitions);
+  if (facts.lockCounts) await lockBeforeCounting(store, entries);
   const session = await openRuleFactsSession(store, ctx.clock, timezone, definitions, facts);
   const judged = new Array<JudgedEntry>(entries.length);
-  for (const index of lockOrder(entries)) {
+  for (const index of entries.keys()) {
     const entry = entries[index] as StackEntry;
     const rules = entry.subject ? await checkSubjectRules(store, session, entry.subject, entry.definitions) : null;
     judged[index] = { ...(await judgeOne(ctx, store, entry, rules)), entry, rules };

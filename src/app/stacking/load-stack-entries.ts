@@ -29,6 +29,8 @@ export interface StackEntry {
   subject: RuleSubject | null;
   definitions: readonly AssignedDefinition[];
   categories: Category[];
+  /** A gift card's `gift.credits` as the request sent them (null: as much as the order has left). */
+  giftCredits?: number | null;
 }
 
 export interface LoadedStack {
@@ -105,10 +107,13 @@ export async function loadStackEntries(
   refs: readonly RedeemableRef[],
   reservations: ReservationsInForce,
 ): Promise<LoadedStack> {
-  const named: { position: number; object: 'voucher' | 'promotion_tier'; id: string }[] = [];
+  const named: { position: number; object: 'voucher' | 'promotion_tier'; id: string; giftCredits?: number | null }[] =
+    [];
   for (const [position, ref] of refs.entries()) {
     if (ref.object === 'promotion_stack') {
       for (const tier of await expandStack(store, ref.id)) named.push({ position, ...tier });
+    } else if (ref.object === 'voucher') {
+      named.push({ position, object: ref.object, id: ref.id, giftCredits: ref.gift?.credits ?? null });
     } else named.push({ position, object: ref.object, id: ref.id });
   }
   const sources: StackSource[] = [];
@@ -124,7 +129,7 @@ export async function loadStackEntries(
     const category = id ? await store.categories.findById(id) : undefined;
     if (category) categoriesById.set(category.id, category);
   }
-  const entries = named.map(({ position, object, id }, index): StackEntry => {
+  const entries = named.map(({ position, object, id, giftCredits }, index): StackEntry => {
     const source = sources[index] as StackSource;
     const subject = subjects[index] ?? null;
     const categoryId = categoryIdOf(source);
@@ -137,6 +142,7 @@ export async function loadStackEntries(
       subject,
       definitions: subject ? (rules.get(scopeKeyOf(subject.scope)) ?? []) : [],
       categories: category ? [category] : [],
+      ...(giftCredits !== undefined ? { giftCredits } : {}),
     };
   });
   return { entries, categoriesById };

@@ -7,6 +7,13 @@ import type { StackingRules } from '../../domain/stacking/stacking-rules.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
 import { recordEvent } from '../events/record-event.js';
+import { spentCardOf } from '../gift-cards/gift-request.js';
+import {
+  recordGiftSpend,
+  returnGiftCredits,
+  type SpentCard,
+  takeGiftCredits,
+} from '../gift-cards/spend-gift-credits.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { type PreparedOrder, saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
@@ -18,6 +25,7 @@ import { newRedemption, type RedemptionSubject } from '../redemptions/redemption
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import type { VoucherPresenter } from '../redemptions/voucher-request.js';
+import type { GiftCounters } from '../repositories/gift-card-repository.js';
 import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
 import { toErrorObject } from '../views/error-view.js';
@@ -92,33 +100,58 @@ function parentRedemption(ctx: ProjectContext, attempt: StackAttempt, id: string
   };
 }
 
+/** Gift credits a claim took from one card, by voucher id. */
+interface GiftSpend {
+  card: SpentCard;
+  credits: number;
+  counters: GiftCounters;
+}
+
+type Claim = { ok: true; spends: Map<string, GiftSpend> } | { ok: false; judged: JudgedEntry; error: AppError };
+
 /**
- * Counts one use of every applicable voucher, in one order (by voucher id) so parallel stacks
- * sharing vouchers never deadlock. A voucher whose last use a parallel redemption took is
- * answered, after the uses taken here are given back, for the caller to refuse or leave out.
+ * Counts one use of every applicable voucher and takes each gift card's credits, in one order (by
+ * voucher id) so parallel stacks sharing vouchers never deadlock. A voucher whose last use (or a
+ * card whose credits) a parallel redemption took is answered, after everything taken here is
+ * given back, for the caller to refuse or leave out.
  */
 async function claimVoucherUses(
   store: ProjectStore,
   steps: readonly ApplicableStep[],
   reservations: ReservationsInForce,
-): Promise<JudgedEntry | null> {
+): Promise<Claim> {
   const vouchers = steps
-    .map((step) => step.redeemable)
-    .filter((judged) => judged.entry.source.kind === 'voucher')
-    .sort((a, b) => voucherIdOf(a).localeCompare(voucherIdOf(b)));
+    .filter((step) => step.redeemable.entry.source.kind === 'voucher')
+    .sort((a, b) => voucherIdOf(a.redeemable).localeCompare(voucherIdOf(b.redeemable)));
   const claimed: string[] = [];
-  for (const judged of vouchers) {
+  const spends = new Map<string, GiftSpend>();
+  const giveBack = async () => {
+    for (const id of claimed) await store.vouchers.decrementRedeemed(id);
+    for (const spend of spends.values()) await returnGiftCredits(store, spend.card, spend.credits);
+  };
+  for (const step of vouchers) {
+    const judged = step.redeemable;
     const source = judged.entry.source;
     if (source.kind !== 'voucher') continue;
     const { stored, effective } = source.voucher;
+    const card = spentCardOf(source.voucher);
+    const credits = step.gift_credits ?? 0;
+    if (card && credits > 0) {
+      const counters = await takeGiftCredits(store, card, credits);
+      if (!counters) {
+        await giveBack();
+        return { ok: false, judged, error: new AppError('gift_amount_exceeded', { details: judged.entry.id }) };
+      }
+      spends.set(stored.id, { card, credits, counters });
+    }
     if (await store.vouchers.incrementRedeemed(stored.id, effective.redemption_quantity, reservations)) {
       claimed.push(stored.id);
       continue;
     }
-    for (const id of claimed) await store.vouchers.decrementRedeemed(id);
-    return judged;
+    await giveBack();
+    return { ok: false, judged, error: new AppError('quantity_exceeded', { details: judged.entry.id }) };
   }
-  return null;
+  return { ok: true, spends };
 }
 
 function voucherIdOf(judged: JudgedEntry): string {
@@ -203,28 +236,32 @@ async function snapshotOf(
   store: ProjectStore,
   attempt: StackAttempt,
   judged: JudgedEntry,
+  spend: GiftSpend | undefined,
 ): Promise<Partial<Redemption['snapshot']>> {
   const { source } = judged.entry;
   if (source.kind === 'voucher') {
+    const counters = spend ? { gift_balance: spend.counters.balance, gift_total: spend.counters.total } : {};
     const redeemed = {
       ...source.voucher,
-      stored: { ...source.voucher.stored, redeemed_quantity: source.voucher.stored.redeemed_quantity + 1 },
+      stored: {
+        ...source.voucher.stored,
+        ...counters,
+        redeemed_quantity: source.voucher.stored.redeemed_quantity + 1,
+      },
       effective: { ...source.voucher.effective, redeemed_quantity: source.voucher.effective.redeemed_quantity + 1 },
     };
     return { voucher: embeddedVoucher(attempt.options.presentVoucher, redeemed) };
   }
-  if (source.kind === 'promotion_tier') return { promotion_tier: await presentTier(store, source.tier) };
+  if (source.kind === 'promotion_tier') {
+    // Read again after moveTotals: the tier's summary as this redemption left it, as a single tier redemption shows.
+    const moved = (await store.promotionTiers.findById(source.tier.id)) ?? source.tier;
+    return { promotion_tier: await presentTier(store, moved) };
+  }
   return {};
 }
 
-/** Moves campaign totals (by campaign id), then tier summaries (by tier id): the lock order every redemption keeps. */
+/** Moves tier summaries (by tier id), then campaign totals (by campaign id): the one lock order (lock-order.ts). */
 async function moveTotals(store: ProjectStore, children: readonly Redemption[]): Promise<void> {
-  const byCampaign = [...children]
-    .filter((c) => c.campaign_id)
-    .sort((a, b) => (a.campaign_id ?? '').localeCompare(b.campaign_id ?? ''));
-  for (const child of byCampaign) {
-    await store.ruleCounters.moveCampaignTotals(child.campaign_id as string, 1, child.order_amount ?? 0);
-  }
   const tiers = [...children]
     .filter((c) => c.related_object_type === 'promotion_tier')
     .sort((a, b) => (a.related_object_id ?? '').localeCompare(b.related_object_id ?? ''));
@@ -235,6 +272,12 @@ async function moveTotals(store: ProjectStore, children: readonly Redemption[]):
       orders_total_discount_amount: child.discount_amount,
     });
   }
+  const byCampaign = [...children]
+    .filter((c) => c.campaign_id)
+    .sort((a, b) => (a.campaign_id ?? '').localeCompare(b.campaign_id ?? ''));
+  for (const child of byCampaign) {
+    await store.ruleCounters.moveCampaignTotals(child.campaign_id as string, 1, child.order_amount ?? 0);
+  }
 }
 
 async function recordStack(
@@ -243,12 +286,14 @@ async function recordStack(
   attempt: StackAttempt,
   outcome: StackOutcome<JudgedEntry>,
   sessionKey: string | null,
+  spends: ReadonlyMap<string, GiftSpend>,
 ): Promise<Answer> {
   const steps = applicableSteps(outcome);
   if (sessionKey) {
+    const now = ctx.clock.now().toISOString();
     for (const { redeemable } of steps) {
       const { source } = redeemable.entry;
-      if (source.kind === 'voucher') await store.validationSessions.release(source.voucher.stored.id, sessionKey);
+      if (source.kind === 'voucher') await store.validationSessions.release(source.voucher.stored.id, sessionKey, now);
     }
   }
   const parent = parentRedemption(ctx, attempt, ctx.ids.newId('r_'));
@@ -257,6 +302,7 @@ async function recordStack(
     const child = newRedemption(ctx, subjectOf(attempt, step.redeemable.entry), ctx.ids.newId('r_'));
     child.parent_id = parent.id;
     child.discount_amount = step.discount_amount;
+    child.amount = step.gift_credits ?? 0;
     child.session_key = sessionKey;
     return child;
   });
@@ -283,8 +329,15 @@ async function recordStack(
   await moveTotals(store, children);
   for (const [k, step] of steps.entries()) {
     const child = children[k] as Redemption;
-    Object.assign(child.snapshot, await snapshotOf(store, attempt, step.redeemable));
+    const spend = spends.get(voucherIdOf(step.redeemable));
+    Object.assign(child.snapshot, await snapshotOf(store, attempt, step.redeemable, spend));
     await insertChild(ctx, store, child, 'redemption.succeeded');
+    if (spend) {
+      const order = child.order_id
+        ? { id: child.order_id, source_id: attempt.prepared?.order.source_id ?? null }
+        : null;
+      await recordGiftSpend(ctx, store, { ...spend, redemptionId: child.id, order });
+    }
   }
   parent.snapshot.stacked = childIds;
   await storeRedemption(ctx, store, parent, 'redemption.succeeded');
@@ -334,11 +387,9 @@ async function redeemStackInStore(
   for (;;) {
     const outcome = applyStack(judged, prepared?.order ?? null, loaded.categoriesById, rules);
     if (!outcome.valid) return refuseStack(ctx, store, attempt, outcome);
-    const exhausted = await claimVoucherUses(store, applicableSteps(outcome), reservations);
-    if (!exhausted) return recordStack(ctx, store, attempt, outcome, reservations.exceptKey);
-    judged = judged.map((entry) =>
-      entry === exhausted ? refuseEntry(entry, new AppError('quantity_exceeded', { details: entry.entry.id })) : entry,
-    );
+    const claim = await claimVoucherUses(store, applicableSteps(outcome), reservations);
+    if (claim.ok) return recordStack(ctx, store, attempt, outcome, reservations.exceptKey, claim.spends);
+    judged = judged.map((entry) => (entry === claim.judged ? refuseEntry(entry, claim.error) : entry));
   }
 }
 

@@ -4,10 +4,11 @@ import type { Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
 import { upsertCustomer } from '../customers/upsert-customer.js';
 import { recordEvent } from '../events/record-event.js';
+import { refundGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import type { ProjectStore } from '../ports.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
 import { lockRollbackCustomer } from '../redemptions/redemption-customer.js';
-import type { RollbackOptions, RollbackRequest } from '../redemptions/rollback-redemption.js';
+import { orderSourceId, type RollbackOptions, type RollbackRequest } from '../redemptions/rollback-redemption.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import { toOrderObject } from '../views/order-view.js';
 import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
@@ -38,13 +39,28 @@ async function loadChildren(store: ProjectStore, parent: Redemption): Promise<Re
 const byKey = (key: (r: Redemption) => string | null) => (a: Redemption, b: Redemption) =>
   (key(a) ?? '').localeCompare(key(b) ?? '');
 
-/** Gives every use and total back in the order redemptions take them: vouchers, campaigns, tiers, each by id. */
-async function giveBack(store: ProjectStore, children: readonly Redemption[]): Promise<void> {
+/**
+ * Gives every use, gift credit and total back in the one lock order (lock-order.ts): vouchers (with
+ * their credits, exactly as each child took them), tiers, campaigns, each by id.
+ */
+async function giveBack(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  children: readonly Redemption[],
+  rollbackIds: ReadonlyMap<string, string>,
+): Promise<void> {
   for (const child of [...children].sort(byKey((r) => r.voucher_id))) {
-    if (child.voucher_id) await store.vouchers.decrementRedeemed(child.voucher_id);
-  }
-  for (const child of [...children].sort(byKey((r) => r.campaign_id))) {
-    if (child.campaign_id) await store.ruleCounters.moveCampaignTotals(child.campaign_id, -1, child.order_amount ?? 0);
+    if (!child.voucher_id) continue;
+    await store.vouchers.decrementRedeemed(child.voucher_id);
+    if (child.amount > 0) {
+      await refundGiftCredits(ctx, store, {
+        card: { id: child.voucher_id, campaign_id: child.campaign_id },
+        credits: child.amount,
+        redemptionId: child.id,
+        rollbackId: rollbackIds.get(child.id) ?? '',
+        order: child.order_id ? { id: child.order_id, source_id: orderSourceId(child) } : null,
+      });
+    }
   }
   const tiers = children.filter((child) => child.related_object_type === 'promotion_tier');
   for (const child of tiers.sort(byKey((r) => r.related_object_id))) {
@@ -53,6 +69,9 @@ async function giveBack(store: ProjectStore, children: readonly Redemption[]): P
       orders_total_amount: -(child.order_amount ?? 0),
       orders_total_discount_amount: -child.discount_amount,
     });
+  }
+  for (const child of [...children].sort(byKey((r) => r.campaign_id))) {
+    if (child.campaign_id) await store.ruleCounters.moveCampaignTotals(child.campaign_id, -1, child.order_amount ?? 0);
   }
 }
 
@@ -114,12 +133,14 @@ async function rollbackStackInStore(
     updated_at: null,
   });
   const rollbacks: Redemption[] = [];
+  const rollbackIds = new Map<string, string>();
   for (const child of children) {
     const id = ctx.ids.newId('rr_');
     await store.redemptions.markRolledBack(child.id, id, now);
     rollbacks.push(rollbackOf(child, id, parentRollbackId));
+    rollbackIds.set(child.id, id);
   }
-  await giveBack(store, children);
+  await giveBack(ctx, store, children, rollbackIds);
   let order: Record<string, unknown> | null = null;
   const stored = parent.order_id ? await store.orders.findById(parent.order_id) : undefined;
   if (stored) {

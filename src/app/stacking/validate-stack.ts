@@ -50,6 +50,11 @@ async function reserveUses(
   const now = ctx.clock.now().toISOString();
   try {
     await ctx.store.transaction(async (tx) => {
+      // Reusing a key overwrites the session: vouchers it no longer names are free again.
+      await tx.validationSessions.releaseAllBut(
+        session.key,
+        vouchers.map(({ voucher }) => voucher.stored.id),
+      );
       for (const { judged, voucher } of vouchers) {
         const limit = voucher.effective.redemption_quantity;
         const reserved = await tx.validationSessions.reserve(

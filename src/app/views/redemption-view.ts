@@ -40,6 +40,8 @@ export function toRedemptionObject(redemption: Redemption) {
     related_object_id: redemption.related_object_id,
     ...(redemption.snapshot.voucher ? { voucher: redemption.snapshot.voucher } : {}),
     ...(redemption.snapshot.promotion_tier ? { promotion_tier: redemption.snapshot.promotion_tier } : {}),
+    // A gift card's redemption says how many credits it moved (negative on a rollback).
+    ...(redemption.snapshot.voucher?.type === 'GIFT_VOUCHER' ? { gift: { amount: redemption.amount } } : {}),
   };
 }
 

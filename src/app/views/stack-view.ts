@@ -73,7 +73,12 @@ export function toStackRedeemableObject(step: AppliedStep<JudgedEntry>, context:
         ...common,
         ...(step.order ? { order: toCalculatedOrderObject(step.order) } : {}),
         ...lists,
-        result: judged.discount ? { discount: judged.discount } : {},
+        // A gift card's result is its balance (before this request) and the credits it takes.
+        result: judged.gift
+          ? { gift: { balance: judged.gift.balance, credits: step.gift_credits ?? 0 } }
+          : judged.discount
+            ? { discount: judged.discount }
+            : {},
       };
     }
     case 'INAPPLICABLE': {

@@ -43,6 +43,16 @@ export function toValidationObject(
         )
       : { applicable_to: EMPTY_LIST, inapplicable_to: EMPTY_LIST }),
     ...(outcome.discount ? { discount: outcome.discount } : {}),
+    ...(outcome.gift && voucher.effective.gift
+      ? {
+          gift: {
+            amount: voucher.stored.gift_total ?? voucher.effective.gift.amount,
+            balance: outcome.gift.balance,
+            ...(outcome.gift.credits !== null ? { credits: outcome.gift.credits } : {}),
+            effect: voucher.effective.gift.effect ?? 'APPLY_TO_ORDER',
+          },
+        }
+      : {}),
     ...(outcome.order ? { order: toCalculatedOrderObject(outcome.order) } : {}),
     ...(outcome.session ? { session: toSessionObject(outcome.session) } : {}),
   };

@@ -1,5 +1,6 @@
 import type { Campaign } from '../../domain/campaigns/campaign.js';
 import type { Category } from '../../domain/categories/category.js';
+import { giftStateOf } from '../../domain/gift-cards/gift-card.js';
 import type { ValidationRuleAssignment } from '../../domain/rules/validation-rule.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
 import type { Voucher } from '../../domain/vouchers/voucher.js';
@@ -55,8 +56,10 @@ export function toVoucherObject(view: VoucherView, assets: VoucherAssetLinks) {
     category_id: v.category_id,
     categories: view.category ? [toCategoryObject(view.category)] : [],
     type: v.type,
-    discount: v.discount,
-    gift: v.gift,
+    // A gift card has no discount; the spec's voucher has no null there, so it is left out.
+    ...(v.type === 'GIFT_VOUCHER' && v.discount === null ? {} : { discount: v.discount }),
+    // A gift card shows its credits now: lifetime amount, spent, and balance.
+    gift: v.gift && v.type === 'GIFT_VOUCHER' ? giftStateOf(v.gift, view.voucher) : v.gift,
     loyalty_card: v.loyalty_card,
     start_date: v.start_date,
     expiration_date: v.expiration_date,

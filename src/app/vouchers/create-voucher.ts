@@ -12,7 +12,7 @@ import type { VoucherView } from '../views/voucher-view.js';
 import { codeConfigFor, drawCodes } from './code-generation.js';
 import { checkCode, codeKeyIn, duplicateCode } from './voucher-code.js';
 import {
-  assertDiscountVoucherType,
+  assertSupportedVoucherType,
   newVoucher,
   readVoucherChanges,
   type VoucherChanges,
@@ -42,7 +42,7 @@ export interface VoucherPlan {
 }
 
 export async function planVoucher(store: ProjectStore, input: VoucherCreateInput): Promise<VoucherPlan> {
-  assertDiscountVoucherType(input.type);
+  assertSupportedVoucherType(input.type);
   const ruleIds = await readRuleIds(store, input.validation_rules);
   const campaignRef = input.campaign_id ?? input.campaign;
   const campaign = campaignRef ? await getCampaignByRef(store, campaignRef) : null;
@@ -52,7 +52,10 @@ export async function planVoucher(store: ProjectStore, input: VoucherCreateInput
   }
   // A new voucher sent without metadata still has to carry the schema's mandatory fields.
   if (input.metadata === undefined) await checkMetadata(store, 'voucher', {});
-  return { campaign, changes: await readVoucherChanges(store, input), ruleIds };
+  const changes = await readVoucherChanges(store, input);
+  // A standalone voucher states its own type; a campaign's takes its template's.
+  if (!campaign && input.type) changes.type = input.type;
+  return { campaign, changes, ruleIds };
 }
 
 /** A STANDALONE campaign holds a single voucher. */

@@ -1,6 +1,7 @@
 import type { Campaign } from '../../domain/campaigns/campaign.js';
 import { parseDiscount } from '../../domain/discounts/parse-discount.js';
 import { AppError, invalidPayload, notFound } from '../../domain/errors.js';
+import { parseGift } from '../../domain/gift-cards/gift-card.js';
 import type { Metadata } from '../../domain/metadata.js';
 import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
@@ -12,6 +13,7 @@ export interface VoucherFieldsInput {
   category?: string | null;
   category_id?: string | null;
   discount?: unknown;
+  gift?: unknown;
   start_date?: string | null;
   expiration_date?: string | null;
   validity_timeframe?: unknown;
@@ -28,7 +30,9 @@ export type VoucherChanges = Partial<
   Pick<
     Voucher,
     | 'category_id'
+    | 'type'
     | 'discount'
+    | 'gift'
     | 'start_date'
     | 'expiration_date'
     | 'validity_timeframe'
@@ -41,11 +45,11 @@ export type VoucherChanges = Partial<
   >
 >;
 
-/** Gift cards and loyalty cards come with their own issues; the model already has room for them. */
-export function assertDiscountVoucherType(type: VoucherType | null | undefined): void {
-  if (type === 'GIFT_VOUCHER' || type === 'LOYALTY_CARD') {
+/** Loyalty cards come with the loyalty programs; discount vouchers and gift cards are here. */
+export function assertSupportedVoucherType(type: VoucherType | null | undefined): void {
+  if (type === 'LOYALTY_CARD') {
     throw new AppError('missing_required_feature', {
-      details: `${type} vouchers are not supported yet; only DISCOUNT_VOUCHER for now`,
+      details: 'LOYALTY_CARD vouchers are not supported yet; DISCOUNT_VOUCHER and GIFT_VOUCHER are',
     });
   }
 }
@@ -85,6 +89,7 @@ export async function readVoucherChanges(
   if (input.discount !== undefined) {
     changes.discount = input.discount === null ? null : parseDiscount(input.discount, `${prefix}.discount`);
   }
+  if (input.gift !== undefined) changes.gift = input.gift === null ? null : parseGift(input.gift, `${prefix}.gift`);
   if (input.active !== undefined) changes.active = input.active;
   if (input.additional_info !== undefined) changes.additional_info = input.additional_info;
   if (input.metadata !== undefined) changes.metadata = input.metadata ?? {};
@@ -101,12 +106,19 @@ export function applyVoucherChanges(voucher: Voucher, changes: VoucherChanges, n
 
 /**
  * What must hold of a voucher as it will be in force: a standalone discount voucher has a
- * discount, and a timeframe is counted from a start date (the voucher's, its template's or its
+ * discount, a gift card has its gift (own or its template's) and nothing else has one, and a timeframe is counted from a start date (the voucher's, its template's or its
  * campaign's).
  */
 export function assertVoucherComplete(voucher: Voucher, campaign: Campaign | null): void {
   if (!campaign && (voucher.type ?? 'DISCOUNT_VOUCHER') === 'DISCOUNT_VOUCHER' && voucher.discount === null) {
     throw invalidPayload("Property .discount is required: a DISCOUNT_VOUCHER outside a campaign needs 'discount'");
+  }
+  const type = voucher.type ?? campaign?.voucher.type ?? 'DISCOUNT_VOUCHER';
+  if (type === 'GIFT_VOUCHER' && (voucher.gift ?? campaign?.voucher.gift ?? null) === null) {
+    throw invalidPayload("Property .gift is required: a GIFT_VOUCHER needs 'gift' with a positive 'amount'");
+  }
+  if (type !== 'GIFT_VOUCHER' && voucher.gift !== null) {
+    throw invalidPayload(`Property .gift is only for GIFT_VOUCHER vouchers, not ${type}`);
   }
   const template = campaign?.voucher;
   assertTimeframeHasStart(

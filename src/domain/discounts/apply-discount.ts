@@ -1,4 +1,10 @@
-import { type CalculatedOrder, clearApplied, discountItem, settleTotals } from './calculated-order.js';
+import {
+  type CalculatedOrder,
+  clearApplied,
+  discountItem,
+  settleTotals,
+  settleWithOrderDiscount,
+} from './calculated-order.js';
 import { type Discount, type DiscountEffect, type ItemEffect, resolveEffect, type ValueDiscount } from './discount.js';
 import { buildItemSlots, type CalculationBase, computeItemDiscounts } from './item-effects.js';
 import { percentOf, scaleDownTo } from './money-math.js';
@@ -50,11 +56,7 @@ function computeOrderDiscount(discount: ValueDiscount, order: CalculatedOrder, m
 
 function applyToOrder(order: CalculatedOrder, discount: ValueDiscount, mode: CalculationBase): CalculatedOrder {
   const amount = computeOrderDiscount(discount, order, mode);
-  return settleTotals({
-    ...order,
-    discount_amount: order.discount_amount + amount,
-    applied_discount_amount: amount,
-  });
+  return settleWithOrderDiscount(order, order.discount_amount + amount, amount);
 }
 
 function applyToItems(

@@ -56,19 +56,55 @@ export function startItemCalculation(item: OrderItem): CalculatedOrderItem {
   };
 }
 
+/**
+ * Orders startCalculation made. Calculated orders are values nobody mutates (every step returns a
+ * new one), and starting a started order again gives an equal order, so it is returned as it is:
+ * a request pricing a cart for many redeemables starts it once and hands the started order on.
+ */
+const started = new WeakSet<CalculatedOrder>();
+
 /** The order as the engine takes it: every line's amounts known, nothing applied yet. */
 export function startCalculation(order: Order): CalculatedOrder {
-  return settleTotals({
+  if (started.has(order as CalculatedOrder)) return order as CalculatedOrder;
+  const calculated = settleTotals({
     ...order,
     items: order.items.map(startItemCalculation),
     applied_discount_amount: 0,
     items_applied_discount_amount: 0,
     total_applied_discount_amount: 0,
   });
+  started.add(calculated);
+  return calculated;
+}
+
+/**
+ * startCalculation of the order with its stated amounts replaced. From an order startCalculation
+ * made, its lines are kept as they are (a line starts on its own, whatever the order's amount), so
+ * a cart priced at several amounts (spend-more hints) starts its lines once.
+ */
+export function startCalculationAt(order: Order, amount: number, initialAmount: number): CalculatedOrder {
+  const raised = { ...order, amount, initial_amount: initialAmount };
+  if (!started.has(order as CalculatedOrder)) return startCalculation(raised);
+  const calculated = settleTotals(raised as CalculatedOrder);
+  started.add(calculated);
+  return calculated;
+}
+
+/** Whether no application is recorded on the order or any line: clearing it would change nothing. */
+function hasNothingApplied(order: CalculatedOrder): boolean {
+  if (order.applied_discount_amount !== 0 || order.items_applied_discount_amount !== 0) return false;
+  if (order.total_applied_discount_amount !== 0) return false;
+  for (const item of order.items) {
+    if (item.applied_discount_amount !== 0 || item.applied_discount_quantity !== 0) return false;
+    if (item.applied_quantity !== 0 || item.applied_quantity_amount !== 0) return false;
+  }
+  return true;
 }
 
 /** Clears what the previous application did, keeping the cumulative amounts. */
 export function clearApplied(order: CalculatedOrder): CalculatedOrder {
+  // A started order (the usual first application) has nothing to clear: no copy of its lines.
+  if (hasNothingApplied(order)) return order;
   return {
     ...order,
     items: order.items.map((item) => ({
@@ -95,25 +131,40 @@ export function discountItem(item: CalculatedOrderItem, amount: number): Calcula
   };
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
 /**
  * Recomputes the order's sums from its parts, so they always agree: line discounts add up to
  * items_discount_amount, both levels to total_discount_amount, and the total never goes below zero
  * (it could only when the shop states an amount smaller than its lines).
  */
 export function settleTotals(order: CalculatedOrder): CalculatedOrder {
-  const itemsDiscount = sum(order.items.map((item) => item.discount_amount));
-  const itemsApplied = sum(order.items.map((item) => item.applied_discount_amount));
-  const totalDiscount = order.discount_amount + itemsDiscount;
+  return settleWithOrderDiscount(order, order.discount_amount, order.applied_discount_amount);
+}
+
+/**
+ * settleTotals of the order with its order-level discount and what the latest application gave at
+ * order level replaced: one new order, where spreading the changes first would make two.
+ */
+export function settleWithOrderDiscount(
+  order: CalculatedOrder,
+  discountAmount: number,
+  appliedDiscountAmount: number,
+): CalculatedOrder {
+  // One pass, no intermediate arrays: this runs once per redeemable priced on the cart.
+  let itemsDiscount = 0;
+  let itemsApplied = 0;
+  for (const item of order.items) {
+    itemsDiscount += item.discount_amount;
+    itemsApplied += item.applied_discount_amount;
+  }
+  const totalDiscount = discountAmount + itemsDiscount;
   return {
     ...order,
+    discount_amount: discountAmount,
+    applied_discount_amount: appliedDiscountAmount,
     items_discount_amount: itemsDiscount,
     total_discount_amount: totalDiscount,
     total_amount: Math.max(0, order.amount - totalDiscount),
     items_applied_discount_amount: itemsApplied,
-    total_applied_discount_amount: order.applied_discount_amount + itemsApplied,
+    total_applied_discount_amount: appliedDiscountAmount + itemsApplied,
   };
 }

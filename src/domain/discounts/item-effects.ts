@@ -47,7 +47,10 @@ function groupLines(items: readonly CalculatedOrderItem[], targets: DiscountTarg
   items.forEach((item, index) => {
     if (targets.excludedLines?.has(index)) return;
     const group = findItemTarget(item, targets);
-    if (group !== null) groups.set(group, [...(groups.get(group) ?? []), index]);
+    if (group === null) return;
+    const lines = groups.get(group);
+    if (lines) lines.push(index);
+    else groups.set(group, [index]);
   });
   return groups;
 }

@@ -19,15 +19,21 @@ export interface CursorKey {
   tie: number | null;
 }
 
-/** FNV-1a over the redeemable's kind and id, folded into TIE_DIGITS decimal digits. */
-export function tieOf(redeemable: Pick<QualifiedRedeemable, 'object' | 'id'>): number {
-  let hash = 0x811c9dc5;
-  const text = `${redeemable.object}:${redeemable.id}`;
+function fnv1a(hash: number, text: string): number {
+  let next = hash;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    next ^= text.charCodeAt(i);
+    next = Math.imul(next, 0x01000193) >>> 0;
   }
-  return hash % TIE_RANGE;
+  return next;
+}
+
+/**
+ * FNV-1a over `object:id`, folded into TIE_DIGITS decimal digits. The three parts are hashed in
+ * turn rather than joined first: the same hash, without a string per redeemable sorted.
+ */
+export function tieOf(redeemable: Pick<QualifiedRedeemable, 'object' | 'id'>): number {
+  return fnv1a(fnv1a(fnv1a(0x811c9dc5, redeemable.object), ':'), redeemable.id) % TIE_RANGE;
 }
 
 export function cursorKeyOf(redeemable: Pick<QualifiedRedeemable, 'object' | 'id' | 'created_at'>): CursorKey {

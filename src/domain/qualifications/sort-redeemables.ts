@@ -20,5 +20,26 @@ export function compareNewestFirst(a: QualifiedRedeemable, b: QualifiedRedeemabl
  */
 export function sortRedeemables<T extends QualifiedRedeemable>(redeemables: readonly T[], rule: SortingRule): T[] {
   const byDeal = rule === 'BEST_DEAL' ? -1 : rule === 'LEAST_DEAL' ? 1 : 0;
-  return [...redeemables].sort((a, b) => byDeal * (a.discount_amount - b.discount_amount) || compareNewestFirst(a, b));
+  // Each cursor key (a date parse and a hash) is worked out once, not once per comparison; the
+  // comparison is compareNewestFirst's on those keys.
+  const ms = new Float64Array(redeemables.length);
+  const ties = new Float64Array(redeemables.length);
+  const order = redeemables.map((redeemable, i) => {
+    const key = cursorKeyOf(redeemable);
+    ms[i] = key.ms;
+    ties[i] = key.tie ?? 0;
+    return i;
+  });
+  order.sort((i, j) => {
+    const a = redeemables[i] as T;
+    const b = redeemables[j] as T;
+    return (
+      byDeal * (a.discount_amount - b.discount_amount) ||
+      (ms[j] as number) - (ms[i] as number) ||
+      (ties[j] as number) - (ties[i] as number) ||
+      (a.object === b.object ? 0 : a.object < b.object ? 1 : -1) ||
+      (a.id === b.id ? 0 : a.id < b.id ? 1 : -1)
+    );
+  });
+  return order.map((i) => redeemables[i] as T);
 }

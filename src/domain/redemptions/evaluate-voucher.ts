@@ -3,6 +3,7 @@ import { applyDiscount, type CatalogLookup } from '../discounts/apply-discount.j
 import { type CalculatedOrder, startCalculation } from '../discounts/calculated-order.js';
 import type { Discount } from '../discounts/discount.js';
 import { type DiscountTargets, NO_TARGETS } from '../discounts/targets.js';
+import { evaluateGiftCard, type GiftCardRequest } from '../gift-cards/evaluate-gift-card.js';
 import type { Order } from '../orders/order.js';
 import type { AssignedRulesOutcome } from '../rules/check-assigned-rules.js';
 import type { RuleErrorKey } from '../rules/rule-catalog.js';
@@ -16,6 +17,7 @@ export type VoucherRefusal =
   | 'voucher_expired'
   | 'voucher_not_active_now'
   | 'quantity_exceeded'
+  | 'gift_amount_exceeded'
   | RuleErrorKey;
 
 export interface VoucherEvaluationInput {
@@ -33,6 +35,8 @@ export interface VoucherEvaluationInput {
   targets?: DiscountTargets;
   /** Uses validation sessions hold for other requests: they count as taken. */
   reserved_quantity?: number;
+  /** A gift card's balance and the credits asked for; without it a gift card is judged as full. */
+  gift?: GiftCardRequest;
 }
 
 /** A refusal by a validation rule names the rule and says why in the rule's own words. */
@@ -42,8 +46,15 @@ export interface RuleRefusal {
 }
 
 export type VoucherEvaluation =
-  | { valid: true; discount: Discount | null; order: CalculatedOrder | null; discount_amount: number }
-  | { valid: false; reason: VoucherRefusal; rule?: RuleRefusal };
+  | {
+      valid: true;
+      discount: Discount | null;
+      order: CalculatedOrder | null;
+      discount_amount: number;
+      /** A gift card's use: the credits it takes (null when nothing said how many) and its balance before. */
+      gift?: { credits: number | null; balance: number };
+    }
+  | { valid: false; reason: VoucherRefusal; rule?: RuleRefusal; details?: string };
 
 /**
  * Whether a voucher can be used now and what it gives the order: the switches of the voucher and
@@ -64,6 +75,13 @@ export function evaluateVoucher(input: VoucherEvaluationInput): VoucherEvaluatio
     const [first] = input.rules.failed;
     if (first)
       return { valid: false, reason: first.errorKey, rule: { ruleId: input.rules.ruleId, message: first.message } };
+  }
+  if (voucher.type === 'GIFT_VOUCHER' && voucher.gift) {
+    const request = input.gift ?? { balance: voucher.gift.amount, requested: null };
+    const gift = evaluateGiftCard(voucher.gift, request, input.order, input.targets ?? NO_TARGETS);
+    if (!gift.valid) return { valid: false, reason: gift.reason, details: gift.details };
+    const { order, discount_amount, credits } = gift;
+    return { valid: true, discount: null, order, discount_amount, gift: { credits, balance: request.balance } };
   }
   const discount = voucher.discount;
   if (input.order === null) return { valid: true, discount, order: null, discount_amount: 0 };

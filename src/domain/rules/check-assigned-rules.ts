@@ -40,7 +40,33 @@ export function checkAssignedRules(
     const outcome = evaluateRules(definition.compiled, factsOf(definition.scope));
     if (!outcome.passed) return { passed: false, ruleId: definition.ruleId, failed: outcome.failed };
   }
-  return { passed: true, applicableTo: mergeApplicableTo(definitions.map((definition) => definition.applicableTo)) };
+  return { passed: true, applicableTo: mergeApplicableToOf(definitions) };
+}
+
+/**
+ * Whether every definition holds: checkAssignedRules' `passed` without the reasons or the merged
+ * `applicable_to`, for callers that probe one definition set many times (spend-more searches).
+ */
+export function passesAssignedRules(
+  definitions: readonly AssignedDefinition[],
+  factsOf: (scope: RuleScope) => PreparedRuleFacts,
+): boolean {
+  for (const { compiled, scope } of definitions) {
+    if (compiled.logic !== null && !compiled.passes(factsOf(scope))) return false;
+  }
+  return true;
+}
+
+function namesNoLines(list: ApplicableToDefinition): boolean {
+  return list.included.length === 0 && list.excluded.length === 0 && !list.included_all;
+}
+
+/** mergeApplicableTo of the definitions' lists; most name no lines, and then nothing is allocated. */
+function mergeApplicableToOf(definitions: readonly AssignedDefinition[]): ApplicableToDefinition | null {
+  for (const { applicableTo } of definitions) {
+    if (!namesNoLines(applicableTo)) return mergeApplicableTo(definitions.map((definition) => definition.applicableTo));
+  }
+  return null;
 }
 
 /**

@@ -35,6 +35,21 @@ function linesById(ref: ItemRef, byId: LineIndex, bySource: LineIndex): readonly
 }
 
 /**
+ * The positions of a cart's lines, by its items array: facts prepared many times over one cart
+ * (spend-more probes raise only the amount) share one list. Lists are read, never changed.
+ */
+const linePositions = new WeakMap<readonly RuleOrderItem[], readonly number[]>();
+
+function positionsOf(items: readonly RuleOrderItem[]): readonly number[] {
+  let lines = linePositions.get(items);
+  if (!lines) {
+    lines = items.map((_, index) => index);
+    linePositions.set(items, lines);
+  }
+  return lines;
+}
+
+/**
  * The facts of one evaluation with what many rules ask of them computed once, on first use:
  * lines by product, SKU, source id and collection, unit prices, the cheapest and most expensive
  * line, today's date. Evaluating a thousand definitions against one cart shares one of these, so
@@ -54,7 +69,7 @@ export class PreparedRuleFacts {
   /** `raw`: the facts as the caller gave them. */
   constructor(readonly raw: RuleFacts) {
     this.items = raw.order?.items ?? [];
-    this.allLines = this.items.map((_, index) => index);
+    this.allLines = positionsOf(this.items);
     this.topContext = { facts: this, group: this.allLines, line: -1 };
   }
 

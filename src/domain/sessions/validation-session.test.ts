@@ -37,6 +37,7 @@ describe('openSession', () => {
     [{ ttl: 0 }, 'session.ttl'],
     [{ ttl: 1.5 }, 'session.ttl'],
     [{ ttl: 400, ttl_unit: 'DAYS' }, '366 days'],
+    [{ ttl_unit: 'HOURS' }, 'session.ttl is required'],
   ])('refuses %o', (request, details) => {
     expect(() => openSession(request, now, newKey)).toThrow(expect.objectContaining({ key: 'invalid_payload' }));
     try {

@@ -48,8 +48,8 @@ function isTtlUnit(value: string): value is SessionTtlUnit {
 
 /**
  * The session a request asks for: its key (the request's, or `newKey()`), and how long it holds,
- * 7 days unless the request says otherwise (Voucherify's default). A bad unit or a lifetime
- * beyond a year is refused as a 400.
+ * 7 days unless the request says otherwise (Voucherify's default). A bad unit, a unit without a
+ * ttl or a lifetime beyond a year is refused as a 400.
  */
 export function openSession(request: SessionRequest, now: Date, newKey: () => string): ValidationSession {
   const unit = request.ttl_unit ?? 'DAYS';
@@ -57,6 +57,10 @@ export function openSession(request: SessionRequest, now: Date, newKey: () => st
     throw new AppError('invalid_payload', {
       details: `session.ttl_unit must be one of ${SESSION_TTL_UNITS.join(', ')}`,
     });
+  }
+  // Seven days is the default as a whole: a unit alone would make "7 hours" out of a guess.
+  if (request.ttl_unit && (request.ttl === undefined || request.ttl === null)) {
+    throw new AppError('invalid_payload', { details: 'session.ttl is required with session.ttl_unit' });
   }
   const ttl = request.ttl ?? 7;
   if (!Number.isInteger(ttl) || ttl < 1) {

@@ -63,6 +63,37 @@ describe('applyStack', () => {
     });
   });
 
+  it('applies a gift card at its place: the docs example with the card first, and a card paying what coupons left', () => {
+    const card = (requested: number | null, balance: number) => entry('card', null, { gift: { requested, balance } });
+    const first = applyStack(
+      [card(100, 50000), entry('twenty', percentOff(20)), entry('tier', amountOff(8000))],
+      order200000(),
+      NO_CATEGORIES,
+      rulesWith(),
+    );
+    expect(amountsOf(first.steps)).toEqual({ card: 100, twenty: 39980, tier: 8000 });
+    const [gift] = first.steps;
+    expect(gift?.status === 'APPLICABLE' && gift.gift_credits).toBe(100);
+    expect(first.order?.discount_amount).toBe(48080);
+
+    // Last, without credits asked: it pays what is left, up to its balance.
+    const last = applyStack(
+      [entry('twenty', percentOff(20)), card(null, 500000)],
+      order200000(),
+      NO_CATEGORIES,
+      rulesWith(),
+    );
+    expect(amountsOf(last.steps)).toEqual({ twenty: 40000, card: 160000 });
+    expect(last.order?.total_amount).toBe(0);
+    const short = applyStack(
+      [entry('twenty', percentOff(20)), card(null, 7000)],
+      order200000(),
+      NO_CATEGORIES,
+      rulesWith(),
+    );
+    expect(amountsOf(short.steps)).toEqual({ twenty: 40000, card: 7000 });
+  });
+
   it('computes on the initial amount in INITIAL_AMOUNT mode, and per category where the rules say', () => {
     const redeemables = [entry('first', amountOff(100)), entry('twenty', percentOff(20), { categoryIds: ['cat_i'] })];
     const initial = applyStack(

@@ -2,6 +2,8 @@ import { applyDiscount, type CalculationBase, type CatalogLookup } from '../disc
 import { type CalculatedOrder, type CalculatedOrderItem, startCalculation } from '../discounts/calculated-order.js';
 import type { Discount } from '../discounts/discount.js';
 import type { DiscountTargets } from '../discounts/targets.js';
+import type { GiftCardRequest } from '../gift-cards/evaluate-gift-card.js';
+import { applyStackGiftCredits } from '../gift-cards/stack-gift-credits.js';
 import type { Order } from '../orders/order.js';
 import { type CategoryRank, planStack, type SkipReason, type StackCandidate } from './plan-stack.js';
 import type { StackingRules } from './stacking-rules.js';
@@ -15,6 +17,8 @@ export interface StackRedeemable extends StackCandidate {
   readonly discount: Discount | null;
   readonly targets: DiscountTargets;
   readonly catalog?: CatalogLookup;
+  /** A gift card: its balance and the credits asked for; it gives credits instead of a discount. */
+  readonly gift?: GiftCardRequest;
 }
 
 /** What one redeemable did in the stack; `order` is the order right after it (null without an order). */
@@ -25,6 +29,8 @@ export type AppliedStep<T> =
       readonly status: 'APPLICABLE';
       readonly order: CalculatedOrder | null;
       readonly discount_amount: number;
+      /** A gift card's credits this step takes. */
+      readonly gift_credits?: number;
     }
   | { readonly redeemable: T; readonly index: number; readonly status: 'INAPPLICABLE' }
   | { readonly redeemable: T; readonly index: number; readonly status: 'SKIPPED'; readonly reason: SkipReason };
@@ -91,7 +97,8 @@ export function appliedSince(start: CalculatedOrder, end: CalculatedOrder): Calc
  * apply and in which order; each applicable one then discounts the order as the previous ones left
  * it (or the initial amount, as its calculation mode says), in ONCE products mode never reaching a
  * line an earlier one discounted. One that changes nothing is SKIPPED with `no_effect` where the
- * no-effect rule says so. Pure: the same request, rules and catalog give the same outcome.
+ * no-effect rule says so. A gift card takes its credits off what is left at its place in the
+ * order (see applyStackGiftCredits). Pure: the same request, rules and catalog give the same outcome.
  */
 export function applyStack<T extends StackRedeemable>(
   redeemables: readonly T[],
@@ -109,6 +116,20 @@ export function applyStack<T extends StackRedeemable>(
     if (step.status === 'INAPPLICABLE')
       return { redeemable: step.redeemable, index: step.index, status: 'INAPPLICABLE' };
     const { redeemable } = step;
+    if (redeemable.gift) {
+      const gift = applyStackGiftCredits(redeemable.gift, running);
+      if (gift.order && gift.credits === 0 && skipsWithoutEffect(redeemable.categoryIds, rules)) {
+        return { redeemable, index: step.index, status: 'SKIPPED', reason: 'no_effect' };
+      }
+      running = gift.order;
+      return {
+        ...step,
+        status: 'APPLICABLE',
+        order: running,
+        discount_amount: gift.credits,
+        gift_credits: gift.credits,
+      };
+    }
     if (running === null || redeemable.discount === null) {
       return { ...step, status: 'APPLICABLE', order: running, discount_amount: 0 };
     }

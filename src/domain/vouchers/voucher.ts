@@ -52,6 +52,10 @@ export interface Voucher {
    * reservations count against `redemption_quantity`. Absent or past for almost every voucher.
    */
   reserved_until?: string | null;
+  /** A gift card's credits left once they first moved; absent or null: its whole `gift.amount`. */
+  gift_balance?: number | null;
+  /** A gift card's lifetime credits once they first moved; absent or null: its `gift.amount`. */
+  gift_total?: number | null;
   created_at: string;
   updated_at: string | null;
 }

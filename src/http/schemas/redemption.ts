@@ -20,6 +20,9 @@ export const VoucherRequestBody = Type.Object({
   metadata: Type.Optional(Nullable(Metadata)),
   tracking_id: Type.Optional(Nullable(Text(500))),
   session: Type.Optional(Nullable(Session)),
+  gift: Type.Optional(
+    Nullable(Type.Object({ credits: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2 ** 52 }))) })),
+  ),
 });
 
 /** The query of the client-side `GET /client/v1/validate`, as the SDK's ClientSide.validate writes it. */

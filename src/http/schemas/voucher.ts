@@ -141,7 +141,8 @@ export const VoucherObject = Type.Object(
     category_id: Nullable(Type.String()),
     categories: Type.Array(Type.Unknown()),
     type: StringEnum(VOUCHER_TYPES),
-    discount: Nullable(Type.Unknown()),
+    // Left out for a gift card, which has no discount.
+    discount: Type.Optional(Nullable(Type.Unknown())),
     gift: Nullable(Type.Unknown()),
     loyalty_card: Nullable(Type.Unknown()),
     start_date: Nullable(Type.String()),

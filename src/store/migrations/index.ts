@@ -11,6 +11,8 @@ import * as promotions from './0009-promotions.js';
 import * as stackingRules from './0010-stacking-rules.js';
 import * as promotionIndexVersion from './0011-promotion-index-version.js';
 import * as validationSessions from './0012-validation-sessions.js';
+import * as publications from './0013-publications.js';
+import * as giftCards from './0014-gift-cards.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -29,6 +31,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-stacking-rules': stackingRules,
   '0011-promotion-index-version': promotionIndexVersion,
   '0012-validation-sessions': validationSessions,
+  '0013-publications': publications,
+  '0014-gift-cards': giftCards,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -137,12 +137,44 @@ const campaignOrdersAmount = campaignStandingTotal(
   'coalesce(sum(order_amount), 0)',
 );
 
+/**
+ * A gift card's balance: the credits it had before its first movement plus every movement in its
+ * ledger. Only cards whose credits ever moved have a stored balance to check.
+ */
+const voucherGiftBalance: CounterComparison = {
+  name: 'voucher.gift_balance',
+  object: 'voucher',
+  counter: 'gift_balance',
+  counts: 'opening credits plus the sum of its ledger (voucher_transactions)',
+  compare: (db) =>
+    db
+      .selectFrom('vouchers as v')
+      .leftJoin(
+        db
+          .selectFrom('voucher_transactions')
+          .select(['project_id', 'voucher_id', sql<number>`sum(amount)`.as('n')])
+          .groupBy(['project_id', 'voucher_id'])
+          .as('t'),
+        (join) => join.onRef('t.project_id', '=', 'v.project_id').onRef('t.voucher_id', '=', 'v.id'),
+      )
+      .where('v.gift_balance', 'is not', null)
+      .select([
+        'v.project_id',
+        'v.id',
+        'v.code as label',
+        sql<number>`v.gift_balance`.as('stored'),
+        sql<number>`coalesce(v.gift_opening, 0) + coalesce(t.n, 0)`.as('counted'),
+      ])
+      .as('compared'),
+};
+
 /** Every stored counter there is, in the order the report lists them. */
 const COUNTER_COMPARISONS: readonly CounterComparison[] = [
   voucherRedeemedQuantity,
   campaignVouchersCount,
   campaignRedemptionsCount,
   campaignOrdersAmount,
+  voucherGiftBalance,
 ];
 
 /**

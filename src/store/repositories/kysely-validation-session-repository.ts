@@ -55,14 +55,25 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
     return true;
   }
 
-  async release(voucherId: string, key: string): Promise<boolean> {
-    const result = await this.db
+  async release(voucherId: string, key: string, now: string): Promise<boolean> {
+    const rows = await this.db
       .deleteFrom('validation_sessions')
       .where('project_id', '=', this.projectId)
       .where('voucher_id', '=', voucherId)
       .where('session_key', '=', key)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+      .returning('expires_at')
+      .execute();
+    // An ended session's row may linger until the voucher's next reservation sweeps it: it held nothing.
+    return rows.some((row) => row.expires_at > now);
+  }
+
+  async releaseAllBut(key: string, voucherIds: readonly string[]): Promise<void> {
+    let query = this.db
+      .deleteFrom('validation_sessions')
+      .where('project_id', '=', this.projectId)
+      .where('session_key', '=', key);
+    if (voucherIds.length > 0) query = query.where('voucher_id', 'not in', [...voucherIds]);
+    await query.execute();
   }
 
   async countLive(voucherId: string, now: string, exceptKey: string | null): Promise<number> {

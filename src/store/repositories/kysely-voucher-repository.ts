@@ -4,6 +4,7 @@ import type {
   NewVoucher,
   ReservationsInForce,
   StoredVoucher,
+  VoucherClaim,
   VoucherListFilters,
   VoucherRepository,
 } from '../../app/repositories/voucher-repository.js';
@@ -53,6 +54,8 @@ export function toVoucher(row: Selectable<VouchersTable>): Voucher {
     redeemed_quantity: Number(row.redeemed_quantity),
     publish_count: Number(row.publish_count),
     reserved_until: row.reserved_until,
+    gift_balance: row.gift_balance === null ? null : Number(row.gift_balance),
+    gift_total: row.gift_total === null ? null : Number(row.gift_total),
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -250,6 +253,90 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return rows.map(toVoucher);
   }
 
+  /** What a publication writes on each code it hands out. */
+  private claimChanges(claim: VoucherClaim) {
+    return {
+      holder_id: claim.holderId,
+      publish_count: sql<number>`publish_count + 1`,
+      updated_at: claim.now,
+      ...(claim.validity
+        ? { start_date: claim.validity.start_date, expiration_date: claim.validity.expiration_date }
+        : {}),
+    };
+  }
+
+  /** Switched on and not expired at `now`; a code without an expiration of its own has its campaign's. */
+  private publishable(claim: VoucherClaim) {
+    const expiration = sql<string | null>`coalesce(expiration_date, ${claim.inheritedExpiration})`;
+    return sql<boolean>`(active is null or active = 1) and (${expiration} is null or ${expiration} > ${claim.now})`;
+  }
+
+  async claimUnpublished(campaignId: string, claim: VoucherClaim, count: number): Promise<Voucher[]> {
+    let free = this.db
+      .selectFrom('vouchers')
+      .select('id')
+      .where('project_id', '=', this.projectId)
+      .where('campaign_id', '=', campaignId)
+      .where('deleted_at', 'is', null)
+      .where('holder_id', 'is', null)
+      .where(this.publishable(claim))
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(count);
+    if (this.capabilities.supportsSkipLocked) free = free.forUpdate().skipLocked();
+    // A materialized CTE picks once: as an IN subquery PostgreSQL may rescan it per row, and each
+    // rescan skips the rows this statement already updated, so LIMIT would stop limiting.
+    const rows = await this.db
+      .with(
+        (cte) => cte('picked').materialized(),
+        () => free,
+      )
+      .updateTable('vouchers')
+      .set(this.claimChanges(claim))
+      .where('project_id', '=', this.projectId)
+      .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
+      // Under PostgreSQL's READ COMMITTED a row claimed and committed meanwhile is read again here.
+      .where('holder_id', 'is', null)
+      .returningAll()
+      .execute();
+    return rows
+      .map(toVoucher)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async publishTo(id: string, claim: VoucherClaim): Promise<Voucher | undefined> {
+    const row = await this.db
+      .updateTable('vouchers')
+      .set(this.claimChanges(claim))
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('holder_id', 'is', null), eb('holder_id', '=', claim.holderId)]))
+      .where(this.publishable(claim))
+      .returningAll()
+      .executeTakeFirst();
+    return row && toVoucher(row);
+  }
+
+  async findHeldInCampaign(campaignId: string, holderId: string): Promise<Voucher | undefined> {
+    const row = await this.live()
+      .where('holder_id', '=', holderId)
+      .where('campaign_id', '=', campaignId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toVoucher(row);
+  }
+
+  async listHeld(holderId: string, query: ListQuery): Promise<ListPage<Voucher>> {
+    const page = await fetchPage(this.live().where('holder_id', '=', holderId), query, {
+      sortColumns: { created_at: 'created_at', id: 'id' },
+      countTotal: query.starting_after_id === undefined,
+    });
+    return { ...page, items: page.items.map(toVoucher) };
+  }
+
   async countInCampaign(campaignId: string): Promise<number> {
     const row = await this.live()
       .clearSelect()
@@ -298,26 +385,62 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean> {
-    let update = this.db
+    const update = this.db
       .updateTable('vouchers')
       .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
       .where('project_id', '=', this.projectId)
       .where('id', '=', id);
-    if (limit !== null && reservations) {
-      // Other sessions' live reservations count as uses, but are counted only while some session
-      // can still hold one (CASE evaluates the subquery only then): the usual voucher pays nothing.
-      const { now, exceptKey } = reservations;
-      const others = sql<number>`(select count(*) from validation_sessions s
-        where s.project_id = ${this.projectId} and s.voucher_id = ${id} and s.expires_at > ${now}
-        ${exceptKey === null ? sql`` : sql`and s.session_key <> ${exceptKey}`})`;
-      update = update.where(
-        sql<number>`redeemed_quantity + case when reserved_until > ${now} then ${others} else 0 end`,
-        '<',
-        limit,
-      );
-    } else if (limit !== null) update = update.where('redeemed_quantity', '<', limit);
-    const result = await update.executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    if (limit === null) return Number((await update.executeTakeFirst()).numUpdatedRows) === 1;
+    if (!reservations) {
+      return Number((await update.where('redeemed_quantity', '<', limit).executeTakeFirst()).numUpdatedRows) === 1;
+    }
+    // The usual voucher has no live reservation: one conditional write. Should a session reserve a
+    // use meanwhile, raising reserved_until, PostgreSQL re-checks this condition on the new row
+    // version and the write misses, so the careful path below runs instead.
+    const { now } = reservations;
+    const plain = await update
+      .where('redeemed_quantity', '<', limit)
+      .where((eb) => eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', now)]))
+      .executeTakeFirst();
+    if (Number(plain.numUpdatedRows) === 1) return true;
+    return this.incrementAroundReservations(id, limit, reservations);
+  }
+
+  /**
+   * The careful path: the voucher's row is locked first, and the live reservations are counted by
+   * a later statement, whose fresh snapshot (READ COMMITTED) sees every reservation committed
+   * before the lock was granted. One statement could not: its subquery keeps the snapshot it
+   * started with, and would miss a reservation committed while it waited for the row.
+   */
+  private async incrementAroundReservations(id: string, limit: number, reservations: ReservationsInForce) {
+    let locking = this.db
+      .selectFrom('vouchers')
+      .select(['redeemed_quantity', 'reserved_until'])
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id);
+    if (this.capabilities.supportsRowLocks) locking = locking.forUpdate();
+    const row = await locking.executeTakeFirst();
+    if (!row) return false;
+    const { now, exceptKey } = reservations;
+    let reserved = 0;
+    if (row.reserved_until !== null && row.reserved_until > now) {
+      let live = this.db
+        .selectFrom('validation_sessions')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('project_id', '=', this.projectId)
+        .where('voucher_id', '=', id)
+        .where('expires_at', '>', now);
+      if (exceptKey !== null) live = live.where('session_key', '!=', exceptKey);
+      reserved = Number((await live.executeTakeFirstOrThrow()).n);
+    }
+    if (Number(row.redeemed_quantity) + reserved >= limit) return false;
+    await this.db
+      .updateTable('vouchers')
+      .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .execute();
+    return true;
   }
 
   async decrementRedeemed(id: string): Promise<void> {

@@ -1,0 +1,72 @@
+import { stringify } from 'csv-stringify/sync';
+import { notFound } from '../../domain/errors.js';
+import { parseTransactionExportParameters, transactionExportRow } from '../../domain/gift-cards/transaction-export.js';
+import type { ProjectContext } from '../context.js';
+import type { TransactionExport } from '../repositories/gift-card-repository.js';
+import { loadGiftCard } from './load-gift-card.js';
+
+export interface TransactionExportRequest {
+  parameters?: { order?: string | null; fields?: string[] | null } | null;
+}
+
+/**
+ * POST /vouchers/{code}/transactions/export: records the export and answers it SCHEDULED, as
+ * Voucherify does. The file needs no job: the ledger is append-only, so rendering the rows made
+ * up to the export's creation whenever it is downloaded gives the same file every time.
+ */
+export async function createTransactionExport(
+  ctx: ProjectContext,
+  code: string,
+  request: TransactionExportRequest,
+): Promise<TransactionExport> {
+  const parameters = parseTransactionExportParameters(request.parameters);
+  const { card } = await loadGiftCard(ctx, ctx.store, code);
+  const record: TransactionExport = {
+    id: ctx.ids.newId('exp_'),
+    exported_object: 'voucher_transactions',
+    voucher_id: card.id,
+    parameters,
+    token: ctx.ids.newSecret(),
+    channel: 'API',
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.store.giftCards.insertExport(record);
+  return record;
+}
+
+/** GET /exports/{id}: the export; 404 when there is none in the project. */
+export async function getTransactionExport(ctx: ProjectContext, id: string): Promise<TransactionExport> {
+  const record = await ctx.store.giftCards.findExport(id);
+  if (!record) throw notFound('export', id);
+  return record;
+}
+
+/** The export's CSV: a header of its fields, then the ledger rows up to its creation, in its order. */
+export async function renderTransactionExport(ctx: ProjectContext, id: string, token: string): Promise<string> {
+  const record = await getTransactionExport(ctx, id);
+  // A wrong token is answered like an unknown export: it reveals nothing.
+  if (token !== record.token) throw notFound('export', id);
+  const { order, fields } = record.parameters;
+  const rows = await ctx.store.giftCards.allTransactions(record.voucher_id, order === 'created_at' ? 'asc' : 'desc');
+  const included = rows.filter((t) => t.created_at <= record.created_at);
+  return stringify([fields, ...included.map((t) => transactionExportRow(t, fields))]);
+}
+
+/** Voucherify's export object: SCHEDULED with no result when created, DONE with its link when read. */
+export function toExportObject(record: TransactionExport, download: { url: string } | null) {
+  return {
+    id: record.id,
+    object: 'export' as const,
+    created_at: record.created_at,
+    status: download ? ('DONE' as const) : ('SCHEDULED' as const),
+    channel: record.channel,
+    exported_object: record.exported_object,
+    parameters: {
+      order: record.parameters.order,
+      fields: record.parameters.fields,
+      filters: { voucher_id: { conditions: { $in: [record.voucher_id] } } },
+    },
+    result: download,
+    user_id: null,
+  };
+}

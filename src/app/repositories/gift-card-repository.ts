@@ -1,0 +1,47 @@
+import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
+import type { VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+
+/** A card's counters after a movement. */
+export interface GiftCounters {
+  balance: number;
+  total: number;
+}
+
+/** A requested export of a card's ledger; the file is rendered from the ledger when downloaded. */
+export interface TransactionExport {
+  id: string;
+  exported_object: 'voucher_transactions';
+  /** The card whose ledger it exports. */
+  voucher_id: string;
+  parameters: TransactionExportParameters;
+  /** The secret the download link carries. */
+  token: string;
+  channel: string;
+  created_at: string;
+}
+
+/**
+ * A gift card's credits and their ledger. Every counter change is one conditional relative write
+ * on the voucher row (invariant 1); `opening` is the card's `gift.amount`, which the counters take
+ * at the first movement. The caller appends the ledger row in the same transaction.
+ */
+export interface GiftCardRepository {
+  /** Takes `credits` off, only while the balance holds them; undefined (nothing changed) otherwise. */
+  spend(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
+  /** Gives `credits` back (a rollback). */
+  refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters>;
+  /**
+   * A manual change of `amount` (signed) to both balance and total, only while the balance stays
+   * at or above zero; undefined (nothing changed) otherwise.
+   */
+  adjust(voucherId: string, opening: number, amount: number): Promise<GiftCounters | undefined>;
+  /** Appends one row to the ledger; rows are never changed afterwards. */
+  appendTransaction(transaction: VoucherTransaction): Promise<void>;
+  /** A page of a card's ledger, by (created_at, id). */
+  listTransactions(voucherId: string, query: ListQuery): Promise<ListPage<VoucherTransaction>>;
+  /** A card's whole ledger, oldest first (or newest first), for an export. */
+  allTransactions(voucherId: string, direction: 'asc' | 'desc'): Promise<VoucherTransaction[]>;
+  insertExport(record: TransactionExport): Promise<void>;
+  findExport(id: string): Promise<TransactionExport | undefined>;
+}

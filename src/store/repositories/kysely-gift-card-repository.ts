@@ -1,0 +1,162 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  GiftCardRepository,
+  GiftCounters,
+  TransactionExport,
+} from '../../app/repositories/gift-card-repository.js';
+import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
+import type { GiftTransactionType, VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
+import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import { fromJson, toJson } from '../json-columns.js';
+import { fetchPage } from '../list-pages.js';
+import type { Database, VoucherTransactionsTable } from '../tables.js';
+
+function toTransaction(row: Selectable<VoucherTransactionsTable>): VoucherTransaction {
+  return {
+    id: row.id,
+    voucher_id: row.voucher_id,
+    campaign_id: row.campaign_id,
+    type: row.type as GiftTransactionType,
+    amount: Number(row.amount),
+    balance: Number(row.balance),
+    total: Number(row.total),
+    source_id: row.source_id,
+    source: row.source,
+    reason: row.reason,
+    redemption_id: row.redemption_id,
+    details: fromJson(row.details, {}),
+    created_at: row.created_at,
+  };
+}
+
+function toCounters(row: { gift_balance: number | string | null; gift_total: number | string | null }): GiftCounters {
+  return { balance: Number(row.gift_balance), total: Number(row.gift_total) };
+}
+
+export class KyselyGiftCardRepository implements GiftCardRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+  ) {}
+
+  /**
+   * One UPDATE that first fills unset counters with the opening amount, then moves them by
+   * `balanceBy`/`totalBy`, only where the new balance stays at or above zero. The row lock it
+   * takes serialises racing movements; each sees the balance the previous one left.
+   */
+  private async move(
+    voucherId: string,
+    opening: number,
+    balanceBy: number,
+    totalBy: number,
+  ): Promise<GiftCounters | undefined> {
+    const balance = sql<number>`coalesce(gift_balance, ${opening})`;
+    const row = await this.db
+      .updateTable('vouchers')
+      .set({
+        gift_opening: sql`coalesce(gift_opening, ${opening})`,
+        gift_total: sql`coalesce(gift_total, ${opening}) + ${totalBy}`,
+        gift_balance: sql`${balance} + ${balanceBy}`,
+      })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', voucherId)
+      .where(sql<boolean>`${balance} + ${balanceBy} >= 0`)
+      .returning(['gift_balance', 'gift_total'])
+      .executeTakeFirst();
+    return row && toCounters(row);
+  }
+
+  spend(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined> {
+    return this.move(voucherId, opening, -credits, 0);
+  }
+
+  async refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters> {
+    const counters = await this.move(voucherId, opening, credits, 0);
+    if (!counters) throw new Error(`gift card ${voucherId} is gone`);
+    return counters;
+  }
+
+  adjust(voucherId: string, opening: number, amount: number): Promise<GiftCounters | undefined> {
+    return this.move(voucherId, opening, amount, amount);
+  }
+
+  async appendTransaction(t: VoucherTransaction): Promise<void> {
+    await this.db
+      .insertInto('voucher_transactions')
+      .values({
+        id: t.id,
+        project_id: this.projectId,
+        voucher_id: t.voucher_id,
+        campaign_id: t.campaign_id,
+        type: t.type,
+        amount: t.amount,
+        balance: t.balance,
+        total: t.total,
+        source_id: t.source_id,
+        source: t.source,
+        reason: t.reason,
+        redemption_id: t.redemption_id,
+        details: toJson(t.details),
+        created_at: t.created_at,
+      })
+      .execute();
+  }
+
+  private ofVoucher(voucherId: string) {
+    return this.db
+      .selectFrom('voucher_transactions')
+      .selectAll()
+      .where('project_id', '=', this.projectId)
+      .where('voucher_id', '=', voucherId);
+  }
+
+  async listTransactions(voucherId: string, query: ListQuery): Promise<ListPage<VoucherTransaction>> {
+    const page = await fetchPage(this.ofVoucher(voucherId), query, {
+      sortColumns: { created_at: 'created_at', id: 'id' },
+      countTotal: false,
+    });
+    return { ...page, items: page.items.map(toTransaction) };
+  }
+
+  async allTransactions(voucherId: string, direction: 'asc' | 'desc'): Promise<VoucherTransaction[]> {
+    const rows = await this.ofVoucher(voucherId).orderBy('created_at', direction).orderBy('id', direction).execute();
+    return rows.map(toTransaction);
+  }
+
+  async insertExport(record: TransactionExport): Promise<void> {
+    await this.db
+      .insertInto('exports')
+      .values({
+        id: record.id,
+        project_id: this.projectId,
+        exported_object: record.exported_object,
+        subject_id: record.voucher_id,
+        parameters: toJson(record.parameters),
+        token: record.token,
+        channel: record.channel,
+        created_at: record.created_at,
+      })
+      .execute();
+  }
+
+  async findExport(id: string): Promise<TransactionExport | undefined> {
+    const row = await this.db
+      .selectFrom('exports')
+      .selectAll()
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .where('exported_object', '=', 'voucher_transactions')
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        exported_object: 'voucher_transactions',
+        voucher_id: row.subject_id,
+        parameters: fromJson<TransactionExportParameters>(row.parameters, { order: '-created_at', fields: [] }),
+        token: row.token,
+        channel: row.channel,
+        created_at: row.created_at,
+      }
+    );
+  }
+}

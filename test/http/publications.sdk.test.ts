@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../support/databases.js';
+import { type Loose, loose } from '../support/loose.js';
+import { startTestServer, type TestProject, type TestServer } from '../support/test-server.js';
+import { storeVoucher } from '../support/voucher-fixtures.js';
+import { expectConformsToSpec } from '../support/voucherify-spec.js';
+
+const TENTH_OFF = { type: 'PERCENT', percent_off: 10 };
+
+type Outcome = { ok: true; value: Loose } | { ok: false; error: Loose };
+
+function settle(promise: Promise<unknown>): Promise<Outcome> {
+  return promise.then(
+    (value) => ({ ok: true as const, value: loose(value) }),
+    (error: unknown) => ({ ok: false as const, error: loose(error) }),
+  );
+}
+
+describe.each(TEST_DATABASES)('publications through the official SDK on $name', (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+  });
+  afterAll(() => server?.close());
+
+  const campaign = (project: TestProject, body: Record<string, unknown>) =>
+    server
+      .sdk(project)
+      .campaigns.create({
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'STATIC',
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF },
+        ...body,
+      } as never)
+      .then(loose);
+
+  const publish = (project: TestProject, body: Record<string, unknown>) =>
+    server
+      .sdk(project)
+      .distributions.publications.create(body as never)
+      .then(loose);
+
+  const raw = async (project: TestProject, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/v1${path}`, {
+      method,
+      headers: { ...server.serverHeaders(project), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: loose(await response.json()) };
+  };
+
+  it('hands a code to a customer: the voucher, the wallet and the list follow', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const spring = await campaign(project, { name: 'Spring', vouchers_count: 3 });
+    const publication = await publish(project, {
+      campaign: { name: 'Spring' },
+      customer: { source_id: 'ann', name: 'Ann', email: 'ann@example.com' },
+      metadata: { batch: 'april' },
+      source_id: 'crm-1',
+    });
+    expectConformsToSpec('post', '/v1/publications', 200, publication);
+    expect(publication).toMatchObject({
+      id: expect.stringMatching(/^pub_/),
+      object: 'publication',
+      tracking_id: 'ann',
+      metadata: { batch: 'april' },
+      channel: 'API',
+      source_id: 'crm-1',
+      result: 'SUCCESS',
+      customer: { source_id: 'ann', name: 'Ann', email: 'ann@example.com', object: 'customer' },
+      voucher: { campaign: 'Spring', campaign_id: spring.id, publish: { count: 1 } },
+    });
+    const customerId = publication.customer_id;
+    expect(publication.customer.id).toBe(customerId);
+    expect(publication.voucher.holder_id).toBe(customerId);
+    expect(publication.vouchers_id).toEqual([publication.voucher.id]);
+
+    const voucher = loose(await sdk.vouchers.get(publication.voucher.code));
+    expect(voucher).toMatchObject({ holder_id: customerId, publish: { object: 'list', count: 1 } });
+
+    const wallet = loose(await sdk.customers.listRedeemables('ann', {} as never));
+    expectConformsToSpec('get', '/v1/customers/{customerId}/redeemables', 200, wallet);
+    expect(wallet).toMatchObject({ object: 'list', data_ref: 'data', total: 1, has_more: false });
+    expect(wallet.data[0]).toMatchObject({
+      redeemable_id: publication.voucher.id,
+      customer_id: customerId,
+      holder_role: 'OWNER',
+      campaign_id: spring.id,
+      redeemable: { type: 'voucher', status: 'ACTIVE', voucher: { code: publication.voucher.code } },
+    });
+
+    const second = await publish(project, { campaign: { name: 'Spring', count: 2 }, customer: { id: customerId } });
+    expectConformsToSpec('post', '/v1/publications', 200, second);
+    expect(second.vouchers).toHaveLength(2);
+    expect(second.vouchers_id).toHaveLength(2);
+    expect(new Set([publication.voucher.code, ...second.vouchers]).size).toBe(3);
+    expect(loose(await sdk.customers.listRedeemables(customerId, { limit: 2 } as never))).toMatchObject({
+      has_more: true,
+      more_starting_after: expect.stringMatching(/^rh_/),
+    });
+
+    const list = loose(await sdk.distributions.publications.list({ customer: 'ann' }));
+    expectConformsToSpec('get', '/v1/publications', 200, list);
+    expect(list).toMatchObject({ object: 'list', data_ref: 'publications', total: 2 });
+    expect(list.publications.map((p: Loose) => p.id)).toEqual([second.id, publication.id]);
+    expect(list.publications[1].voucher).toMatchObject({ code: publication.voucher.code, object: 'voucher' });
+    const filtered = async (params: Record<string, unknown>) =>
+      loose(await sdk.distributions.publications.list(params as never)).publications.map((p: Loose) => p.id);
+    expect(await filtered({ source_id: 'crm-1' })).toEqual([publication.id]);
+    expect(await filtered({ voucher: second.vouchers[1] })).toEqual([second.id]);
+    expect(await filtered({ campaign: 'Spring', limit: 1, page: 2 })).toEqual([publication.id]);
+    expect(await filtered({ result: 'FAILURE' })).toEqual([]);
+    expect(await filtered({ customer: 'nobody' })).toEqual([]);
+    expect(await filtered({ order: 'created_at' })).toEqual([publication.id, second.id]);
+  });
+
+  it('hands 50 codes to 100 parallel requests: 50 distinct codes, 50 clear refusals', async () => {
+    const project = await server.createProject();
+    await campaign(project, { name: 'Fifty', vouchers_count: 50 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        settle(publish(project, { campaign: { name: 'Fifty' }, customer: { source_id: `racer-${i}` } })),
+      ),
+    );
+    const won = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
+    const refused = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+    expect(won).toHaveLength(50);
+    expect(new Set(won.map((p) => p.voucher.code)).size).toBe(50);
+    expect(refused).toHaveLength(50);
+    for (const error of refused) expect(error).toMatchObject({ code: 400, key: 'no_voucher_suitable_for_publication' });
+    const sdk = server.sdk(project);
+    for (const p of won) {
+      const voucher = loose(await sdk.vouchers.get(p.voucher.code));
+      expect(voucher.holder_id).toBe(p.customer_id);
+      expect(voucher.publish.count).toBe(1);
+    }
+    const failures = loose(await sdk.distributions.publications.list({ result: 'FAILURE', limit: 100 }));
+    expect(failures.total).toBe(50);
+    expectConformsToSpec('get', '/v1/publications', 200, failures);
+  });
+
+  it('gives one customer one code under join_once, however many ask at once', async () => {
+    const project = await server.createProject();
+    await campaign(project, { name: 'Once', vouchers_count: 20 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        settle(
+          server.sdk(project).distributions.publications.create({
+            campaign: { name: 'Once' },
+            customer: { source_id: 'joiner' },
+            join_once: true,
+          } as never),
+        ),
+      ),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const codes = new Set(outcomes.map((o) => (o.ok ? o.value.voucher.code : null)));
+    expect(codes.size).toBe(1);
+    const wallet = loose(await server.sdk(project).customers.listRedeemables('joiner', {} as never));
+    expect(wallet.total).toBe(1);
+    // The query parameter works alike, and a campaign that joins once needs neither.
+    const viaQuery = await raw(project, 'POST', '/publications?join_once=true', {
+      campaign: { name: 'Once' },
+      customer: { source_id: 'joiner' },
+    });
+    expect(viaQuery.body.voucher.code).toBe([...codes][0]);
+    await campaign(project, { name: 'Joins once', vouchers_count: 5, join_once: true });
+    const first = await publish(project, { campaign: { name: 'Joins once' }, customer: { source_id: 'joiner' } });
+    const again = await publish(project, { campaign: { name: 'Joins once' }, customer: { source_id: 'joiner' } });
+    expect(again.voucher.code).toBe(first.voucher.code);
+  });
+
+  it('publishes once per source_id: parallel retries get the first publication, another customer a conflict', async () => {
+    const project = await server.createProject();
+    await campaign(project, { name: 'Sourced', vouchers_count: 20 });
+    const body = { campaign: { name: 'Sourced' }, customer: { source_id: 'sam' }, source_id: 'order-77' };
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => settle(publish(project, body))));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const ids = new Set(outcomes.map((o) => (o.ok ? o.value.id : null)));
+    const codes = new Set(outcomes.map((o) => (o.ok ? o.value.voucher.code : null)));
+    expect(ids.size).toBe(1);
+    expect(codes.size).toBe(1);
+    const list = loose(await server.sdk(project).distributions.publications.list({ campaign: 'Sourced' }));
+    expect(list.total).toBe(1);
+    await expect(publish(project, { ...body, customer: { source_id: 'someone-else' } })).rejects.toMatchObject({
+      key: 'duplicate_source_id',
+    });
+  });
+
+  it('generates a code on demand in an AUTO_UPDATE campaign, valid from publication for its duration', async () => {
+    const project = await server.createProject();
+    const auto = await campaign(project, {
+      name: 'On demand',
+      type: 'AUTO_UPDATE',
+      activity_duration_after_publishing: 'P24D',
+      voucher: { type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF, code_config: { prefix: 'AUTO-', length: 6 } },
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        settle(publish(project, { campaign: { id: auto.id }, customer: { source_id: `auto-${i}` } })),
+      ),
+    );
+    const codes = outcomes.map((o) => (o.ok ? o.value.voucher.code : `refused: ${JSON.stringify(o.error)}`));
+    for (const code of codes) expect(code).toMatch(/^AUTO-[A-Za-z0-9]{6}$/);
+    expect(new Set(codes).size).toBe(5);
+    const voucher = (outcomes[0] as { value: Loose }).value.voucher;
+    const days = (Date.parse(voucher.expiration_date) - Date.parse(voucher.start_date)) / 86_400_000;
+    expect(days).toBe(24);
+    expect(loose(await server.sdk(project).campaigns.get(auto.id)).vouchers_count).toBe(5);
+  });
+
+  it("publishes a named code, and refuses another customer's, a disabled one and an empty campaign", async () => {
+    const project = await server.createProject();
+    await storeVoucher(server, { code: 'SOLO-1' }, project);
+    await storeVoucher(server, { code: 'OFF-1', active: false }, project);
+    const first = await publish(project, { voucher: 'SOLO-1', customer: { source_id: 'una' } });
+    expectConformsToSpec('post', '/v1/publications', 200, first);
+    expect(first.voucher).toMatchObject({ code: 'SOLO-1', holder_id: first.customer_id });
+    const again = await publish(project, { voucher: 'SOLO-1', customer: { source_id: 'una' } });
+    expect(again.voucher.publish.count).toBe(2);
+    await expect(publish(project, { voucher: 'SOLO-1', customer: { source_id: 'otto' } })).rejects.toMatchObject({
+      code: 400,
+      key: 'voucher_already_published',
+    });
+    await expect(publish(project, { voucher: 'OFF-1', customer: { source_id: 'otto' } })).rejects.toMatchObject({
+      key: 'no_voucher_suitable_for_publication',
+    });
+    await campaign(project, { name: 'Empty' });
+    await expect(
+      publish(project, { campaign: { name: 'Empty' }, customer: { source_id: 'otto' } }),
+    ).rejects.toMatchObject({ code: 400, key: 'no_voucher_suitable_for_publication' });
+    await expect(
+      publish(project, { campaign: { name: 'Nope' }, customer: { source_id: 'otto' } }),
+    ).rejects.toMatchObject({ code: 404, key: 'not_found' });
+    const noCustomer = await raw(project, 'POST', '/publications', { voucher: 'SOLO-1' });
+    expect(noCustomer).toMatchObject({ status: 400, body: { key: 'invalid_payload' } });
+    const tooMany = await raw(project, 'POST', '/publications', {
+      campaign: { name: 'Empty', count: 51 },
+      customer: { source_id: 'otto' },
+    });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('publishes from a storefront only where the project allows it', async () => {
+    const closed = await server.createProject();
+    await campaign(closed, { name: 'Web', vouchers_count: 2 });
+    await expect(
+      server.clientSdk(closed).publish('Web', { customer: { source_id: 'shopper' } } as never),
+    ).rejects.toMatchObject({ code: 403, key: 'forbidden' });
+
+    const open = await server.createProject({ client_publish_enabled: true });
+    await campaign(open, { name: 'Web', vouchers_count: 2 });
+    const published = loose(
+      await server.clientSdk(open).publish('Web', { customer: { source_id: 'shopper' } } as never),
+    );
+    expect(published).toMatchObject({
+      object: 'publication',
+      result: 'SUCCESS',
+      channel: 'Voucherify.js',
+      customer: { source_id: 'shopper', object: 'customer' },
+      voucher: { campaign: 'Web', holder_id: published.customer_id },
+    });
+  });
+});
