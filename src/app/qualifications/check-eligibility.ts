@@ -14,7 +14,7 @@ import type { QualificationScenario } from '../../domain/qualifications/qualifie
 import { sortRedeemables } from '../../domain/qualifications/sort-redeemables.js';
 import { type AssignedDefinition, scopeKeyOf } from '../../domain/rules/check-assigned-rules.js';
 import type { ProjectContext } from '../context.js';
-import { upsertCustomer } from '../customers/upsert-customer.js';
+import { storeRequestCustomer } from '../customers/request-customer.js';
 import { type ActiveTier, loadActiveTiers } from '../promotions/active-tiers.js';
 import type { LoadedVoucher } from '../redemptions/load-voucher.js';
 import { previewOrder } from '../redemptions/request-order.js';
@@ -122,14 +122,10 @@ export async function checkEligibility(
   const { store } = ctx;
   const now = ctx.clock.now();
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
-  const input = request.customer;
-  const customer = input
-    ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
-    : null;
+  const named = request.customer ? await storeRequestCustomer(ctx, request.customer, writes) : null;
+  const customer = named?.customer ?? null;
+  const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
-  // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
-  const judged =
-    customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
 
   const cache = new CampaignCategoryCache(store);
   const wallet =

@@ -4,7 +4,7 @@ import type { Discount } from '../../domain/discounts/discount.js';
 import { evaluateVoucher, type RuleRefusal, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
 import { openSession, type ValidationSession } from '../../domain/sessions/validation-session.js';
 import type { ProjectContext } from '../context.js';
-import { upsertCustomer } from '../customers/upsert-customer.js';
+import { storeRequestCustomer } from '../customers/request-customer.js';
 import { giftRequestOf } from '../gift-cards/gift-request.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
@@ -69,15 +69,11 @@ export async function validateVoucher(
   const catalog = await loadDiscountCatalog(store, voucher.effective.discount);
   const definitions = await loadVoucherRules(store, voucher);
   // The customer's write and the segment changes it causes commit together, or not at all.
-  const input = request.customer;
-  const customer = input
-    ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
-    : null;
+  const named = request.customer ? await storeRequestCustomer(ctx, request.customer, writes) : null;
+  const customer = named?.customer ?? null;
+  const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
   const timezone = ctx.project.settings.timezone;
-  // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
-  const judged =
-    customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
   const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
     order: pricedOrder,
     customer: judged,

@@ -5,7 +5,7 @@ import { openSession, type ValidationSession } from '../../domain/sessions/valid
 import { applyStack, type StackOutcome } from '../../domain/stacking/apply-stack.js';
 import type { StackingRules } from '../../domain/stacking/stacking-rules.js';
 import type { ProjectContext } from '../context.js';
-import { upsertCustomer } from '../customers/upsert-customer.js';
+import { storeRequestCustomer } from '../customers/request-customer.js';
 import { previewOrder } from '../redemptions/request-order.js';
 import type { WritePolicy } from '../write-policy.js';
 import { type JudgedEntry, judgeStackEntries, refuseEntry } from './judge-stack-entries.js';
@@ -94,14 +94,10 @@ export async function validateStack(
   // Everything that can refuse the request comes before the customer's write.
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
   const loaded = await loadStackEntries(ctx, store, request.redeemables, reservations);
-  const input = request.customer;
-  const customer = input
-    ? await store.transaction((tx) => upsertCustomer(tx, ctx.clock, ctx.ids, input, writes))
-    : null;
+  const named = request.customer ? await storeRequestCustomer(ctx, request.customer, writes) : null;
+  const customer = named?.customer ?? null;
+  const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
-  // A create-only request's own values shape the answer, never the decision: rules judge what is stored.
-  const judged =
-    customer && writes !== 'upsert' ? ((await store.customers.findById(customer.id)) ?? customer) : customer;
   let entries = await judgeStackEntries(ctx, store, loaded.entries, {
     order: pricedOrder,
     customer: judged,
