@@ -1,6 +1,7 @@
 import type { Customer } from '../../domain/customers/customer.js';
 import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import { AppError } from '../../domain/errors.js';
+import type { Metadata } from '../../domain/metadata.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
@@ -126,4 +127,51 @@ export async function recordRedeemedOrder(
       },
     },
   );
+}
+
+/** What a rollback request says of itself, and who asks. */
+export interface RollbackContext {
+  request: { reason?: string | null; tracking_id?: string | null; metadata?: Metadata | null };
+  channel: { type: ChannelType; id: string | null };
+  /** The customer the rollback request named, upserted; the redemption's own otherwise. */
+  customer: Customer | null;
+  now: string;
+}
+
+/**
+ * The rollback of a successful redemption, as stored: the redemption's subject, the request's
+ * reason, tracking id and metadata, and credits or points going back as a negative amount. A
+ * stacked rollback's children name the parent rollback.
+ */
+export function rollbackRecord(
+  redemption: Redemption,
+  id: string,
+  rollback: RollbackContext,
+  parentRollbackId: string | null = null,
+): Redemption {
+  const { request, channel, customer, now } = rollback;
+  return {
+    ...redemption,
+    id,
+    object: 'redemption_rollback',
+    result: 'SUCCESS',
+    status: 'SUCCEEDED',
+    customer_id: customer?.id ?? redemption.customer_id,
+    tracking_id: request.tracking_id ?? redemption.tracking_id,
+    metadata: request.metadata ?? {},
+    amount: -redemption.amount,
+    discount_amount: 0,
+    parent_id: parentRollbackId,
+    rollback_of: redemption.id,
+    rollback_id: null,
+    reason: request.reason ?? null,
+    channel_type: channel.type,
+    channel_id: channel.id,
+    snapshot: {
+      ...redemption.snapshot,
+      customer: customer ? toRedemptionCustomer(customer) : redemption.snapshot.customer,
+    },
+    created_at: now,
+    updated_at: null,
+  };
 }

@@ -5,9 +5,10 @@ import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
 import { refundGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import type { ProjectStore } from '../ports.js';
-import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { lockRollbackCustomer } from './redemption-customer.js';
+import { rollbackRecord } from './redemption-records.js';
 import { storeRedemption } from './store-redemption.js';
 
 export interface RollbackRequest {
@@ -92,29 +93,7 @@ async function rollbackInStore(
   if (redemption.campaign_id) {
     await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
   }
-  const rollback: Redemption = {
-    ...redemption,
-    id: rollbackId,
-    object: 'redemption_rollback',
-    result: 'SUCCESS',
-    status: 'SUCCEEDED',
-    customer_id: customer?.id ?? redemption.customer_id,
-    tracking_id: request.tracking_id ?? redemption.tracking_id,
-    metadata: request.metadata ?? {},
-    amount: -redemption.amount,
-    discount_amount: 0,
-    rollback_of: redemption.id,
-    rollback_id: null,
-    reason: request.reason ?? null,
-    channel_type: options.channel.type,
-    channel_id: options.channel.id,
-    snapshot: {
-      ...redemption.snapshot,
-      customer: customer ? toRedemptionCustomer(customer) : redemption.snapshot.customer,
-    },
-    created_at: now,
-    updated_at: null,
-  };
+  const rollback = rollbackRecord(redemption, rollbackId, { request, channel: options.channel, customer, now });
   await storeRedemption(ctx, store, rollback, 'redemption.rollback.succeeded');
   return { status: 200, body: toRedemptionObject(rollback) };
 }

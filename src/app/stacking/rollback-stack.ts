@@ -8,10 +8,11 @@ import { refundGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import type { ProjectStore } from '../ports.js';
 import { type Answer, runIdempotently } from '../redemptions/idempotent.js';
 import { lockRollbackCustomer } from '../redemptions/redemption-customer.js';
+import { type RollbackContext, rollbackRecord } from '../redemptions/redemption-records.js';
 import { orderSourceId, type RollbackOptions, type RollbackRequest } from '../redemptions/rollback-redemption.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import { toOrderObject } from '../views/order-view.js';
-import { toRedemptionCustomer, toRedemptionObject } from '../views/redemption-view.js';
+import { toRedemptionObject } from '../views/redemption-view.js';
 import { getProjectStackingRules } from './stacking-rules-queries.js';
 
 /** Only a successful stacked redemption's parent is rolled back here, once. */
@@ -108,30 +109,9 @@ async function rollbackStackInStore(
     throw new AppError('already_rolled_back', { details: parent.id });
   }
   const children = await loadChildren(store, parent);
-  const rollbackOf = (redemption: Redemption, id: string, parentRollback: string | null): Redemption => ({
-    ...redemption,
-    id,
-    object: 'redemption_rollback',
-    result: 'SUCCESS',
-    status: 'SUCCEEDED',
-    customer_id: customer?.id ?? redemption.customer_id,
-    tracking_id: request.tracking_id ?? redemption.tracking_id,
-    metadata: request.metadata ?? {},
-    amount: -redemption.amount,
-    discount_amount: 0,
-    parent_id: parentRollback,
-    rollback_of: redemption.id,
-    rollback_id: null,
-    reason: request.reason ?? null,
-    channel_type: options.channel.type,
-    channel_id: options.channel.id,
-    snapshot: {
-      ...redemption.snapshot,
-      customer: customer ? toRedemptionCustomer(customer) : redemption.snapshot.customer,
-    },
-    created_at: now,
-    updated_at: null,
-  });
+  const asked: RollbackContext = { request, channel: options.channel, customer, now };
+  const rollbackOf = (redemption: Redemption, id: string, parentRollback: string | null) =>
+    rollbackRecord(redemption, id, asked, parentRollback);
   const rollbacks: Redemption[] = [];
   const rollbackIds = new Map<string, string>();
   for (const child of children) {

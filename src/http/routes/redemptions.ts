@@ -1,11 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { Answer } from '../../app/redemptions/idempotent.js';
 import { redeemVoucher } from '../../app/redemptions/redeem-voucher.js';
 import { getRedemption, listRedemptions, listVoucherRedemptions } from '../../app/redemptions/redemption-queries.js';
 import { releaseValidationSession } from '../../app/redemptions/release-validation-session.js';
-import { rollbackRedemption } from '../../app/redemptions/rollback-redemption.js';
+import {
+  type RollbackOptions,
+  type RollbackRequest,
+  rollbackRedemption,
+} from '../../app/redemptions/rollback-redemption.js';
 import { validateVoucher } from '../../app/redemptions/validate-voucher.js';
 import { trackingIdFor, type VoucherRequest } from '../../app/redemptions/voucher-request.js';
 import { toRedemptionObject } from '../../app/views/redemption-view.js';
@@ -26,6 +30,8 @@ import {
 import { voucherPresenter } from '../voucher-presenter.js';
 
 const tags = ['validation and redemption'];
+type RollbackInput = Static<typeof RollbackBody>;
+type RollbackQueryInput = Static<typeof RollbackQuery>;
 const CodeParams = IdParam('code', 'The voucher code');
 const RedemptionParams = IdParam('redemptionId', 'The redemption id');
 
@@ -46,6 +52,24 @@ export function refuseSessions(body: { session?: unknown } | undefined): void {
       details: 'Validation sessions reserve uses of vouchers; promotion tiers have none to reserve',
     });
   }
+}
+
+/**
+ * A rollback request as the SDK sends it: `reason` and `tracking_id` in the query (rollback) or
+ * the body (rollbackStackable), the body winning; with the key and channel it runs under.
+ */
+export function rollbackCallOf(
+  request: FastifyRequest,
+  body: RollbackInput | undefined,
+  query: RollbackQueryInput,
+): { rollback: RollbackRequest; options: RollbackOptions } {
+  const given = body ?? {};
+  const rollback: RollbackRequest = {
+    ...given,
+    reason: given.reason ?? query.reason ?? null,
+    tracking_id: given.tracking_id ?? query.tracking_id ?? null,
+  };
+  return { rollback, options: { channel: { type: 'API', id: null }, idempotencyKey: idempotencyKeyOf(request) } };
 }
 
 export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
@@ -204,18 +228,11 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
       },
     },
     async (request, reply) => {
-      const body = request.body ?? {};
-      const answer = await rollbackRedemption(
-        contextOf(request),
-        request.params.redemptionId,
-        {
-          ...body,
-          reason: body.reason ?? request.query.reason ?? null,
-          tracking_id: body.tracking_id ?? request.query.tracking_id ?? null,
-        },
-        { channel: { type: 'API', id: null }, idempotencyKey: idempotencyKeyOf(request) },
+      const { rollback, options } = rollbackCallOf(request, request.body ?? undefined, request.query);
+      return sendAnswer(
+        reply,
+        await rollbackRedemption(contextOf(request), request.params.redemptionId, rollback, options),
       );
-      return sendAnswer(reply, answer);
     },
   );
 }

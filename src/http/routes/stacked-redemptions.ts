@@ -24,7 +24,7 @@ import {
   StackValidationObject,
 } from '../schemas/stacking-request.js';
 import { voucherPresenter } from '../voucher-presenter.js';
-import { idempotencyKeyOf, sendAnswer } from './redemptions.js';
+import { idempotencyKeyOf, rollbackCallOf, sendAnswer } from './redemptions.js';
 
 const tags = ['validation and redemption'];
 // Fastify names a path segment once for all routes under it: `redemptionId`, as the single rollback's.
@@ -92,18 +92,8 @@ export function registerStackedRedemptionRoutes(fastify: FastifyInstance, deps: 
       },
     },
     async (request, reply) => {
-      const body = request.body ?? {};
-      const answer = await rollbackStack(
-        contextOf(request),
-        request.params.redemptionId,
-        {
-          ...body,
-          reason: body.reason ?? request.query.reason ?? null,
-          tracking_id: body.tracking_id ?? request.query.tracking_id ?? null,
-        },
-        { channel: { type: 'API', id: null }, idempotencyKey: idempotencyKeyOf(request) },
-      );
-      return sendAnswer(reply, answer);
+      const { rollback, options } = rollbackCallOf(request, request.body ?? undefined, request.query);
+      return sendAnswer(reply, await rollbackStack(contextOf(request), request.params.redemptionId, rollback, options));
     },
   );
 }
