@@ -11,6 +11,7 @@ import {
 } from '../../domain/qualifications/page-redeemables.js';
 import { type CursorKey, decodeCursor } from '../../domain/qualifications/qualification-cursor.js';
 import type { QualificationScenario } from '../../domain/qualifications/qualified-redeemable.js';
+import { planScenario } from '../../domain/qualifications/scenario-plan.js';
 import { sortRedeemables } from '../../domain/qualifications/sort-redeemables.js';
 import { type AssignedDefinition, scopeKeyOf } from '../../domain/rules/check-assigned-rules.js';
 import type { ProjectContext } from '../context.js';
@@ -22,6 +23,8 @@ import { loadSubjectRules, voucherSubject } from '../redemptions/rule-subjects.j
 import { openRuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
 import { getProjectStackingRules, type ProjectStackingRules } from '../stacking/stacking-rules-queries.js';
 import type { WritePolicy } from '../write-policy.js';
+import { loadCampaignCandidates, qualifyCampaign } from './audience-campaigns.js';
+import { keepAboutProducts } from './product-scenarios.js';
 import type { QualificationRequest, QualifiedEntry } from './qualification-request.js';
 import {
   priceEntries,
@@ -31,11 +34,9 @@ import {
   qualifyTierAtOnce,
   qualifyVoucher,
 } from './qualify-redeemables.js';
+import { judgedDefinitions, judgedTiers } from './scenario-rules.js';
 import { findSpendMoreHints, type SpendMoreHint } from './spend-more-hints.js';
 import { CampaignCategoryCache, loadWalletVouchers } from './wallet-vouchers.js';
-
-/** The scenarios answered in full; the others need campaign-level and product-level qualification. */
-const SUPPORTED_SCENARIOS: ReadonlySet<QualificationScenario> = new Set(['ALL', 'CUSTOMER_WALLET', 'PROMOTION_STACKS']);
 
 /**
  * Who asks. A server-side key sees the customer's wallet; a client-side key is public and anyone
@@ -61,9 +62,6 @@ function checkRequest(request: QualificationRequest): { scenario: QualificationS
     throw new AppError('missing_required_feature', { details: 'Qualification sessions are not supported yet' });
   }
   const scenario = request.scenario ?? 'ALL';
-  if (!SUPPORTED_SCENARIOS.has(scenario)) {
-    throw invalidPayload(`Scenario ${scenario} is not supported yet; use ALL, CUSTOMER_WALLET or PROMOTION_STACKS`);
-  }
   const after = request.options?.starting_after;
   // Voucherify's own guide sends the string "null" for "no cursor".
   if (!after || after === 'null') return { scenario, cursor: null };
@@ -100,12 +98,15 @@ async function qualifyStacks(
 }
 
 /**
- * POST /qualifications: what this customer can get on this cart. Each source (the codes the
- * customer holds, the promotion tiers usable now, or the promotion stacks) is judged alone, as a
- * validation judges it: validity, uses left, the validation rules against facts prepared once for
- * the whole request, then the discount it alone gives. The answer is filtered, sorted and paged as
- * the options say, with the tiers the cart misses only by its amount as spend-more hints.
- * Nothing is counted or stored except the customer the request names, as a validation does.
+ * POST /qualifications: what this customer can get on this cart. The scenario (scenario-plan.ts)
+ * picks the sources (the codes the customer holds, the promotion tiers usable now, the promotion
+ * stacks, the campaigns whose codes the customer could be given) and which rules are judged (all,
+ * the customer's only, or all but the customer's). Each source is judged alone, as a validation
+ * judges it: validity, uses left, the rules against facts prepared once for the whole request,
+ * then the discount it alone gives; the product scenarios then keep what is about the cart's
+ * products. The answer is filtered, sorted and paged as the options say, with (ALL) the tiers the
+ * cart misses only by its amount as spend-more hints. Nothing is counted or stored except the
+ * customer the request names, as a validation does.
  */
 export async function checkEligibility(
   ctx: ProjectContext,
@@ -119,6 +120,7 @@ export async function checkEligibility(
       details: "A client-side key cannot list a customer's codes: nothing proves the caller is that customer",
     });
   }
+  const plan = planScenario(scenario);
   const { store } = ctx;
   const now = ctx.clock.now();
   const order = request.order ? await previewOrder(store, ctx.clock, ctx.ids, request.order) : null;
@@ -128,20 +130,28 @@ export async function checkEligibility(
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
 
   const cache = new CampaignCategoryCache(store);
-  const wallet =
-    caller.wallet && scenario !== 'PROMOTION_STACKS' && customer
-      ? await loadWalletVouchers(store, cache, customer.id)
-      : [];
+  const wallet = caller.wallet && plan.wallet && customer ? await loadWalletVouchers(store, cache, customer.id) : [];
   const timezone = ctx.project.settings.timezone;
   // Every usable tier, not only the newest 150 the legacy validation looks at: the question is what the cart can get.
-  const active = scenario === 'CUSTOMER_WALLET' ? [] : await loadActiveTiers(store, now, { timezone });
+  const loadedTiers = plan.tiers || plan.stacks ? await loadActiveTiers(store, now, { timezone }) : [];
+  const active = judgedTiers(loadedTiers, plan.judges);
+  const campaigns = plan.campaigns ? await loadCampaignCandidates(store, now, timezone, customer?.id ?? null) : [];
   const rulesOfWallet = await walletRules(ctx, wallet);
-  const definitionsOf = (voucher: LoadedVoucher) => rulesOfWallet.get(scopeKeyOf(voucherSubject(voucher).scope)) ?? [];
+  const definitionsOf = (voucher: LoadedVoucher) =>
+    judgedDefinitions(rulesOfWallet.get(scopeKeyOf(voucherSubject(voucher).scope)) ?? [], plan.judges);
+  const campaignRules = campaigns.map((candidate) => ({
+    ...candidate,
+    definitions: judgedDefinitions(candidate.definitions, plan.judges),
+  }));
   const session = await openRuleFactsSession(
     store,
     ctx.clock,
     timezone,
-    [...active.flatMap((entry) => entry.definitions), ...wallet.flatMap(definitionsOf)],
+    [
+      ...active.flatMap((entry) => entry.definitions),
+      ...wallet.flatMap(definitionsOf),
+      ...campaignRules.flatMap((candidate) => candidate.definitions),
+    ],
     { order: pricedOrder, customer: judged, metadata: request.metadata ?? null, lockCounts: false },
   );
   const started = pricedOrder ? startCalculation(pricedOrder) : null;
@@ -151,7 +161,7 @@ export async function checkEligibility(
   const rule = options.sorting_rule ?? 'DEFAULT';
   // Newest first, the page does not depend on the discounts: only the page shown is priced.
   const priceAll = rule !== 'DEFAULT' || scenario === 'PROMOTION_STACKS';
-  const candidates: QualifiedEntry[] = [];
+  let candidates: QualifiedEntry[] = [];
   for (const voucher of wallet) {
     const entry = await qualifyVoucher(facts, voucher, definitionsOf(voucher), priceAll);
     if (entry) candidates.push(entry);
@@ -163,8 +173,13 @@ export async function checkEligibility(
     if (outcome.qualified) tiers.push(outcome.entry);
     else missed.push({ active: tier, rules: outcome.rules });
   }
-  if (scenario === 'PROMOTION_STACKS') candidates.push(...(await qualifyStacks(facts, active, tiers)));
-  else candidates.push(...tiers);
+  if (plan.stacks) candidates.push(...(await qualifyStacks(facts, active, tiers)));
+  if (plan.tiers) candidates.push(...tiers);
+  for (const candidate of campaignRules) {
+    const entry = await qualifyCampaign(facts, candidate);
+    if (entry) candidates.push(entry);
+  }
+  if (plan.products) candidates = keepAboutProducts(facts, candidates, plan.products);
 
   const sorted = sortRedeemables(filterRedeemables(candidates, options.filters), rule);
   const limit = Math.min(options.limit ?? DEFAULT_QUALIFICATION_LIMIT, MAX_QUALIFICATION_LIMIT);
@@ -173,7 +188,7 @@ export async function checkEligibility(
     customer,
     order: pricedOrder,
     page: priceAll ? page : { ...page, data: await priceEntries(facts, page.data) },
-    spendMore: scenario === 'ALL' ? await findSpendMoreHints(facts, missed) : [],
+    spendMore: plan.spendMore ? await findSpendMoreHints(facts, missed) : [],
     stackingRules: await getProjectStackingRules(store),
   };
 }

@@ -49,7 +49,8 @@ export interface QualificationResult {
 export type QualifiedSource =
   | { kind: 'voucher'; voucher: LoadedVoucher }
   | { kind: 'promotion_tier'; tier: PromotionTier; campaign: Campaign }
-  | { kind: 'promotion_stack'; stack: PromotionStack; campaign: Campaign; tiers: QualifiedEntry[] };
+  | { kind: 'promotion_stack'; stack: PromotionStack; campaign: Campaign; tiers: QualifiedEntry[] }
+  | { kind: 'campaign'; campaign: Campaign };
 
 /** A redeemable that qualified, with what it gives the cart alone and what its answer shows. */
 export interface QualifiedEntry extends QualifiedRedeemable {
@@ -59,4 +60,6 @@ export interface QualifiedEntry extends QualifiedRedeemable {
   rules: VoucherRulesCheck;
   definitions: readonly AssignedDefinition[];
   category: Category | null;
+  /** Product scenarios: the cart lines it is listed for, shown as its `applicable_to`. */
+  products?: readonly number[];
 }

@@ -4,6 +4,7 @@ import { applyDiscount, type CatalogLookup } from '../../domain/discounts/apply-
 import { type CalculatedOrder, startCalculation } from '../../domain/discounts/calculated-order.js';
 import type { Discount } from '../../domain/discounts/discount.js';
 import { NO_TARGETS } from '../../domain/discounts/targets.js';
+import { giftStateOf } from '../../domain/gift-cards/gift-card.js';
 import type { Order } from '../../domain/orders/order.js';
 import { evaluatePromotionTier } from '../../domain/promotions/evaluate-promotion-tier.js';
 import type { PromotionStack } from '../../domain/promotions/promotion-stack.js';
@@ -67,6 +68,9 @@ export async function qualifyVoucher(
   const subject = voucherSubject(loaded);
   const rules = await checkSubjectRules(store, session, subject, definitions);
   const voucher = loaded.effective;
+  // A card is worth what is left on it, not its lifetime amount: an empty card is refused.
+  const giftBalance =
+    voucher.type === 'GIFT_VOUCHER' && voucher.gift ? giftStateOf(voucher.gift, loaded.stored).balance : null;
   const evaluation = evaluateVoucher({
     voucher,
     campaign: loaded.campaign,
@@ -76,12 +80,13 @@ export async function qualifyVoucher(
     catalog: await loadDiscountCatalog(store, voucher.discount),
     rules: rules.outcome,
     targets: rules.targets,
+    ...(giftBalance !== null ? { gift: { balance: giftBalance, requested: null } } : {}),
   });
   if (!evaluation.valid) return null;
   let result: QualificationResult = evaluation.discount ? { discount: evaluation.discount } : {};
   let calculated = evaluation.order;
-  if (voucher.type === 'GIFT_VOUCHER' && voucher.gift) {
-    ({ result, order: calculated } = giftResult(voucher.gift.amount, order));
+  if (giftBalance !== null) {
+    ({ result, order: calculated } = giftResult(giftBalance, order));
   }
   if (voucher.type === 'LOYALTY_CARD' && voucher.loyalty_card) {
     const points = voucher.loyalty_card.points;
@@ -282,7 +287,8 @@ export async function priceEntries(
       const outcome = qualifyTierAtOnce(facts, active) ?? (await qualifyTier(facts, active));
       again = outcome.qualified ? outcome.entry : null;
     }
-    priced.push(again ?? entry);
+    // The lines a product scenario listed it for do not change with the price.
+    priced.push(again && entry.products ? { ...again, products: entry.products } : (again ?? entry));
   }
   return priced;
 }

@@ -1,5 +1,10 @@
 import { startCalculation } from '../../domain/discounts/calculated-order.js';
-import { toApplicableToLists } from '../../domain/rules/applicable-items.js';
+import type { OrderItem } from '../../domain/orders/order.js';
+import {
+  type ApplicableToList,
+  type ApplicableToObject,
+  toApplicableToLists,
+} from '../../domain/rules/applicable-items.js';
 import type { ValidationRuleAssignment } from '../../domain/rules/validation-rule.js';
 import { stackingRulesTypeOf } from '../../domain/stacking/stacking-rules.js';
 import type { Qualification } from '../qualifications/check-eligibility.js';
@@ -49,7 +54,44 @@ function redeemableDetails(entry: QualifiedEntry) {
         campaign_name: source.campaign.name,
         campaign_id: source.campaign.id,
       };
+    // The spec names campaign_name and campaign_id only for what is not itself a campaign.
+    case 'campaign':
+      return { metadata: source.campaign.metadata, name: source.campaign.name };
   }
+}
+
+/** A cart line as an `applicable_to` entry: its SKU when it names one, else its product. */
+function lineEntry(item: OrderItem, line: number): ApplicableToObject {
+  const isSku = item.sku_id !== null;
+  return {
+    object: isSku ? 'sku' : 'product',
+    id: (isSku ? item.sku_id : item.product_id) as string,
+    source_id: (isSku ? item.sku?.source_id : item.product?.source_id) ?? item.source_id,
+    strict: false,
+    effect: 'APPLY_TO_EVERY',
+    ...(isSku && item.product_id !== null ? { product_id: item.product_id } : {}),
+    order_item_indices: [line],
+  };
+}
+
+/**
+ * A product scenario's `applicable_to`: the rules' entries that reach the lines it is listed for,
+ * then each such line no entry covers (a unit discount's product, a product a rule asks for).
+ */
+function productLists(
+  lines: readonly number[],
+  items: readonly OrderItem[],
+  lists: { applicable_to: ApplicableToList; inapplicable_to: ApplicableToList },
+) {
+  const wanted = new Set(lines);
+  const kept = lists.applicable_to.data.filter((entry) => entry.order_item_indices?.some((line) => wanted.has(line)));
+  const covered = new Set(kept.flatMap((entry) => entry.order_item_indices ?? []));
+  const added = lines.flatMap((line) => {
+    const item = items[line];
+    return item && !covered.has(line) ? [lineEntry(item, line)] : [];
+  });
+  const data = [...kept, ...added];
+  return { ...lists, applicable_to: { ...lists.applicable_to, data, total: data.length } };
 }
 
 /** One redeemable as the qualification lists it: what it gives the cart alone, then what `expand` asks. */
@@ -60,9 +102,11 @@ function toRedeemableObject(
 ): Record<string, unknown> {
   const { order, rules } = entry;
   const { expand } = options;
-  const lists = rules.applicableTo
-    ? toApplicableToLists(rules.applicableTo, order ? { items: order.items, targets: rules.targets } : undefined)
+  const items = order?.items ?? qualification.order?.items ?? [];
+  const ruleLists = rules.applicableTo
+    ? toApplicableToLists(rules.applicableTo, order || entry.products ? { items, targets: rules.targets } : undefined)
     : { applicable_to: EMPTY_LIST, inapplicable_to: EMPTY_LIST };
+  const lists = entry.products ? productLists(entry.products, items, ruleLists) : ruleLists;
   const stackingRules = qualification.stackingRules.rules;
   return {
     id: entry.id,

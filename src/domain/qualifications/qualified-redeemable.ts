@@ -16,7 +16,8 @@ export type QualificationScenario = (typeof QUALIFICATION_SCENARIOS)[number];
 export const SORTING_RULES = ['BEST_DEAL', 'LEAST_DEAL', 'DEFAULT'] as const;
 export type SortingRule = (typeof SORTING_RULES)[number];
 
-export type RedeemableObject = 'voucher' | 'promotion_tier' | 'promotion_stack';
+/** `campaign`: a campaign whose codes the customer could be given (AUDIENCE_ONLY). */
+export type RedeemableObject = 'voucher' | 'promotion_tier' | 'promotion_stack' | 'campaign';
 export type HolderRole = 'OWNER' | 'REFERRER' | 'REFEREE';
 
 /**
@@ -27,7 +28,7 @@ export interface QualifiedRedeemable {
   object: RedeemableObject;
   /** As the answer names it: a voucher's code, a tier's or a stack's id. */
   id: string;
-  /** The stored object's id (`v_…`, `promo_…`, `stack_…`). */
+  /** The stored object's id (`v_…`, `promo_…`, `stack_…`, `camp_…`). */
   resource_id: string;
   created_at: string;
   campaign_id: string | null;

@@ -15,7 +15,8 @@ import { type ClientAudience, clientAudience, presentOrder } from '../client-pre
 import { contextOf } from '../plugins/auth.js';
 import { QualificationBody, QualificationObject } from '../schemas/qualifications.js';
 
-const summary = 'What the customer can get on this cart: held codes, promotion tiers or stacks, each with its discount';
+const summary =
+  'What the customer can get on this cart: held codes, promotion tiers or stacks, campaigns, each with its discount';
 
 /** Runs the qualification and shapes Voucherify's answer, with the assignments `expand` asks for. */
 async function answerQualification(ctx: ProjectContext, body: QualificationRequest, caller: QualificationCaller) {
