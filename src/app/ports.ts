@@ -19,6 +19,7 @@ import type { PromotionTierRepository } from './repositories/promotion-tier-repo
 import type { PublicationRepository } from './repositories/publication-repository.js';
 import type { ReconciliationRepository } from './repositories/reconciliation-repository.js';
 import type { RedemptionRepository } from './repositories/redemption-repository.js';
+import type { ReferralRepository } from './repositories/referral-repository.js';
 import type { RuleCounterRepository } from './repositories/rule-counter-repository.js';
 import type { SegmentRepository } from './repositories/segment-repository.js';
 import type { SkuRepository } from './repositories/sku-repository.js';
@@ -70,6 +71,7 @@ export interface ProjectStore {
   readonly promotionIndex: PromotionIndexRepository;
   readonly publications: PublicationRepository;
   readonly giftCards: GiftCardRepository;
+  readonly referrals: ReferralRepository;
   readonly redemptions: RedemptionRepository;
   readonly ruleCounters: RuleCounterRepository;
   readonly segments: SegmentRepository;

@@ -34,6 +34,8 @@ export const ERROR_CATALOG = {
   invalid_redemption_parent: { code: 400, message: 'Invalid redemption parent' },
   no_voucher_suitable_for_publication: { code: 400, message: "Couldn't find any voucher suitable for publication" },
   voucher_already_published: { code: 400, message: 'Voucher already published' },
+  referrer_not_permitted_to_redeem: { code: 400, message: 'Referrer not permitted to redeem' },
+  missing_customer: { code: 400, message: 'Missing customer' },
   idempotency_key_reused: { code: 409, message: 'Idempotency key already used for another request' },
   unauthorized: { code: 401, message: 'Unauthorized' },
   forbidden: { code: 403, message: 'Forbidden' },

@@ -34,6 +34,7 @@ import { registerPromotionRoutes } from './routes/promotions.js';
 import { registerClientPublicationRoutes, registerPublicationRoutes } from './routes/publications.js';
 import { registerClientQualificationRoutes, registerQualificationRoutes } from './routes/qualifications.js';
 import { registerRedemptionRoutes } from './routes/redemptions.js';
+import { registerReferralRoutes } from './routes/referrals.js';
 import { registerSegmentRoutes } from './routes/segments.js';
 import {
   registerClientStackedRedemptionRoutes,
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerCampaignSummaryRoute(v1);
       registerPublicationRoutes(v1, deps);
       registerGiftCardRoutes(v1, deps);
+      registerReferralRoutes(v1);
     },
     { prefix: '/v1' },
   );

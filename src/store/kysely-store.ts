@@ -22,6 +22,7 @@ import { KyselyPromotionTierRepository } from './repositories/kysely-promotion-t
 import { KyselyPublicationRepository } from './repositories/kysely-publication-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
+import { KyselyReferralRepository } from './repositories/kysely-referral-repository.js';
 import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
 import { KyselySegmentRepository } from './repositories/kysely-segment-repository.js';
 import { KyselySkuRepository } from './repositories/kysely-sku-repository.js';
@@ -70,6 +71,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly promotionIndex;
   readonly publications;
   readonly giftCards;
+  readonly referrals;
   readonly redemptions;
   readonly ruleCounters;
   readonly segments;
@@ -102,6 +104,7 @@ class KyselyProjectStore implements ProjectStore {
     this.promotionIndex = new KyselyPromotionIndexRepository(db, projectId);
     this.publications = new KyselyPublicationRepository(db, projectId);
     this.giftCards = new KyselyGiftCardRepository(db, projectId);
+    this.referrals = new KyselyReferralRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.segments = new KyselySegmentRepository(db, projectId, capabilities);

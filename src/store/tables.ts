@@ -203,6 +203,38 @@ export interface CampaignsTable {
   created_at: string;
   updated_at: string | null;
   deleted_at: string | null;
+  /** JSON: a REFERRAL_PROGRAM campaign's ReferralProgram; null for other campaigns (0015). */
+  referral_program: string | null;
+}
+
+/** A referee linked to the referral code that referred them (0015-referrals). */
+export interface ReferralHoldersTable {
+  id: string;
+  project_id: string;
+  campaign_id: string;
+  voucher_id: string;
+  customer_id: string;
+  referrer_id: string | null;
+  holder_role: string;
+  related_object_type: string | null;
+  related_object_id: string | null;
+  metadata: string;
+  created_at: string;
+}
+
+/** One conversion of a referee and the referrer reward it granted (0015-referrals). */
+export interface ReferralConversionsTable {
+  id: string;
+  project_id: string;
+  campaign_id: string;
+  voucher_id: string;
+  referrer_id: string;
+  referee_id: string;
+  redemption_id: string | null;
+  event_id: string | null;
+  /** JSON: GrantedReward, or null when the campaign grants none. */
+  reward: string | null;
+  created_at: string;
 }
 
 /** A voucher; in a campaign, null columns take the campaign's voucher template. */
@@ -504,4 +536,6 @@ export interface Database {
   promotion_tiers: PromotionTiersTable;
   promotion_stacks: PromotionStacksTable;
   promotion_index_versions: PromotionIndexVersionsTable;
+  referral_holders: ReferralHoldersTable;
+  referral_conversions: ReferralConversionsTable;
 }

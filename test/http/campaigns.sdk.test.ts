@@ -211,7 +211,7 @@ describe.each(TEST_DATABASES)('campaigns through the official SDK on $name', (da
       key: 'duplicate_found',
       details: expect.stringContaining('Unique'),
     });
-    for (const campaignType of ['LOYALTY_PROGRAM', 'REFERRAL_PROGRAM']) {
+    for (const campaignType of ['LOYALTY_PROGRAM']) {
       await expect(
         createCampaign({ ...coupons(campaignType, 0), campaign_type: campaignType }, project),
       ).rejects.toMatchObject({ code: 403, key: 'missing_required_feature' });

@@ -54,6 +54,8 @@ export interface CampaignCreateInput extends ValidityInput {
   validation_rules?: string[] | null;
   /** A PROMOTION campaign's tiers, created with it. */
   promotion?: { tiers?: PromotionTierInput[] | null } | null;
+  /** A REFERRAL_PROGRAM campaign's program (src/domain/referrals/referral-program.ts). */
+  referral_program?: unknown;
 }
 
 const NO_VALIDITY: ValidityRules = {
@@ -64,11 +66,11 @@ const NO_VALIDITY: ValidityRules = {
   validity_hours: null,
 };
 
-/** DISCOUNT_COUPONS, GIFT_VOUCHERS and PROMOTION campaigns for now; the others come with their issues. */
+/** Every campaign type but LOYALTY_PROGRAM for now; loyalty comes with its issue. */
 export function assertSupportedCampaignType(type: CampaignType): void {
-  if (type !== 'DISCOUNT_COUPONS' && type !== 'PROMOTION' && type !== 'GIFT_VOUCHERS') {
+  if (type === 'LOYALTY_PROGRAM') {
     throw new AppError('missing_required_feature', {
-      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS, GIFT_VOUCHERS and PROMOTION for now`,
+      details: `${type} campaigns are not supported yet; only DISCOUNT_COUPONS, GIFT_VOUCHERS, PROMOTION and REFERRAL_PROGRAM for now`,
     });
   }
 }
@@ -124,7 +126,8 @@ export function readTemplate(
     loyalty_card: null,
     redemption: { quantity: input.redemption?.quantity ?? null },
     code_config: storedCodeConfig(input.code_config, config),
-    is_referral_code: input.is_referral_code ?? false,
+    // A referral program's codes are referral codes, whatever the request says.
+    is_referral_code: campaignType === 'REFERRAL_PROGRAM' || (input.is_referral_code ?? false),
     ...readFullValidity(input, '.voucher'),
   };
   return { template, config };

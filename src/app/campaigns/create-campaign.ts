@@ -5,6 +5,8 @@ import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { insertTiers, parseNewTiers } from '../promotions/create-promotion-tier.js';
 import { assertPromotionFields, promotionTemplate } from '../promotions/promotion-campaign.js';
+import { readReferralInput } from '../referrals/read-referral-input.js';
+import { resolveReferralProgram } from '../referrals/referral-program-input.js';
 import { assignRules, readRuleIds } from '../validation-rules/object-rule-assignments.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
@@ -50,6 +52,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
   assertTimeframesHaveStart(validity, template);
   assertKeyspaceFits(config, count, 0, ctx.project.settings.case_sensitive_codes);
   const activityDuration = readActivityDuration(input.activity_duration_after_publishing);
+  const referral = readReferralInput(campaignType, input.referral_program);
 
   const view = await ctx.store.transaction(async (store) => {
     const categoryId = await resolveCategoryId(store, input);
@@ -75,6 +78,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
       updated_at: null,
       ...validity,
     };
+    if (referral) campaign.referral_program = await resolveReferralProgram(store, referral);
     await checkMetadata(store, campaign.use_voucher_metadata_schema ? 'voucher' : 'campaign', campaign.metadata);
     if (!(await store.campaigns.insert(campaign))) throw duplicateName(campaign.name);
     await assignRules(ctx, store, { type: 'campaign', id: campaign.id }, ruleIds);

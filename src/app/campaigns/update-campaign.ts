@@ -7,6 +7,8 @@ import type { ProjectContext } from '../context.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
 import { isPromotionCampaign, noVouchersInPromotion } from '../promotions/promotion-campaign.js';
+import { readReferralInput } from '../referrals/read-referral-input.js';
+import { resolveReferralProgram } from '../referrals/referral-program-input.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import { assertTimeframesHaveStart, readActivityDuration, type ValidityInput } from './campaign-input.js';
@@ -32,6 +34,8 @@ export interface CampaignUpdateInput extends ValidityInput {
   /** Voucherify's spec sends a DISCOUNT_COUPONS campaign's new discount at the top level. */
   discount?: unknown;
   voucher?: TemplateUpdateInput | null;
+  /** A REFERRAL_PROGRAM campaign's new program, replacing the old one whole. */
+  referral_program?: unknown;
 }
 
 function updateTemplate(template: CampaignVoucherTemplate, input: CampaignUpdateInput): CampaignVoucherTemplate {
@@ -83,6 +87,10 @@ async function applyUpdate(
   if (input.active !== undefined && input.active !== null) next.active = input.active;
   if (input.activity_duration_after_publishing !== undefined) {
     next.activity_duration_after_publishing = readActivityDuration(input.activity_duration_after_publishing);
+  }
+  if (input.referral_program !== undefined) {
+    const referral = readReferralInput(campaign.campaign_type, input.referral_program);
+    if (referral) next.referral_program = await resolveReferralProgram(store, referral);
   }
   assertTimeframesHaveStart(next, next.voucher);
   return next;

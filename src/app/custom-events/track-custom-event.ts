@@ -4,6 +4,7 @@ import type { Metadata } from '../../domain/metadata.js';
 import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
 import { recordEvent } from '../events/record-event.js';
+import { convertOnEvent } from '../referrals/convert-on-event.js';
 import type {
   CustomEvent,
   CustomEventChannel,
@@ -75,6 +76,8 @@ export function trackCustomEvent(
       created_at: now,
     };
     await store.customEvents.insert(event);
+    // A referral program's conversion event rewards the referrer in this transaction.
+    await convertOnEvent(ctx, store, event);
     await refreshCustomerSegments(ctx, store, [customer.id]);
     await recordEvent(ctx, store, 'customer.custom_event', { object: 'event', id: event.id }, now);
     return { event, customer };

@@ -4,6 +4,7 @@ import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { CustomerListFilters, CustomerRedemptionSummary } from '../repositories/customer-repository.js';
 import type { CustomerOrderSummary } from '../repositories/order-repository.js';
+import type { ReferralHolder } from '../repositories/referral-repository.js';
 import { getCustomerByRef } from './upsert-customer.js';
 
 /** A customer with the figures its `summary` shows, gathered in one query per page. */
@@ -11,6 +12,8 @@ export interface SummarizedCustomer {
   customer: Customer;
   orders: CustomerOrderSummary | undefined;
   redemptions: CustomerRedemptionSummary | undefined;
+  /** Where the customer was referred: their `referrals` summary. */
+  referrals?: readonly ReferralHolder[];
 }
 
 export async function summarizeCustomers(store: ProjectStore, customers: Customer[]): Promise<SummarizedCustomer[]> {
@@ -18,10 +21,15 @@ export async function summarizeCustomers(store: ProjectStore, customers: Custome
   const summaries = await store.orders.summarizeForCustomers(ids);
   const byCustomer = new Map(summaries.map((s) => [s.customer_id, s]));
   const redemptions = new Map((await store.customers.summarizeRedemptions(ids)).map((s) => [s.customer_id, s]));
+  const referrals = new Map<string, ReferralHolder[]>();
+  for (const link of await store.referrals.listRefereeLinks(ids)) {
+    referrals.set(link.customer_id, [...(referrals.get(link.customer_id) ?? []), link]);
+  }
   return customers.map((customer) => ({
     customer,
     orders: byCustomer.get(customer.id),
     redemptions: redemptions.get(customer.id),
+    referrals: referrals.get(customer.id) ?? [],
   }));
 }
 

@@ -85,7 +85,7 @@ async function joinedPublication(
   return (await store.publications.findFirstOfCustomer(customer.id, campaign.id)) ?? held;
 }
 
-async function publishInTransaction(
+export async function publishInTransaction(
   ctx: ProjectContext,
   store: ProjectStore,
   request: PublicationRequest,

@@ -10,6 +10,7 @@ import { recordGiftSpend, returnGiftCredits, takeGiftCredits } from '../gift-car
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import { saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
+import { judgeReferral, recordReferral } from '../referrals/referral-redemption.js';
 import { toCalculatedOrderObject } from '../views/calculated-order-view.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
 import type { WritePolicy } from '../write-policy.js';
@@ -94,6 +95,9 @@ async function redeemInStore(
     : null;
   const order = prepared?.order ?? null;
   const attempt: Attempt = { voucher, customer, order, request, options };
+  // A referral code makes the customer its referee (and names the referrer on the order), or is refused.
+  const judgedReferral = judgeReferral(voucher, customer, order);
+  if ('refused' in judgedReferral) return refuse(ctx, store, attempt, judgedReferral.refused);
   const timezone = ctx.project.settings.timezone;
   // Counting rules lock what they count until this transaction commits: parallel redemptions
   // take turns there, so none passes a per-customer or campaign limit on a stale count.
@@ -160,6 +164,8 @@ async function redeemInStore(
     await recordGiftSpend(ctx, store, { card, credits, counters: spent, redemptionId: redemption.id, order: named });
   }
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
+  // Vouchers before campaigns (lock-order.ts): the referrer reward's card, then the campaign totals.
+  if (judgedReferral.referral) await recordReferral(ctx, store, judgedReferral.referral, redemption.id);
   if (redemption.campaign_id) {
     await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, 1, redemption.order_amount ?? 0);
   }

@@ -5,6 +5,7 @@ import type { ProjectContext } from '../context.js';
 import { type CustomerUpsert, upsertCustomer } from '../customers/upsert-customer.js';
 import { refundGiftCredits } from '../gift-cards/spend-gift-credits.js';
 import type { ProjectStore } from '../ports.js';
+import { undoReferralOf } from '../referrals/convert-referral.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
 import { type Answer, runIdempotently } from './idempotent.js';
 import { lockRollbackCustomer } from './redemption-customer.js';
@@ -90,6 +91,8 @@ async function rollbackInStore(
       orders_total_discount_amount: -redemption.discount_amount,
     });
   }
+  // A referral this redemption made is undone with it, its referrer reward taken back once.
+  await undoReferralOf(ctx, store, redemption.id);
   if (redemption.campaign_id) {
     await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, -1, redemption.order_amount ?? 0);
   }

@@ -25,6 +25,7 @@ import { newRedemption, type RedemptionSubject } from '../redemptions/redemption
 import { prepareRequestOrder } from '../redemptions/request-order.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
 import type { VoucherPresenter } from '../redemptions/voucher-request.js';
+import { judgeStackReferrals, recordStackReferrals } from '../referrals/stack-referrals.js';
 import type { GiftCounters } from '../repositories/gift-card-repository.js';
 import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import { toCalculatedOrderObject, withCalculatedTotals } from '../views/calculated-order-view.js';
@@ -326,6 +327,8 @@ async function recordStack(
       if (step.order) child.snapshot.order = orderObject(step.order, saved, parent, childIds);
     });
   }
+  const redeemed = steps.map((step) => step.redeemable);
+  await recordStackReferrals(ctx, store, attempt.customer, redeemed, children);
   await moveTotals(store, children);
   for (const [k, step] of steps.entries()) {
     const child = children[k] as Redemption;
@@ -382,6 +385,7 @@ async function redeemStackInStore(
     metadata: request.metadata ?? null,
     lockCounts: true,
   });
+  judged = judgeStackReferrals(judged, customer, prepared?.order ?? null);
   // Each pass either commits every use it plans, or learns that one voucher's last use went to a
   // parallel redemption, plans again without it and (in PARTIAL mode) goes on with the rest.
   for (;;) {

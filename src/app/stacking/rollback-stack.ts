@@ -11,6 +11,7 @@ import { lockRollbackCustomer } from '../redemptions/redemption-customer.js';
 import { type RollbackContext, rollbackRecord } from '../redemptions/redemption-records.js';
 import { orderSourceId, type RollbackOptions, type RollbackRequest } from '../redemptions/rollback-redemption.js';
 import { storeRedemption } from '../redemptions/store-redemption.js';
+import { undoReferralOf } from '../referrals/convert-referral.js';
 import { toOrderObject } from '../views/order-view.js';
 import { toRedemptionObject } from '../views/redemption-view.js';
 import { getProjectStackingRules } from './stacking-rules-queries.js';
@@ -63,6 +64,8 @@ async function giveBack(
       });
     }
   }
+  // Referrals the children made are undone with them, their rewards taken back once.
+  for (const child of children) await undoReferralOf(ctx, store, child.id);
   const tiers = children.filter((child) => child.related_object_type === 'promotion_tier');
   for (const child of tiers.sort(byKey((r) => r.related_object_id))) {
     await store.promotionTiers.addToSummary(child.related_object_id as string, {

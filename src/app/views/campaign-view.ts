@@ -4,6 +4,7 @@ import type { ValidationRuleAssignment } from '../../domain/rules/validation-rul
 import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import { toCategoryObject } from './category-view.js';
 import { type PromotionTierView, toPromotionTierList } from './promotion-tier-view.js';
+import { toReferralProgramObject } from './referral-view.js';
 import { toAssignmentsList } from './voucher-view.js';
 
 /** A campaign with its category, which its answer names, and the validation rules assigned to it. */
@@ -87,6 +88,7 @@ export function toCampaignObject(
     object: 'campaign' as const,
     validation_rules_assignments: toAssignmentsList(assignments),
     ...(isPromotion ? { promotion: toPromotionTierList(tiers ?? []) } : {}),
+    ...(campaign.referral_program ? { referral_program: toReferralProgramObject(campaign.referral_program) } : {}),
   };
 }
 

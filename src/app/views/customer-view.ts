@@ -1,7 +1,8 @@
 import type { SummarizedCustomer } from '../customers/customer-queries.js';
+import { toCustomerReferrals } from './referral-view.js';
 
 /** Voucherify's customer object. Unset optional text fields are left out, as Voucherify does. */
-export function toCustomerObject({ customer, orders, redemptions }: SummarizedCustomer) {
+export function toCustomerObject({ customer, orders, redemptions, referrals }: SummarizedCustomer) {
   const optional = Object.fromEntries(
     (['name', 'description', 'email', 'phone', 'birthdate', 'birthday'] as const)
       .filter((field) => customer[field] !== null)
@@ -34,7 +35,7 @@ export function toCustomerObject({ customer, orders, redemptions }: SummarizedCu
       },
     },
     loyalty: { points: 0, referred_customers: 0, campaigns: {} },
-    referrals: { total: 0, campaigns: [] },
+    referrals: toCustomerReferrals(referrals ?? []),
     metadata: customer.metadata,
     system_metadata: {},
     created_at: customer.created_at,

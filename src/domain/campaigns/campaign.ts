@@ -1,4 +1,5 @@
 import type { Metadata } from '../metadata.js';
+import type { ReferralProgram } from '../referrals/referral-program.js';
 import type { ValidityHours, ValidityRules, ValidityTimeframe } from '../vouchers/validity.js';
 import type { GiftDefinition, LoyaltyCardDefinition, StoredDiscount, VoucherType } from '../vouchers/voucher.js';
 
@@ -62,4 +63,6 @@ export interface Campaign extends ValidityRules {
   protected: boolean;
   created_at: string;
   updated_at: string | null;
+  /** A REFERRAL_PROGRAM campaign's program; absent on every other campaign. */
+  referral_program?: ReferralProgram | null;
 }

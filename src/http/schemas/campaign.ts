@@ -3,6 +3,7 @@ import { CAMPAIGN_KINDS, CAMPAIGN_TYPES } from '../../domain/campaigns/campaign.
 import { VOUCHER_TYPES } from '../../domain/vouchers/voucher.js';
 import { Metadata, Nullable, StringEnum, Text, Timestamp } from './common.js';
 import { CampaignPromotionInput, PromotionTierList } from './promotion.js';
+import { ReferralProgramInput } from './referral.js';
 import {
   AssignmentsList,
   CodeConfigInput,
@@ -54,6 +55,7 @@ export const CampaignCreateBody = Type.Object({
   active: Type.Optional(Nullable(Type.Boolean())),
   validation_rules: Type.Optional(Nullable(Type.Array(Text(200), { maxItems: 50 }))),
   promotion: Type.Optional(Nullable(CampaignPromotionInput)),
+  referral_program: Type.Optional(Nullable(ReferralProgramInput)),
 });
 
 export const CampaignUpdateBody = Type.Object({
@@ -68,6 +70,7 @@ export const CampaignUpdateBody = Type.Object({
   type: Type.Optional(Nullable(StringEnum(CAMPAIGN_KINDS))),
   active: Type.Optional(Nullable(Type.Boolean())),
   discount: Type.Optional(Nullable(DiscountInput)),
+  referral_program: Type.Optional(Nullable(ReferralProgramInput)),
   voucher: Type.Optional(
     Nullable(
       Type.Object({

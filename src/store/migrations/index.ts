@@ -13,6 +13,7 @@ import * as promotionIndexVersion from './0011-promotion-index-version.js';
 import * as validationSessions from './0012-validation-sessions.js';
 import * as publications from './0013-publications.js';
 import * as giftCards from './0014-gift-cards.js';
+import * as referrals from './0015-referrals.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-validation-sessions': validationSessions,
   '0013-publications': publications,
   '0014-gift-cards': giftCards,
+  '0015-referrals': referrals,
 };
 
 export const migrationProvider: MigrationProvider = {

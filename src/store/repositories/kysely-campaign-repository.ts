@@ -32,6 +32,7 @@ export function toCampaign(row: Selectable<CampaignsTable>): Campaign {
     protected: row.protected === 1,
     created_at: row.created_at,
     updated_at: row.updated_at,
+    ...(row.referral_program === null ? {} : { referral_program: fromJson(row.referral_program, null) }),
   };
 }
 
@@ -50,6 +51,7 @@ function toRow(campaign: Campaign, projectId: string): Insertable<CampaignsTable
     metadata: toJson(campaign.metadata),
     protected: campaign.protected ? 1 : 0,
     deleted_at: null,
+    referral_program: campaign.referral_program ? toJson(campaign.referral_program) : null,
   };
 }
 

@@ -31,6 +31,8 @@ const PROJECT_OWNED_TABLES = [
   'validation_sessions',
   'publications',
   'voucher_transactions',
+  'referral_holders',
+  'referral_conversions',
   'exports',
   'outbox',
   'idempotency_keys',
