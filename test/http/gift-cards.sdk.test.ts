@@ -288,6 +288,26 @@ describe.each(TEST_DATABASES)('gift cards through the official SDK on $name', (d
     await expectLedgerAddsUp(card.code, 10000);
   });
 
+  it('refuses a balance past the largest exact amount, and a page number the ledger does not take', async () => {
+    const card = await giftCard(1000);
+    const huge = await raw('POST', `/vouchers/${card.code}/balance`, { amount: Number.MAX_SAFE_INTEGER });
+    expect(huge).toMatchObject({ status: 400, body: { key: 'invalid_payload' } });
+    for (const page of ['abc', '0', '-1']) {
+      const listed = await raw('GET', `/vouchers/${card.code}/transactions?page=${page}`);
+      expect(listed).toMatchObject({ status: 400, body: { key: 'invalid_query_params' } });
+    }
+    await expectLedgerAddsUp(card.code, 1000);
+  });
+
+  it('rolls back a redemption of a card deleted for good, with nothing to refund', async () => {
+    const card = await giftCard(1000);
+    const redeemed = await redeem(card.code, { gift: { credits: 100 }, order: { amount: 1000 } });
+    expect(redeemed.status).toBe(200);
+    await sdk().vouchers.delete(card.code, { force: true });
+    const rolledBack = await raw('POST', `/redemptions/${redeemed.body.id}/rollback`, {});
+    expect(rolledBack).toMatchObject({ status: 200, body: { result: 'SUCCESS', amount: -100 } });
+  });
+
   it('pages the ledger with a cursor and exports it as CSV', async () => {
     const card = await giftCard(1000);
     for (let i = 0; i < 5; i++) await sdk().vouchers.balance.create(card.code, { amount: 100 + i } as never);

@@ -208,6 +208,10 @@ describe.each(TEST_DATABASES)('publications through the official SDK on $name', 
     const days = (Date.parse(voucher.expiration_date) - Date.parse(voucher.start_date)) / 86_400_000;
     expect(days).toBe(24);
     expect(loose(await server.sdk(project).campaigns.get(auto.id)).vouchers_count).toBe(5);
+    // Publishing the held code to its holder again does not lengthen its life.
+    const holder = (outcomes[0] as { value: Loose }).value.customer_id;
+    const again = await publish(project, { voucher: voucher.code, customer: { id: holder } });
+    expect(again.voucher).toMatchObject({ start_date: voucher.start_date, expiration_date: voucher.expiration_date });
   });
 
   it("publishes a named code, and refuses another customer's, a disabled one and an empty campaign", async () => {

@@ -34,9 +34,10 @@ export function adjustGiftBalance(
       throw amount < 0 ? new AppError('gift_amount_exceeded', { details: refusal }) : invalidPayload(refusal);
     // The balance read above may be stale; the write re-checks it under the row lock.
     const counters = await store.giftCards.adjust(card.id, card.amount, amount);
-    if (!counters) {
+    if (!counters && amount < 0) {
       throw new AppError('gift_amount_exceeded', { details: `Cannot remove ${-amount} credits: not that many left` });
     }
+    if (!counters) throw invalidPayload(`Cannot add ${amount} credits: the balance would be too large`);
     await recordGiftMovement(ctx, store, {
       card,
       type: manualTransactionType(amount),

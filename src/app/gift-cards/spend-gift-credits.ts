@@ -78,6 +78,8 @@ export async function refundGiftCredits(
 ): Promise<void> {
   if (refund.credits <= 0) return;
   const counters = await store.giftCards.refund(refund.card.id, 0, refund.credits);
+  // A card deleted for good has no balance to refund to: the rollback goes on without it.
+  if (!counters) return;
   await recordGiftMovement(ctx, store, {
     card: refund.card,
     type: 'CREDITS_REFUND',

@@ -17,7 +17,7 @@ export function claimFor(campaign: Campaign | null, holderId: string, now: Date)
   return {
     holderId,
     now: now.toISOString(),
-    validity: publishedValidity(campaign?.activity_duration_after_publishing ?? null, now),
+    validity: campaign ? publishedValidity(campaign.activity_duration_after_publishing, now, campaign) : null,
     inheritedExpiration: inheritedExpiration(campaign),
   };
 }

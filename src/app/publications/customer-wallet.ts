@@ -31,7 +31,7 @@ export async function listCustomerRedeemables(
     items.push({
       customerId: customer.id,
       view: { voucher, campaign, category: await cache.category(effective.category_id) },
-      status: redeemableStatus(effective, campaign?.active ?? true, now, ctx.project.settings.timezone),
+      status: redeemableStatus(effective, campaign ?? null, now, ctx.project.settings.timezone),
     });
   }
   return { ...page, items };

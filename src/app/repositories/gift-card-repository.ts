@@ -30,7 +30,8 @@ export interface GiftCardRepository {
   /** Takes `credits` off, only while the balance holds them; undefined (nothing changed) otherwise. */
   spend(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
   /** Gives `credits` back (a rollback). */
-  refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters>;
+  /** Gives credits back; undefined when the card is gone for good (deleted with `force`): nothing to give back to. */
+  refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
   /**
    * A manual change of `amount` (signed) to both balance and total, only while the balance stays
    * at or above zero; undefined (nothing changed) otherwise.

@@ -143,6 +143,7 @@ describe('refuseBalanceChange', () => {
     [-100, 100, null],
     [-101, 100, 'Cannot remove 101 credits: the balance is 100'],
     [0, 100, 'Property .amount should be a non-zero integer'],
+    [Number.MAX_SAFE_INTEGER, 1, `Cannot add ${Number.MAX_SAFE_INTEGER} credits: the balance would be too large`],
   ] as const)('%s on %s → %s', (amount, balance, expected) => {
     expect(refuseBalanceChange(amount, balance)).toBe(expected);
   });

@@ -95,5 +95,7 @@ export function applyGiftCredits(
 export function refuseBalanceChange(amount: number, balance: number): string | null {
   if (!Number.isSafeInteger(amount) || amount === 0) return 'Property .amount should be a non-zero integer';
   if (balance + amount < 0) return `Cannot remove ${-amount} credits: the balance is ${balance}`;
+  // Beyond it, amounts stop being exact in JSON answers (and PostgreSQL's bigint would overflow soon after).
+  if (!Number.isSafeInteger(balance + amount)) return `Cannot add ${amount} credits: the balance would be too large`;
   return null;
 }

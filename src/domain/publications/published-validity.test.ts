@@ -14,6 +14,18 @@ describe('publishedValidity', () => {
     expect(publishedValidity(duration, NOW)).toEqual({ start_date: NOW.toISOString(), expiration_date: end });
   });
 
+  it('starts no earlier than the campaign and ends no later', () => {
+    const campaign = { start_date: '2025-02-05T00:00:00.000Z', expiration_date: '2025-02-20T00:00:00.000Z' };
+    expect(publishedValidity('P24D', NOW, campaign)).toEqual({
+      start_date: '2025-02-05T00:00:00.000Z',
+      expiration_date: '2025-02-20T00:00:00.000Z',
+    });
+    expect(publishedValidity('P2D', NOW, campaign)).toEqual({
+      start_date: '2025-02-05T00:00:00.000Z',
+      expiration_date: '2025-02-07T00:00:00.000Z',
+    });
+  });
+
   it.each([null, 'P0D', 'soon', ''])('gives no validity for %j', (duration) => {
     expect(publishedValidity(duration, NOW)).toBeNull();
   });

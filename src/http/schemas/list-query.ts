@@ -48,6 +48,19 @@ function normalizeDate(value: string | undefined, name: string): string | undefi
   return date.toISOString();
 }
 
+/**
+ * The page asked for. A route whose schema declares `page` hands a checked number; one that pages
+ * by cursor does not, and a `page` sent anyway arrives as raw text: it is checked here, not trusted.
+ */
+function pageOf(raw: unknown): number {
+  if (raw === undefined) return 1;
+  const page = typeof raw === 'string' ? Number(raw) : raw;
+  if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1) {
+    throw new AppError('invalid_query_params', { details: 'page must be a whole number from 1' });
+  }
+  return checkPage(page);
+}
+
 export interface ListOptions {
   sortFields: readonly string[];
   defaultOrder: SortOrder;
@@ -59,7 +72,7 @@ export function toListQuery(raw: RawListQuery, options: ListOptions): ListQuery 
     r && { before: normalizeDate(r.before, `${name}[before]`), after: normalizeDate(r.after, `${name}[after]`) };
   return {
     limit: raw.limit ?? DEFAULT_LIMIT,
-    page: checkPage(raw.page ?? 1),
+    page: pageOf(raw.page),
     order: parseSortOrder(raw.order, options.sortFields, options.defaultOrder),
     created_at: range(raw.created_at, 'created_at'),
     updated_at: range(raw.updated_at, 'updated_at'),

@@ -21,7 +21,7 @@ export const VoucherRequestBody = Type.Object({
   tracking_id: Type.Optional(Nullable(Text(500))),
   session: Type.Optional(Nullable(Session)),
   gift: Type.Optional(
-    Nullable(Type.Object({ credits: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2 ** 52 }))) })),
+    Nullable(Type.Object({ credits: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2 ** 52 }))) })),
   ),
 });
 

@@ -12,7 +12,7 @@ const RedeemableRef = Type.Union([
     object: Type.Literal('voucher'),
     id: RedeemableId,
     gift: Type.Optional(
-      Nullable(Type.Object({ credits: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 2 ** 52 }))) })),
+      Nullable(Type.Object({ credits: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2 ** 52 }))) })),
     ),
     reward: Type.Optional(Nullable(Type.Object({}, { additionalProperties: true }))),
   }),

@@ -61,6 +61,9 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
       .where('project_id', '=', this.projectId)
       .where('id', '=', voucherId)
       .where(sql<boolean>`${balance} + ${balanceBy} >= 0`)
+      // Parallel top-ups each passed the check on a stale balance: the write holds the ceiling.
+      .where(sql<boolean>`${balance} + ${balanceBy} <= ${Number.MAX_SAFE_INTEGER}`)
+      .where(sql<boolean>`coalesce(gift_total, ${opening}) + ${totalBy} <= ${Number.MAX_SAFE_INTEGER}`)
       .returning(['gift_balance', 'gift_total'])
       .executeTakeFirst();
     return row && toCounters(row);
@@ -70,10 +73,8 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
     return this.move(voucherId, opening, -credits, 0);
   }
 
-  async refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters> {
-    const counters = await this.move(voucherId, opening, credits, 0);
-    if (!counters) throw new Error(`gift card ${voucherId} is gone`);
-    return counters;
+  refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined> {
+    return this.move(voucherId, opening, credits, 0);
   }
 
   adjust(voucherId: string, opening: number, amount: number): Promise<GiftCounters | undefined> {

@@ -178,14 +178,24 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return rows.map(toVoucher);
   }
 
-  /** What a publication writes on each code it hands out. */
+  /**
+   * What a publication writes on each code it hands out. The validity a publication starts is set
+   * only when the code first gets its holder: publishing a held code to its holder again must not
+   * lengthen its life.
+   */
   private claimChanges(claim: VoucherClaim) {
+    const { validity } = claim;
+    const firstTime = <T>(fresh: T, column: 'start_date' | 'expiration_date') =>
+      sql<string | null>`case when holder_id is null then ${fresh} else ${sql.ref(column)} end`;
     return {
       holder_id: claim.holderId,
       publish_count: sql<number>`publish_count + 1`,
       updated_at: claim.now,
-      ...(claim.validity
-        ? { start_date: claim.validity.start_date, expiration_date: claim.validity.expiration_date }
+      ...(validity
+        ? {
+            start_date: firstTime(validity.start_date, 'start_date'),
+            expiration_date: firstTime(validity.expiration_date, 'expiration_date'),
+          }
         : {}),
     };
   }
