@@ -30,6 +30,8 @@ export interface ReferralConversionsTable {
   event_id: string | null;
   /** JSON: GrantedReward, or null when the campaign grants none. */
   reward: string | null;
+  /** JSON: the GrantedReward of the referee (0016-referee-rewards), or null. */
+  referee_reward: string | null;
   created_at: string;
 }
 

@@ -7,6 +7,7 @@ import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
 const REWARD = 1000;
 const OPENING = 100;
+const WELCOME = 700;
 
 describe.each(TEST_DATABASES)('referral programs through the official SDK on $name', (database) => {
   let server: TestServer;
@@ -86,10 +87,10 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
       headers,
     );
 
-  /** The referrer's card in the gift campaign and its balance, or null when they hold none. */
-  async function referrerCard(project: TestProject, referrerId: string, gift: Loose) {
+  /** The customer's card in the gift campaign and its balance, or null when they hold none. */
+  async function giftCardOf(project: TestProject, customerId: string, gift: Loose) {
     const listed = loose(
-      await server.sdk(project).distributions.publications.list({ customer: referrerId, campaign: gift.name } as never),
+      await server.sdk(project).distributions.publications.list({ customer: customerId, campaign: gift.name } as never),
     );
     const codes = new Set(
       (listed.publications as Loose[]).filter((p) => p.result === 'SUCCESS').map((p) => p.voucher?.code as string),
@@ -99,6 +100,25 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const voucher = loose(await server.sdk(project).vouchers.get([...codes][0] as string));
     return { code: voucher.code as string, balance: voucher.gift.balance as number };
   }
+
+  /** A card's ledger rows of one type. */
+  async function ledgerOf(project: TestProject, code: string | undefined, type: string) {
+    const answer = await raw('GET', `/vouchers/${code}/transactions?limit=100`, project);
+    expect(answer.status).toBe(200);
+    return (answer.body.data as Loose[]).filter((t) => t.type === type);
+  }
+
+  const refereeReward = (gift: Loose, amount = WELCOME) => ({
+    type: 'GIFT_VOUCHER',
+    related_object_parent: { id: gift.id },
+    amount,
+  });
+
+  const retriedConflicts = async () => {
+    const answer = await server.app.inject({ method: 'GET', url: '/metrics' });
+    const line = answer.body.split('\n').find((t) => t.startsWith('vouch_transaction_conflicts_retried_total'));
+    return Number(line?.split(' ')[1] ?? 0);
+  };
 
   it('runs the whole journey: a referee redeems, the order names the referrer, the referrer earns credits once', async () => {
     const project = await server.createProject();
@@ -123,7 +143,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const { code, referrerId } = await referralCode(project, campaign, 'referrer-1');
     const voucher = loose(await server.sdk(project).vouchers.get(code));
     expect(voucher).toMatchObject({ is_referral_code: true, holder_id: referrerId });
-    expect(await referrerCard(project, referrerId, gift)).toBeNull();
+    expect(await giftCardOf(project, referrerId, gift)).toBeNull();
 
     const redeemed = await redeem(project, code, 'referee-1');
     expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(200);
@@ -132,7 +152,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const order = loose(await server.sdk(project).orders.get(redeemed.body.order.id));
     expect(order).toMatchObject({ referrer_id: referrerId });
 
-    const card = await referrerCard(project, referrerId, gift);
+    const card = await giftCardOf(project, referrerId, gift);
     expect(card?.balance).toBe(OPENING + REWARD);
 
     const referee = loose(await server.sdk(project).customers.get(redeemed.body.customer.id));
@@ -176,7 +196,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const anonymous = await redeem(project, code, null);
     expect(anonymous.status).toBe(400);
     expect(anonymous.body).toMatchObject({ key: 'missing_customer' });
-    expect(await referrerCard(project, referrerId, gift)).toBeNull();
+    expect(await giftCardOf(project, referrerId, gift)).toBeNull();
     expect(loose(await server.sdk(project).vouchers.get(code)).redemption.redeemed_quantity).toBe(0);
 
     const loyalty = await raw('POST', '/campaigns', project, {
@@ -305,10 +325,10 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const again = await redeem(project, code, 'retry-referee', key);
     expect(first.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
-    expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
     const second = await redeem(project, code, 'retry-referee');
     expect(second.status).toBe(200);
-    expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
   });
 
   it('gives exactly 10 rewards for 10 parallel conversions, and takes a rolled-back one back exactly once', async () => {
@@ -320,7 +340,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     const { code, referrerId } = await referralCode(project, campaign, 'busy-referrer');
     const answers = await Promise.all(Array.from({ length: 10 }, (_, k) => redeem(project, code, `crowd-${k}`)));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
-    const card = await referrerCard(project, referrerId, gift);
+    const card = await giftCardOf(project, referrerId, gift);
     expect(card?.balance).toBe(OPENING + 10 * REWARD);
     const ledger = loose(await (await raw('GET', `/vouchers/${card?.code}/transactions?limit=100`, project)).body);
     expect((ledger.data as Loose[]).filter((t) => t.type === 'CREDITS_ADDITION')).toHaveLength(10);
@@ -331,7 +351,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
       raw('POST', `/redemptions/${target}/rollback`, project, {}),
     ]);
     expect(rollbacks.map((r) => r.status).sort()).toEqual([200, 400]);
-    expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING + 9 * REWARD);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + 9 * REWARD);
     const referee = loose(await server.sdk(project).customers.get(answers[0]?.body.customer.id));
     expect(referee.referrals).toEqual({ total: 0, campaigns: [] });
     const holders = await raw('GET', `/referrals/members/${code}/holders?limit=100`, project);
@@ -353,12 +373,12 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
         order: { source_id: `stack-order-${customer}`, amount: 10000 },
       } as never);
     await expect(stack('stack-referrer')).rejects.toMatchObject({ code: 400, key: 'referrer_not_permitted_to_redeem' });
-    expect(await referrerCard(project, referrerId, gift)).toBeNull();
+    expect(await giftCardOf(project, referrerId, gift)).toBeNull();
 
     const redeemed = loose(await stack('stack-referee'));
     expectConformsToSpec('post', '/v1/redemptions', 200, redeemed);
     expect(redeemed.order).toMatchObject({ referrer_id: referrerId });
-    expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
     const referee = loose(await sdk.customers.get(redeemed.parent_redemption.customer_id));
     expect(referee.referrals.campaigns[0]).toMatchObject({
       referrer_id: referrerId,
@@ -366,7 +386,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     });
 
     await sdk.redemptions.rollbackStackable(redeemed.parent_redemption.id, {} as never);
-    expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING);
     expect(loose(await sdk.customers.get(referee.id)).referrals.total).toBe(0);
   });
 
@@ -394,6 +414,196 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     expect((next.body.data as Loose[]).map((h) => h.holder_role)).toEqual(['REFEREE']);
   });
 
+  it('grants the referee reward at the conversion by redemption, once however retried, and shows it as the spec shapes it', async () => {
+    const project = await server.createProject();
+    const gift = await giftCampaign(project, 'Welcome credits');
+    const campaign = await referralCampaign(project, 'Welcome', {
+      referee_reward: { ...refereeReward(gift), related_object_parent: { name: 'Welcome credits' } },
+      referrer_reward: { type: 'GIFT_VOUCHER', related_object_parent: { id: gift.id }, amount: REWARD },
+    });
+    expect(campaign.referral_program.referee_reward).toEqual({
+      type: 'GIFT_VOUCHER',
+      amount: WELCOME,
+      related_object_parent: { id: gift.id, name: 'Welcome credits', object: 'CAMPAIGN' },
+    });
+    const fetched = loose(await server.sdk(project).campaigns.get(campaign.id));
+    expectConformsToSpec('get', '/v1/campaigns/{campaignId}', 200, fetched);
+    expect(fetched.referral_program).toEqual(campaign.referral_program);
+
+    const { code, referrerId } = await referralCode(project, campaign, 'welcome-referrer');
+    const key = { 'Idempotency-Key': 'welcome-conversion-1' };
+    const first = await redeem(project, code, 'welcome-referee', key);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const again = await redeem(project, code, 'welcome-referee', key);
+    expect(again.body.id).toBe(first.body.id);
+    const refereeId = first.body.customer.id as string;
+    const card = await giftCardOf(project, refereeId, gift);
+    expect(card?.balance).toBe(OPENING + WELCOME);
+    expect(await ledgerOf(project, card?.code, 'CREDITS_ADDITION')).toHaveLength(1);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + REWARD);
+
+    // A second redemption by the same referee is no second conversion.
+    const second = await redeem(project, code, 'welcome-referee');
+    expect(second.status).toBe(200);
+    expect((await giftCardOf(project, refereeId, gift))?.balance).toBe(OPENING + WELCOME);
+
+    // A referee who already holds a card of the gift campaign is credited there, no second card.
+    const held = loose(
+      await server.sdk(project).distributions.publications.create({
+        campaign: { id: gift.id },
+        customer: { source_id: 'welcome-holder' },
+      } as never),
+    );
+    expect((await redeem(project, code, 'welcome-holder')).status).toBe(200);
+    const heldCard = await giftCardOf(project, held.customer_id, gift);
+    expect(heldCard).toEqual({ code: held.voucher.code, balance: OPENING + WELCOME });
+
+    const updated = loose(
+      await server.sdk(project).campaigns.update(campaign.id, {
+        referral_program: { referee_reward: refereeReward(gift, 300) },
+      } as never),
+    );
+    expectConformsToSpec('put', '/v1/campaigns/{campaignId}', 200, updated);
+    expect(updated.referral_program).toEqual({
+      conversion_event_type: 'redemption',
+      referee_reward: {
+        type: 'GIFT_VOUCHER',
+        amount: 300,
+        related_object_parent: { id: gift.id, name: gift.name, object: 'CAMPAIGN' },
+      },
+    });
+  });
+
+  it('takes the referee reward back with the converting redemption, never below zero, and converts again after', async () => {
+    const project = await server.createProject();
+    const gift = await giftCampaign(project, 'Rollback welcome');
+    const campaign = await referralCampaign(project, 'Rollback', { referee_reward: refereeReward(gift) });
+    const { code } = await referralCode(project, campaign, 'rb-referrer');
+    const kept = await redeem(project, code, 'rb-keeper');
+    const spender = await redeem(project, code, 'rb-spender');
+    expect([kept.status, spender.status]).toEqual([200, 200]);
+    const keeperCard = await giftCardOf(project, kept.body.customer.id, gift);
+    const spenderCard = await giftCardOf(project, spender.body.customer.id, gift);
+    expect([keeperCard?.balance, spenderCard?.balance]).toEqual([OPENING + WELCOME, OPENING + WELCOME]);
+
+    // The spender spends all but 50 of their credits; the rollback takes back only what is left.
+    const spent = await raw('POST', `/vouchers/${spenderCard?.code}/redemption`, project, {
+      customer: { id: spender.body.customer.id },
+      order: { amount: OPENING + WELCOME - 50 },
+    });
+    expect(spent.status, JSON.stringify(spent.body)).toBe(200);
+    const rolled = loose(await server.sdk(project).redemptions.rollback(spender.body.id));
+    expect(rolled.result).toBe('SUCCESS');
+    expect((await giftCardOf(project, spender.body.customer.id, gift))?.balance).toBe(0);
+    const removals = await ledgerOf(project, spenderCard?.code, 'CREDITS_REMOVAL');
+    expect(removals.map((t) => t.details.balance.amount)).toEqual([-50]);
+
+    const keeperRollback = await raw('POST', `/redemptions/${kept.body.id}/rollback`, project, {});
+    expect(keeperRollback.status).toBe(200);
+    expect((await giftCardOf(project, kept.body.customer.id, gift))?.balance).toBe(OPENING);
+    expect(await raw('POST', `/redemptions/${kept.body.id}/rollback`, project, {})).toMatchObject({ status: 400 });
+    expect((await giftCardOf(project, kept.body.customer.id, gift))?.balance).toBe(OPENING);
+
+    // Unlinked by the rollback, the referee converts again on their next redemption.
+    expect((await redeem(project, code, 'rb-keeper')).status).toBe(200);
+    expect((await giftCardOf(project, kept.body.customer.id, gift))?.balance).toBe(OPENING + WELCOME);
+  });
+
+  it('grants the referee reward on the named custom event once, however often the event is sent', async () => {
+    const project = await server.createProject();
+    const gift = await giftCampaign(project, 'Signup credits');
+    const campaign = await referralCampaign(project, 'Signup welcome', {
+      conversion_event_type: 'custom_event',
+      custom_event: { name: 'signed_up' },
+      referee_reward: refereeReward(gift),
+    });
+    const { code } = await referralCode(project, campaign, 'signup-referrer');
+    const redeemed = await redeem(project, code, 'signup-referee');
+    expect(redeemed.status).toBe(200);
+    const refereeId = redeemed.body.customer.id as string;
+    // Made a referee by the redemption, not converted yet: nothing granted.
+    expect(await giftCardOf(project, refereeId, gift)).toBeNull();
+
+    const track = (customer: string) =>
+      server
+        .sdk(project)
+        .events.create('signed_up', { customer: { source_id: customer }, referral: { code } } as never);
+    await track('signup-referee');
+    await Promise.all(Array.from({ length: 5 }, () => track('signup-referee')));
+    const card = await giftCardOf(project, refereeId, gift);
+    expect(card?.balance).toBe(OPENING + WELCOME);
+    expect(await ledgerOf(project, card?.code, 'CREDITS_ADDITION')).toHaveLength(1);
+
+    const direct = loose(await track('signup-direct'));
+    expect((await giftCardOf(project, direct.customer.id, gift))?.balance).toBe(OPENING + WELCOME);
+  });
+
+  it('refuses a loyalty referee reward and a referee reward from a missing or wrong campaign, changing nothing', async () => {
+    const project = await server.createProject();
+    const gift = await giftCampaign(project, 'Refusal credits');
+    const coupons = loose(
+      await server.sdk(project).campaigns.create({
+        name: 'Plain coupons',
+        type: 'AUTO_UPDATE',
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: { type: 'PERCENT', percent_off: 10 } },
+      } as never),
+    );
+    const create = (name: string, referee: unknown) =>
+      raw('POST', '/campaigns', project, {
+        name,
+        campaign_type: 'REFERRAL_PROGRAM',
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: { type: 'AMOUNT', amount_off: 500 } },
+        referral_program: { referee_reward: referee },
+      });
+    const loyalty = await create('Points', { type: 'LOYALTY_CARD', related_object_parent: { id: gift.id }, amount: 5 });
+    expect(loyalty.status).toBe(403);
+    expect(loyalty.body).toMatchObject({
+      key: 'missing_required_feature',
+      details: expect.stringContaining('loyalty programs'),
+    });
+    const missing = await create('Missing', { ...refereeReward(gift), related_object_parent: { id: 'camp_nothing' } });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ key: 'not_found', resource_type: 'campaign' });
+    const wrongType = await create('Wrong', { ...refereeReward(gift), related_object_parent: { id: coupons.id } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.details).toContain('GIFT_VOUCHERS');
+    for (const amount of [0, -100, 12.5, null]) {
+      const bad = await create(`Amount ${amount}`, refereeReward(gift, amount as number));
+      expect(bad.status, String(amount)).toBe(400);
+    }
+    const discount = await create('Discount', { ...refereeReward(gift), type: 'DISCOUNT_VOUCHER' });
+    expect(discount.status).toBe(400);
+
+    const campaign = await referralCampaign(project, 'Kept', { referee_reward: refereeReward(gift) });
+    const update = (referee: unknown) =>
+      raw('PUT', `/campaigns/${campaign.id}`, project, { referral_program: { referee_reward: referee } });
+    expect(
+      (await update({ type: 'LOYALTY_CARD', related_object_parent: { id: gift.id }, amount: 5 })).body,
+    ).toMatchObject({ code: 403, key: 'missing_required_feature' });
+    expect((await update({ ...refereeReward(gift), related_object_parent: { id: coupons.id } })).status).toBe(400);
+    const list = loose(await server.sdk(project).campaigns.list({ campaign_type: 'REFERRAL_PROGRAM' } as never));
+    expect((list.campaigns as Loose[]).map((c) => c.name)).toEqual(['Kept']);
+    const kept = loose(await server.sdk(project).campaigns.get(campaign.id));
+    expect(kept.referral_program.referee_reward).toMatchObject({ type: 'GIFT_VOUCHER', amount: WELCOME });
+  });
+
+  it('gives 8 parallel referees exactly their own credits, and the referrer exactly 8 rewards', async () => {
+    const project = await server.createProject();
+    const gift = await giftCampaign(project, 'Crowd welcome');
+    const campaign = await referralCampaign(project, 'Crowd', {
+      referee_reward: refereeReward(gift),
+      referrer_reward: { type: 'GIFT_VOUCHER', related_object_parent: { id: gift.id }, amount: REWARD },
+    });
+    const { code, referrerId } = await referralCode(project, campaign, 'crowd-referrer');
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, k) => redeem(project, code, `newcomer-${k}`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    const cards = await Promise.all(answers.map((a) => giftCardOf(project, a.body.customer.id, gift)));
+    expect(cards.map((c) => c?.balance)).toEqual(Array(8).fill(OPENING + WELCOME));
+    expect(new Set(cards.map((c) => c?.code)).size).toBe(8);
+    for (const card of cards) expect(await ledgerOf(project, card?.code, 'CREDITS_ADDITION')).toHaveLength(1);
+    expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + 8 * REWARD);
+  });
+
   it.runIf(database.name === 'postgres')(
     'runs rollbacks, conversions and the referrer spending their card in parallel with zero retried conflicts',
     async () => {
@@ -405,7 +615,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
       const { code, referrerId } = await referralCode(project, campaign, 'contended-referrer');
       const early = [];
       for (let k = 0; k < 5; k++) early.push(await redeem(project, code, `early-${k}`));
-      const card = await referrerCard(project, referrerId, gift);
+      const card = await giftCardOf(project, referrerId, gift);
       expect(card?.balance).toBe(OPENING + 5 * REWARD);
       const retried = async () => {
         const answer = await server.app.inject({ method: 'GET', url: '/metrics' });
@@ -423,7 +633,47 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
       ]);
       expect(answers.map((a) => a.status)).toEqual(Array(11).fill(200));
       expect(await retried()).toBe(before);
-      expect((await referrerCard(project, referrerId, gift))?.balance).toBe(OPENING + 5 * REWARD - 50);
+      expect((await giftCardOf(project, referrerId, gift))?.balance).toBe(OPENING + 5 * REWARD - 50);
+    },
+  );
+
+  it.runIf(database.name === 'postgres')(
+    'runs conversions with referee rewards, their rollbacks and crosswise referrals in parallel with zero retried conflicts',
+    async () => {
+      const project = await server.createProject();
+      const gift = await giftCampaign(project, 'Cross credits');
+      const program = {
+        referee_reward: refereeReward(gift),
+        referrer_reward: { type: 'GIFT_VOUCHER', related_object_parent: { id: gift.id }, amount: REWARD },
+      };
+      const left = await referralCampaign(project, 'Left', program);
+      const right = await referralCampaign(project, 'Right', program);
+      const before = await retriedConflicts();
+      for (let round = 0; round < 4; round++) {
+        // P refers Q in one campaign while Q refers P in the other: each conversion credits both cards.
+        const p = `cross-p-${round}`;
+        const q = `cross-q-${round}`;
+        const ofP = await referralCode(project, left, p);
+        const ofQ = await referralCode(project, right, q);
+        for (const customer of [ofP.referrerId, ofQ.referrerId]) {
+          await server.sdk(project).distributions.publications.create({
+            campaign: { id: gift.id },
+            customer: { id: customer },
+          } as never);
+        }
+        const early = await redeem(project, ofP.code, `cross-early-${round}`);
+        const answers = await Promise.all([
+          redeem(project, ofP.code, q),
+          redeem(project, ofQ.code, p),
+          raw('POST', `/redemptions/${early.body.id}/rollback`, project, {}),
+          ...Array.from({ length: 3 }, (_, k) => redeem(project, ofQ.code, `cross-late-${round}-${k}`)),
+        ]);
+        expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+        expect((await giftCardOf(project, ofP.referrerId, gift))?.balance).toBe(OPENING + REWARD + WELCOME);
+        expect((await giftCardOf(project, ofQ.referrerId, gift))?.balance).toBe(OPENING + 4 * REWARD + WELCOME);
+        expect((await giftCardOf(project, early.body.customer.id, gift))?.balance).toBe(OPENING);
+      }
+      expect(await retriedConflicts()).toBe(before);
     },
   );
 });

@@ -15,7 +15,7 @@ export interface ReferralHolder {
   created_at: string;
 }
 
-/** What a conversion granted its referrer, so a rollback takes exactly that back. */
+/** What a conversion granted its referrer or referee, so a rollback takes exactly that back. */
 export type GrantedReward =
   | { type: 'GIFT_VOUCHER'; voucher_id: string; campaign_id: string; amount: number }
   | { type: 'DISCOUNT_VOUCHER'; voucher_id: string; publication_id: string };
@@ -30,6 +30,8 @@ export interface ReferralConversion {
   redemption_id: string | null;
   event_id: string | null;
   reward: GrantedReward | null;
+  /** What the conversion granted the referee (the program's `referee_reward`). */
+  referee_reward: GrantedReward | null;
   created_at: string;
 }
 
@@ -57,7 +59,7 @@ export interface ReferralRepository {
    * retried conversions exactly one gets true and grants the reward.
    */
   insertConversion(conversion: ReferralConversion): Promise<boolean>;
-  setConversionReward(id: string, reward: GrantedReward): Promise<void>;
+  setConversionRewards(id: string, rewards: Pick<ReferralConversion, 'reward' | 'referee_reward'>): Promise<void>;
   /** Removes and answers the conversions a redemption made: each is taken back exactly once. */
   takeConversionsOf(redemptionId: string): Promise<ReferralConversion[]>;
 }

@@ -2,11 +2,15 @@ import type { ReferralProgram } from '../../domain/referrals/referral-program.js
 import type { Voucher } from '../../domain/vouchers/voucher.js';
 import type { ReferralHolder } from '../repositories/referral-repository.js';
 
-/** A campaign's `referral_program`; `referrer_reward` is Vouch's extension, left out when unset. */
+/**
+ * A campaign's `referral_program`; `referrer_reward` is Vouch's extension. Unset rewards are left
+ * out: the spec's `referee_reward` is nullable, but Voucherify omits what a program lacks.
+ */
 export function toReferralProgramObject(program: ReferralProgram) {
   return {
     conversion_event_type: program.conversion_event_type,
     ...(program.custom_event ? { custom_event: program.custom_event } : {}),
+    ...(program.referee_reward ? { referee_reward: program.referee_reward } : {}),
     ...(program.referrer_reward ? { referrer_reward: program.referrer_reward } : {}),
   };
 }

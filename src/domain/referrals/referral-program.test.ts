@@ -20,11 +20,27 @@ describe('parseReferralProgram', () => {
       conversion_event_type: 'redemption',
       custom_event: null,
       referrer_reward: null,
+      referee_reward: null,
     });
     expect(parseReferralProgram({ referrer_reward: giftReward })).toEqual({
       conversion_event_type: 'redemption',
       custom_event: null,
       referrer_reward: { type: 'GIFT_VOUCHER', campaign: { id: 'camp_gift', name: null }, amount: 1000 },
+      referee_reward: null,
+    });
+    expect(
+      parseReferralProgram({
+        referee_reward: {
+          type: 'GIFT_VOUCHER',
+          related_object_parent: { name: 'Welcome', object: 'CAMPAIGN' },
+          amount: 500,
+        },
+      }),
+    ).toEqual({
+      conversion_event_type: 'redemption',
+      custom_event: null,
+      referrer_reward: null,
+      referee_reward: { type: 'GIFT_VOUCHER', campaign: { id: null, name: 'Welcome' }, amount: 500 },
     });
     expect(
       parseReferralProgram({
@@ -36,6 +52,7 @@ describe('parseReferralProgram', () => {
       conversion_event_type: 'custom_event',
       custom_event: { id: null, name: 'signed_up' },
       referrer_reward: { type: 'DISCOUNT_VOUCHER', campaign: { id: null, name: 'Thanks' }, amount: null },
+      referee_reward: null,
     });
   });
 
@@ -47,7 +64,28 @@ describe('parseReferralProgram', () => {
     ['fractional credits', { referrer_reward: { ...giftReward, amount: 1.5 } }, '400 invalid_payload'],
     ['an unknown reward type', { referrer_reward: { ...giftReward, type: 'CASH' } }, '400 invalid_payload'],
     ['loyalty points', { referrer_reward: { ...giftReward, type: 'LOYALTY_CARD' } }, '403 missing_required_feature'],
-    ['a referee reward', { referee_reward: { type: 'GIFT_VOUCHER', amount: 5 } }, '403 missing_required_feature'],
+    [
+      'a referee reward without a campaign',
+      { referee_reward: { type: 'GIFT_VOUCHER', amount: 5 } },
+      '400 invalid_payload',
+    ],
+    [
+      'referee credits that are no positive integer',
+      { referee_reward: { ...giftReward, amount: -5 } },
+      '400 invalid_payload',
+    ],
+    ['a referee reward without credits', { referee_reward: { ...giftReward, amount: null } }, '400 invalid_payload'],
+    [
+      'a referee discount code (not in the spec)',
+      { referee_reward: { ...giftReward, type: 'DISCOUNT_VOUCHER' } },
+      '400 invalid_payload',
+    ],
+    [
+      'referee loyalty points',
+      { referee_reward: { ...giftReward, type: 'LOYALTY_CARD' } },
+      '403 missing_required_feature',
+    ],
+    ['a referee reward that is no object', { referee_reward: 'GIFT_VOUCHER' }, '400 invalid_payload'],
     ['a program that is no object', 'redemption', '400 invalid_payload'],
   ])('refuses %s', (_name, input, key) => {
     expect(keyOf(() => parseReferralProgram(input))).toBe(key);

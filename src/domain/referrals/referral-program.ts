@@ -25,14 +25,35 @@ export interface ReferrerReward {
   amount: number | null;
 }
 
+/**
+ * What the referee (the customer who used the referral code) gets: Voucherify's `referee_reward`.
+ * Only GIFT_VOUCHER for now: `amount` credits added to the referee's card of that GIFT_VOUCHERS
+ * campaign (LOYALTY_CARD points wait for loyalty programs).
+ *
+ * When it is granted: the spec's `ReferralProgram` "defines the referee reward and the way a
+ * referral is triggered" (`conversion_event_type`: the referee's redemption or the named custom
+ * event), and says nothing of a reward for merely being linked as a referee. So Vouch reads the
+ * reward as granted by that trigger: at the referee's conversion, together with the referrer's
+ * reward, once per referee and campaign, and taken back with it when the converting redemption is
+ * rolled back. A referee added by hand, or made by a redemption in a `custom_event` program, gets
+ * nothing until they convert.
+ */
+export interface RefereeReward {
+  type: 'GIFT_VOUCHER';
+  related_object_parent: RewardSource;
+  amount: number;
+}
+
 export interface ReferralProgram {
   conversion_event_type: ConversionEventType;
   custom_event: { id: string | null; name: string } | null;
   referrer_reward: ReferrerReward | null;
+  /** Absent in programs stored before referee rewards existed: read as none. */
+  referee_reward?: RefereeReward | null;
 }
 
-/** The reward as sent, its campaign not yet resolved: `id` or `name` names it. */
-export interface ReferrerRewardInput {
+/** A reward as sent, its campaign not yet resolved: `id` or `name` names it. */
+export interface RewardInput {
   type: string;
   campaign: { id: string | null; name: string | null };
   amount: number | null;
@@ -41,7 +62,8 @@ export interface ReferrerRewardInput {
 export interface ParsedReferralProgram {
   conversion_event_type: ConversionEventType;
   custom_event: { id: string | null; name: string } | null;
-  referrer_reward: ReferrerRewardInput | null;
+  referrer_reward: RewardInput | null;
+  referee_reward: RewardInput | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,13 +82,17 @@ function loyaltyLater(path: string): AppError {
   });
 }
 
-function parseReward(value: unknown, path: string): ReferrerRewardInput | null {
+/** The reward types each side may get: the spec's referee_reward knows no discount code. */
+const REFERRER_TYPES = ['GIFT_VOUCHER', 'DISCOUNT_VOUCHER'] as const;
+const REFEREE_TYPES = ['GIFT_VOUCHER'] as const;
+
+function parseReward(value: unknown, path: string, types: readonly string[]): RewardInput | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) throw invalidPayload(`Property ${path} should be an object`);
   const type = value.type;
   if (type === 'LOYALTY_CARD') throw loyaltyLater(path);
-  if (type !== 'GIFT_VOUCHER' && type !== 'DISCOUNT_VOUCHER') {
-    throw invalidPayload(`Property ${path}.type should be one of GIFT_VOUCHER, DISCOUNT_VOUCHER, LOYALTY_CARD`);
+  if (typeof type !== 'string' || !types.includes(type)) {
+    throw invalidPayload(`Property ${path}.type should be one of ${[...types, 'LOYALTY_CARD'].join(', ')}`);
   }
   const parent = isRecord(value.related_object_parent) ? value.related_object_parent : null;
   const id = optionalText(parent?.id, `${path}.related_object_parent.id`);
@@ -79,25 +105,15 @@ function parseReward(value: unknown, path: string): ReferrerRewardInput | null {
   return { type, campaign: { id, name }, amount: type === 'GIFT_VOUCHER' ? (amount as number) : null };
 }
 
-/**
- * A campaign's `referral_program` as sent, checked. A referee reward is refused for now: Vouch
- * grants referrer rewards only, and echoing a reward it never grants would mislead.
- */
+/** A campaign's `referral_program` as sent, checked (its reward campaigns are resolved by the app). */
 export function parseReferralProgram(value: unknown, path = '.referral_program'): ParsedReferralProgram {
   if (value === undefined || value === null) {
-    return { conversion_event_type: 'redemption', custom_event: null, referrer_reward: null };
+    return { conversion_event_type: 'redemption', custom_event: null, referrer_reward: null, referee_reward: null };
   }
   if (!isRecord(value)) throw invalidPayload(`Property ${path} should be an object`);
   const type = value.conversion_event_type ?? 'redemption';
   if (type !== 'redemption' && type !== 'custom_event') {
     throw invalidPayload(`Property ${path}.conversion_event_type should be redemption or custom_event`);
-  }
-  if (value.referee_reward !== undefined && value.referee_reward !== null) {
-    const reward = value.referee_reward;
-    if (isRecord(reward) && reward.type === 'LOYALTY_CARD') throw loyaltyLater(`${path}.referee_reward`);
-    throw new AppError('missing_required_feature', {
-      details: `${path}.referee_reward is not supported yet; Vouch grants referrer rewards (${path}.referrer_reward)`,
-    });
   }
   let customEvent: ParsedReferralProgram['custom_event'] = null;
   if (type === 'custom_event') {
@@ -109,7 +125,8 @@ export function parseReferralProgram(value: unknown, path = '.referral_program')
   return {
     conversion_event_type: type,
     custom_event: customEvent,
-    referrer_reward: parseReward(value.referrer_reward, `${path}.referrer_reward`),
+    referrer_reward: parseReward(value.referrer_reward, `${path}.referrer_reward`, REFERRER_TYPES),
+    referee_reward: parseReward(value.referee_reward, `${path}.referee_reward`, REFEREE_TYPES),
   };
 }
 

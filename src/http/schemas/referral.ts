@@ -8,13 +8,23 @@ const RewardSource = Type.Object({
 });
 
 /**
- * A campaign's `referral_program` as sent. `referrer_reward` is Vouch's extension (see
- * src/domain/referrals/referral-program.ts); the domain parser gives each field its own error.
+ * A campaign's `referral_program` as sent: Voucherify's `referee_reward`, and Vouch's extension
+ * `referrer_reward` (src/domain/referrals/referral-program.ts); the domain parser gives each field
+ * its own error.
  */
 export const ReferralProgramInput = Type.Object({
   conversion_event_type: Type.Optional(Nullable(StringEnum(['redemption', 'custom_event'] as const))),
   custom_event: Type.Optional(Nullable(Type.Object({ id: Type.Optional(Nullable(Text(200))), name: Text(300) }))),
-  referee_reward: Type.Optional(Nullable(Type.Record(Type.String(), Type.Unknown()))),
+  // LOYALTY_CARD passes here so the domain answers it with its own 403 (loyalty programs later).
+  referee_reward: Type.Optional(
+    Nullable(
+      Type.Object({
+        type: StringEnum(['GIFT_VOUCHER', 'LOYALTY_CARD'] as const),
+        related_object_parent: RewardSource,
+        amount: Type.Optional(Nullable(Type.Integer())),
+      }),
+    ),
+  ),
   referrer_reward: Type.Optional(
     Nullable(
       Type.Object({

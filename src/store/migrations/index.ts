@@ -14,6 +14,7 @@ import * as validationSessions from './0012-validation-sessions.js';
 import * as publications from './0013-publications.js';
 import * as giftCards from './0014-gift-cards.js';
 import * as referrals from './0015-referrals.js';
+import * as refereeRewards from './0016-referee-rewards.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-publications': publications,
   '0014-gift-cards': giftCards,
   '0015-referrals': referrals,
+  '0016-referee-rewards': refereeRewards,
 };
 
 export const migrationProvider: MigrationProvider = {

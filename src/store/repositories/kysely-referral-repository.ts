@@ -34,6 +34,7 @@ function toConversion(row: Selectable<ReferralConversionsTable>): ReferralConver
     redemption_id: row.redemption_id,
     event_id: row.event_id,
     reward: fromJson<GrantedReward | null>(row.reward, null),
+    referee_reward: fromJson<GrantedReward | null>(row.referee_reward, null),
     created_at: row.created_at,
   };
 }
@@ -128,16 +129,18 @@ export class KyselyReferralRepository implements ReferralRepository {
         ...conversion,
         project_id: this.projectId,
         reward: conversion.reward === null ? null : toJson(conversion.reward),
+        referee_reward: conversion.referee_reward === null ? null : toJson(conversion.referee_reward),
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  async setConversionReward(id: string, reward: GrantedReward): Promise<void> {
+  async setConversionRewards(id: string, rewards: Pick<ReferralConversion, 'reward' | 'referee_reward'>) {
+    const json = (reward: GrantedReward | null) => (reward === null ? null : toJson(reward));
     await this.db
       .updateTable('referral_conversions')
-      .set({ reward: toJson(reward) })
+      .set({ reward: json(rewards.reward), referee_reward: json(rewards.referee_reward) })
       .where('project_id', '=', this.projectId)
       .where('id', '=', id)
       .execute();
