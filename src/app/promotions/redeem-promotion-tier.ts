@@ -127,14 +127,11 @@ async function redeemInStore(
   if (prepared && evaluation.order) {
     await recordRedeemedOrder(store, redemption, prepared, evaluation.order, toPromotionOrderObject);
   }
-  // Tier, then campaign: the one lock order (lock-order.ts).
   const summaryChange = {
     redeemed_quantity: 1,
     orders_total_amount: redemption.order_amount ?? 0,
     orders_total_discount_amount: redemption.discount_amount,
   };
-  await store.promotionTiers.addToSummary(tier.id, summaryChange);
-  await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);
   const redeemed: PromotionTier = {
     ...tier,
     summary: {
@@ -146,6 +143,10 @@ async function redeemInStore(
   };
   redemption.snapshot.promotion_tier = await presentTier(store, redeemed);
   await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
+  // Every checkout that gets the tier writes these two rows: written last, in the one lock order
+  // (tier, then campaign; lock-order.ts), so their locks are held for the commit only.
+  await store.promotionTiers.addToSummary(tier.id, summaryChange);
+  await store.ruleCounters.moveCampaignTotals(campaign.id, 1, redemption.order_amount ?? 0);
   return { status: 200, body: toRedemptionObject(redemption) };
 }
 

@@ -166,10 +166,12 @@ async function redeemInStore(
   redemption.snapshot.voucher = embeddedVoucher(options.presentVoucher, redeemed);
   // Vouchers before campaigns (lock-order.ts): the referrer reward's card, then the campaign totals.
   if (judgedReferral.referral) await recordReferral(ctx, store, judgedReferral.referral, redemption.id);
+  await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
+  // The campaign's row is shared by every redemption of the campaign: written last, so its lock is
+  // held for the commit only, not for the inserts before it.
   if (redemption.campaign_id) {
     await store.ruleCounters.moveCampaignTotals(redemption.campaign_id, 1, redemption.order_amount ?? 0);
   }
-  await storeRedemption(ctx, store, redemption, 'redemption.succeeded');
   return { status: 200, body: toRedemptionObject(redemption) };
 }
 

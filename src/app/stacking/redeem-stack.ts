@@ -238,6 +238,7 @@ async function snapshotOf(
   attempt: StackAttempt,
   judged: JudgedEntry,
   spend: GiftSpend | undefined,
+  child: Redemption,
 ): Promise<Partial<Redemption['snapshot']>> {
   const { source } = judged.entry;
   if (source.kind === 'voucher') {
@@ -254,8 +255,16 @@ async function snapshotOf(
     return { voucher: embeddedVoucher(attempt.options.presentVoucher, redeemed) };
   }
   if (source.kind === 'promotion_tier') {
-    // Read again after moveTotals: the tier's summary as this redemption left it, as a single tier redemption shows.
-    const moved = (await store.promotionTiers.findById(source.tier.id)) ?? source.tier;
+    // The summary as this redemption leaves it (moveTotals writes it at the end), as a single tier redemption shows.
+    const { summary } = source.tier;
+    const moved = {
+      ...source.tier,
+      summary: {
+        redeemed_quantity: summary.redeemed_quantity + 1,
+        orders_total_amount: summary.orders_total_amount + (child.order_amount ?? 0),
+        orders_total_discount_amount: summary.orders_total_discount_amount + child.discount_amount,
+      },
+    };
     return { promotion_tier: await presentTier(store, moved) };
   }
   return {};
@@ -329,11 +338,10 @@ async function recordStack(
   }
   const redeemed = steps.map((step) => step.redeemable);
   await recordStackReferrals(ctx, store, attempt.customer, redeemed, children);
-  await moveTotals(store, children);
   for (const [k, step] of steps.entries()) {
     const child = children[k] as Redemption;
     const spend = spends.get(voucherIdOf(step.redeemable));
-    Object.assign(child.snapshot, await snapshotOf(store, attempt, step.redeemable, spend));
+    Object.assign(child.snapshot, await snapshotOf(store, attempt, step.redeemable, spend, child));
     await insertChild(ctx, store, child, 'redemption.succeeded');
     if (spend) {
       const order = child.order_id
@@ -344,6 +352,9 @@ async function recordStack(
   }
   parent.snapshot.stacked = childIds;
   await storeRedemption(ctx, store, parent, 'redemption.succeeded');
+  // Tier summaries and campaign totals are rows every checkout shares: written last, so their
+  // locks are held for the commit only.
+  await moveTotals(store, children);
   const lists = toStackLists(outcome.steps, viewContext(attempt));
   return {
     status: 200,
