@@ -9,6 +9,11 @@ export interface PageOptions {
   idColumn?: string;
   /** Cursor lists (`starting_after_id`) report `has_more` only; counting them would cost a scan. */
   countTotal?: boolean;
+  /**
+   * The column `updated_at` filters on; `null` for rows that are never updated (publications, ledger
+   * entries, events), where such a filter is refused rather than run against a column that is not there.
+   */
+  updatedAtColumn?: string | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the helper serves every table's select query.
@@ -33,7 +38,13 @@ export async function fetchPage<O>(base: AnySelect<O>, query: ListQuery, options
   const direction = query.order.direction;
 
   let filtered = applyRange(base, 'created_at', query.created_at);
-  filtered = applyRange(filtered, 'updated_at', query.updated_at);
+  const updatedAtColumn = options.updatedAtColumn === undefined ? 'updated_at' : options.updatedAtColumn;
+  if (updatedAtColumn !== null) filtered = applyRange(filtered, updatedAtColumn, query.updated_at);
+  else if (query.updated_at?.after !== undefined || query.updated_at?.before !== undefined) {
+    throw new AppError('invalid_query_params', {
+      details: 'this list holds objects that are never updated: filter by created_at instead of updated_at',
+    });
+  }
 
   let page = filtered;
   if (query.starting_after_id !== undefined) {

@@ -113,6 +113,10 @@ describe.each(TEST_DATABASES)('publications through the official SDK on $name', 
     expect(await filtered({ result: 'FAILURE' })).toEqual([]);
     expect(await filtered({ customer: 'nobody' })).toEqual([]);
     expect(await filtered({ order: 'created_at' })).toEqual([publication.id, second.id]);
+    expect(await filtered({ created_at: { after: '1970-01-01T00:00:00.000Z' } })).toHaveLength(2);
+    // A publication is never updated, so its list refuses an updated_at filter instead of failing on it.
+    const byUpdate = await raw(project, 'GET', '/publications?updated_at%5Bafter%5D=1970-01-01T00%3A00%3A00.000Z');
+    expect(byUpdate).toMatchObject({ status: 400, body: { key: 'invalid_query_params' } });
   });
 
   it('hands 50 codes to 100 parallel requests: 50 distinct codes, 50 clear refusals', async () => {

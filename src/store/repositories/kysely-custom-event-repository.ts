@@ -126,7 +126,11 @@ export class KyselyCustomEventRepository implements CustomEventRepository {
     let base = this.db.selectFrom(events.unionAll(redemptions).as('activities')).selectAll();
     if (filters.type !== undefined) base = base.where('type', '=', filters.type);
     if (filters.campaign_id !== undefined) base = base.where('campaign_id', '=', filters.campaign_id);
-    const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at' }, idColumn: 'id' });
+    const page = await fetchPage(base, query, {
+      sortColumns: { created_at: 'created_at' },
+      idColumn: 'id',
+      updatedAtColumn: null,
+    });
     return { ...page, items: await this.loadActivities(page.items) };
   }
 

@@ -115,6 +115,7 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
     const page = await fetchPage(this.ofVoucher(voucherId), query, {
       sortColumns: { created_at: 'created_at', id: 'id' },
       countTotal: false,
+      updatedAtColumn: null,
     });
     return { ...page, items: page.items.map(toTransaction) };
   }

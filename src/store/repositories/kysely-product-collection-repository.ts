@@ -88,7 +88,10 @@ export class KyselyProductCollectionRepository implements ProductCollectionRepos
   }
 
   async list(query: ListQuery): Promise<ListPage<ProductCollection>> {
-    const page = await fetchPage(this.scoped(), query, { sortColumns: { created_at: 'created_at' } });
+    const page = await fetchPage(this.scoped(), query, {
+      sortColumns: { created_at: 'created_at' },
+      updatedAtColumn: null,
+    });
     return { ...page, items: page.items.map(toCollection) };
   }
 

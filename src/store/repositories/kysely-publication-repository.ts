@@ -139,6 +139,7 @@ export class KyselyPublicationRepository implements PublicationRepository {
         customer_id: 'customer_id',
         channel: 'channel',
       },
+      updatedAtColumn: null,
     });
     return { ...page, items: page.items.map(toPublication) };
   }

@@ -61,7 +61,7 @@ export class KyselyValidationRuleAssignmentRepository implements ValidationRuleA
     if (filters.related_object_id !== undefined) {
       base = base.where('related_object_id', '=', filters.related_object_id);
     }
-    const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at' } });
+    const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at' }, updatedAtColumn: null });
     return { ...page, items: page.items.map(toAssignment) };
   }
 
