@@ -40,6 +40,10 @@ export interface ValidationSessionsTable {
   project_id: string;
   session_key: string;
   voucher_id: string;
+  /** What the reserved use would count against once redeemed: its campaign, customer and order amount. */
+  campaign_id: string | null;
+  customer_id: string | null;
+  order_amount: number;
   expires_at: string;
   created_at: string;
 }

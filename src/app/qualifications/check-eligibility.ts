@@ -152,7 +152,14 @@ export async function checkEligibility(
       ...wallet.flatMap(definitionsOf),
       ...campaignRules.flatMap((candidate) => candidate.definitions),
     ],
-    { order: pricedOrder, customer: judged, metadata: request.metadata ?? null, lockCounts: false },
+    {
+      order: pricedOrder,
+      customer: judged,
+      metadata: request.metadata ?? null,
+      lockCounts: false,
+      // Other shoppers' reserved uses are as good as taken: a limit they fill hides the voucher here too.
+      reservations: { now: now.toISOString(), exceptKey: null },
+    },
   );
   const started = pricedOrder ? startCalculation(pricedOrder) : null;
   const facts: QualificationFacts = { store, session, cache, now, timezone, order: pricedOrder, started };

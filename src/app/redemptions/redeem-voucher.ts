@@ -106,6 +106,7 @@ async function redeemInStore(
     customer: judged,
     metadata: request.metadata ?? null,
     lockCounts: true,
+    reservations,
   });
   const evaluation = evaluateVoucher({
     voucher: voucher.effective,

@@ -10,10 +10,11 @@ import type { WritePolicy } from '../write-policy.js';
  * either (the usual project) nothing is locked and no statement is spent on it.
  */
 async function needsCustomerLock(store: ProjectStore, definitions: readonly AssignedDefinition[]): Promise<boolean> {
-  const countsCustomer = definitions.some(({ compiled }) =>
-    compiled.requiredFacts.counters.includes('customerRedemptionsCount'),
-  );
-  return countsCustomer || (await store.segments.listFiltered()).length > 0;
+  return countsCustomer(definitions) || (await store.segments.listFiltered()).length > 0;
+}
+
+function countsCustomer(definitions: readonly AssignedDefinition[]): boolean {
+  return definitions.some(({ compiled }) => compiled.requiredFacts.counters.includes('customerRedemptionsCount'));
 }
 
 /**
@@ -39,4 +40,16 @@ export async function lockRedemptionCustomer(
 /** A rollback locks its customer first when its segment refresh will: one lock order for all. */
 export async function lockRollbackCustomer(store: ProjectStore, customerId: string | null): Promise<void> {
   if (customerId && (await needsCustomerLock(store, []))) await store.customers.findForUpdate(customerId);
+}
+
+/**
+ * A session's reservation locks its customer first when a rule counts the customer's uses, as a
+ * redemption does: the reservation it adds must not slip past one of theirs counting in parallel.
+ */
+export async function lockReservingCustomer(
+  store: ProjectStore,
+  customerId: string | null,
+  definitions: readonly AssignedDefinition[],
+): Promise<void> {
+  if (customerId && countsCustomer(definitions)) await store.customers.findForUpdate(customerId);
 }

@@ -1,26 +1,71 @@
 import type { Customer } from '../../domain/customers/customer.js';
 import type { CalculatedOrder } from '../../domain/discounts/calculated-order.js';
 import type { Discount } from '../../domain/discounts/discount.js';
-import { evaluateVoucher, type RuleRefusal, type VoucherRefusal } from '../../domain/redemptions/evaluate-voucher.js';
+import {
+  evaluateVoucher,
+  type RuleRefusal,
+  type VoucherEvaluation,
+  type VoucherRefusal,
+} from '../../domain/redemptions/evaluate-voucher.js';
+import type { AssignedDefinition } from '../../domain/rules/check-assigned-rules.js';
 import { openSession, type ValidationSession } from '../../domain/sessions/validation-session.js';
 import type { ProjectContext } from '../context.js';
 import { storeRequestCustomer } from '../customers/request-customer.js';
 import { giftRequestOf } from '../gift-cards/gift-request.js';
+import type { ProjectStore } from '../ports.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
 import { type LoadedVoucher, loadVoucher } from './load-voucher.js';
+import { lockReservingCustomer } from './redemption-customer.js';
 import { previewOrder } from './request-order.js';
 import { loadVoucherRules } from './rule-subjects.js';
 import type { VoucherRequest } from './voucher-request.js';
-import { checkVoucherRules, type VoucherRulesCheck } from './voucher-rules.js';
+import { checkVoucherRules, readsCounts, type VoucherRulesCheck } from './voucher-rules.js';
 
-/** Reserves one use of the voucher for the session, in a transaction of its own. */
-function reserveUse(ctx: ProjectContext, voucher: LoadedVoucher, session: ValidationSession): Promise<boolean> {
-  const { stored, effective } = voucher;
+/** The voucher judged against the request: its rules (read from `store`, locking what they count when asked) and the verdict. */
+type Judge = (
+  store: ProjectStore,
+  lockCounts: boolean,
+) => Promise<{ rules: VoucherRulesCheck; evaluation: VoucherEvaluation }>;
+
+interface ReservationRequest {
+  voucher: LoadedVoucher;
+  session: ValidationSession;
+  customerId: string | null;
+  orderAmount: number;
+  judge: Judge;
+  definitions: readonly AssignedDefinition[];
+}
+
+/**
+ * Reserves one use of the voucher for the session, in a transaction of its own. Where its rules
+ * count uses, they are judged again there, under the locks a redemption takes (the customer, then
+ * the voucher, then its campaign) and with the other sessions' reservations counted: of parallel
+ * sessions only as many as every limit allows reserve. Answers the refusal, or null when reserved.
+ */
+function reserveUse(
+  ctx: ProjectContext,
+  request: ReservationRequest,
+): Promise<Extract<VoucherEvaluation, { valid: false }> | null> {
+  const { voucher, session } = request;
   const now = ctx.clock.now().toISOString();
-  return ctx.store.transaction((tx) =>
-    tx.validationSessions.reserve(stored.id, session.key, session.expiresAt, effective.redemption_quantity, now),
-  );
+  return ctx.store.transaction(async (tx) => {
+    if (readsCounts(request.definitions)) {
+      await lockReservingCustomer(tx, request.customerId, request.definitions);
+      const { evaluation } = await request.judge(tx, true);
+      if (!evaluation.valid) return evaluation;
+    }
+    const reservation = {
+      key: session.key,
+      voucherId: voucher.stored.id,
+      campaignId: voucher.stored.campaign_id,
+      customerId: request.customerId,
+      orderAmount: request.orderAmount,
+      expiresAt: session.expiresAt,
+    };
+    const reserved = await tx.validationSessions.reserve(reservation, voucher.effective.redemption_quantity, now);
+    return reserved ? null : { valid: false, reason: 'quantity_exceeded' };
+  });
 }
 
 export type ValidationOutcome =
@@ -74,32 +119,41 @@ export async function validateVoucher(
   const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
   const timezone = ctx.project.settings.timezone;
-  const rules = await checkVoucherRules(store, ctx.clock, timezone, voucher, definitions, {
-    order: pricedOrder,
-    customer: judged,
-    metadata: request.metadata ?? null,
-    lockCounts: false,
-  });
-  const evaluation = evaluateVoucher({
-    voucher: voucher.effective,
-    campaign: voucher.campaign,
-    now: ctx.clock.now(),
-    timezone,
-    order: pricedOrder,
-    catalog,
-    rules: rules.outcome,
-    targets: rules.targets,
-    reserved_quantity: voucher.reserved_quantity ?? 0,
-    gift: giftRequestOf(voucher, request.gift),
-  });
-  if (!evaluation.valid) {
-    const refusal = { valid: false as const, voucher, customer, reason: evaluation.reason };
-    return evaluation.rule ? { ...refusal, rule: evaluation.rule } : refusal;
-  }
-  // The reservation is taken under the voucher's row lock: of parallel sessions only as many as
-  // the uses left get one, whatever they read before.
-  if (session && !(await reserveUse(ctx, voucher, session))) {
-    return { valid: false, voucher, customer, reason: 'quantity_exceeded' };
+  const judge: Judge = async (from, lockCounts) => {
+    const rules = await checkVoucherRules(from, ctx.clock, timezone, voucher, definitions, {
+      order: pricedOrder,
+      customer: judged,
+      metadata: request.metadata ?? null,
+      lockCounts,
+      reservations,
+    });
+    const evaluation = evaluateVoucher({
+      voucher: voucher.effective,
+      campaign: voucher.campaign,
+      now: ctx.clock.now(),
+      timezone,
+      order: pricedOrder,
+      catalog,
+      rules: rules.outcome,
+      targets: rules.targets,
+      reserved_quantity: voucher.reserved_quantity ?? 0,
+      gift: giftRequestOf(voucher, request.gift),
+    });
+    return { rules, evaluation };
+  };
+  const { rules, evaluation } = await judge(store, false);
+  // The reservation is taken under the voucher's row lock (and, where rules count, the locks they
+  // count under): of parallel sessions only as many as the limits allow get one, whatever they read before.
+  const refusal = (verdict: Extract<VoucherEvaluation, { valid: false }>): ValidationOutcome => {
+    const refused = { valid: false as const, voucher, customer, reason: verdict.reason };
+    return verdict.rule ? { ...refused, rule: verdict.rule } : refused;
+  };
+  if (!evaluation.valid) return refusal(evaluation);
+  if (session) {
+    const orderAmount = evaluation.order?.amount ?? 0;
+    const customerId = customer?.id ?? null;
+    const refused = await reserveUse(ctx, { voucher, session, customerId, orderAmount, judge, definitions });
+    if (refused) return refusal(refused);
   }
   const { discount, order: priced, gift } = evaluation;
   return { valid: true, voucher, customer, discount, order: priced, rules, session, ...(gift ? { gift } : {}) };

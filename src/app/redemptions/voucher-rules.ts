@@ -15,6 +15,8 @@ import type { ApplicableToDefinition } from '../../domain/rules/parse-applicable
 import { type PreparedRuleFacts, prepareRuleFacts } from '../../domain/rules/prepared-facts.js';
 import type { RuleCounter, RuleCounters, RuleFacts } from '../../domain/rules/rule-facts.js';
 import type { Clock, ProjectStore } from '../ports.js';
+import type { ReservedCountQuery, ReservedUses } from '../repositories/validation-session-repository.js';
+import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import { collectionsOfLine, loadCollectionMembers } from './collection-members.js';
 import type { LoadedVoucher } from './load-voucher.js';
 import { inLockOrder, lockInOrder } from './lock-order.js';
@@ -38,6 +40,11 @@ export interface RuleRequestFacts {
    * redemption commits and parallel ones never pass a limit together. Validation only reads.
    */
   lockCounts: boolean;
+  /**
+   * Validation sessions' reservations count as uses: with this, every count adds the live
+   * reservations of other sessions within its scope (a reserved use is as good as taken).
+   */
+  reservations?: ReservationsInForce;
 }
 
 const NO_RULES: VoucherRulesCheck = {
@@ -71,34 +78,70 @@ export function countedScopes(definitions: readonly AssignedDefinition[], subjec
   return scopes.length === 0 ? [] : inLockOrder([subject.scope, ...scopes]);
 }
 
+const NONE_RESERVED: ReservedUses = { uses: 0, ordersAmount: 0 };
+
+/**
+ * The live reservations of other sessions within a scope (read once per scope and customer), or
+ * none where the request does not count them. A reservation made yesterday that is redeemed today
+ * counts today: every live one counts in the current day and month.
+ */
+function reservedCounter(store: ProjectStore, reservations: ReservationsInForce | undefined) {
+  const read = new Map<string, Promise<ReservedUses>>();
+  return (scope: RuleScope, customerId?: string): Promise<ReservedUses> => {
+    if (!reservations) return Promise.resolve(NONE_RESERVED);
+    const key = `${scopeKeyOf(scope)}/${customerId ?? ''}`;
+    let reserved = read.get(key);
+    if (!reserved) {
+      const query: ReservedCountQuery = { scope, now: reservations.now, exceptKey: reservations.exceptKey };
+      reserved = store.validationSessions.countReserved(customerId === undefined ? query : { ...query, customerId });
+      read.set(key, reserved);
+    }
+    return reserved;
+  };
+}
+
 async function countersOf(
   store: ProjectStore,
   scope: RuleScope,
   needed: readonly RuleCounter[],
   subject: RuleSubject,
-  customerId: string | null,
+  request: RuleRequestFacts,
   now: Date,
   timezone: string,
 ): Promise<RuleCounters> {
   const counters: RuleCounters = {};
   const periods = countingPeriodsAt(now, timezone);
   const campaign = campaignScopeOf(scope, subject);
+  const customerId = request.customer?.id ?? null;
+  const reserved = reservedCounter(store, request.reservations);
+  const campaignTotals = async (id: string) => {
+    const totals = await store.ruleCounters.campaignTotals(id);
+    const held = await reserved({ type: 'campaign', id });
+    return { redemptions: totals.redemptions + held.uses, ordersAmount: totals.ordersAmount + held.ordersAmount };
+  };
+  const redemptions = async (since?: string) =>
+    (await store.ruleCounters.countRedemptions(since === undefined ? { scope } : { scope, since })) +
+    (await reserved(scope)).uses;
   for (const counter of needed) {
     switch (counter) {
       case 'customerRedemptionsCount':
-        if (customerId !== null) counters[counter] = await store.ruleCounters.countRedemptions({ scope, customerId });
+        if (customerId !== null) {
+          counters[counter] =
+            (await store.ruleCounters.countRedemptions({ scope, customerId })) +
+            (await reserved(scope, customerId)).uses;
+        }
         break;
       case 'dailyRedemptionsCount':
-        counters[counter] = await store.ruleCounters.countRedemptions({ scope, since: periods.dayStart });
+        counters[counter] = await redemptions(periods.dayStart);
         break;
       case 'monthlyRedemptionsCount':
-        counters[counter] = await store.ruleCounters.countRedemptions({ scope, since: periods.monthStart });
+        counters[counter] = await redemptions(periods.monthStart);
         break;
       case 'campaignRedemptionsCount':
-        if (campaign) counters[counter] = (await store.ruleCounters.campaignTotals(campaign.id)).redemptions;
+        if (campaign) counters[counter] = (await campaignTotals(campaign.id)).redemptions;
         break;
       case 'campaignOrdersAmount':
-        if (campaign) counters[counter] = (await store.ruleCounters.campaignTotals(campaign.id)).ordersAmount;
+        if (campaign) counters[counter] = (await campaignTotals(campaign.id)).ordersAmount;
         break;
     }
   }
@@ -126,10 +169,9 @@ async function loadCounters(
     for (const counter of compiled.requiredFacts.counters) entry.needed.add(counter);
     neededByScope.set(key, entry);
   }
-  const customerId = request.customer?.id ?? null;
   const countersByScope = new Map<string, RuleCounters>();
   for (const [key, { scope, needed }] of neededByScope) {
-    countersByScope.set(key, await countersOf(store, scope, [...needed], subject, customerId, now, timezone));
+    countersByScope.set(key, await countersOf(store, scope, [...needed], subject, request, now, timezone));
   }
   return countersByScope;
 }

@@ -1,3 +1,31 @@
+import type { RuleScope } from '../../domain/rules/check-assigned-rules.js';
+
+/** One use of a voucher a session reserves, with what that use would count against once redeemed. */
+export interface Reservation {
+  key: string;
+  voucherId: string;
+  campaignId: string | null;
+  customerId: string | null;
+  /** The amount of the order validated, which a campaign's `orders.amount` rule would count. */
+  orderAmount: number;
+  expiresAt: string;
+}
+
+/** Which live reservations a counting rule adds to the redemptions it counts. */
+export interface ReservedCountQuery {
+  scope: RuleScope;
+  /** Only those for this customer. */
+  customerId?: string;
+  now: string;
+  /** The request's own session, whose reservation its redemption turns into the use it counts. */
+  exceptKey: string | null;
+}
+
+export interface ReservedUses {
+  uses: number;
+  ordersAmount: number;
+}
+
 /** Uses of vouchers reserved by validation sessions (LOCK), each until its session ends. */
 export interface ValidationSessionRepository {
   /**
@@ -6,11 +34,13 @@ export interface ValidationSessionRepository {
    * Locks the voucher's row first, so reservations and redemptions of it take turns. The same
    * key reserving again replaces its reservation (Voucherify: "sending an existing ID overwrites").
    */
-  reserve(voucherId: string, key: string, expiresAt: string, limit: number | null, now: string): Promise<boolean>;
+  reserve(reservation: Reservation, limit: number | null, now: string): Promise<boolean>;
   /** Ends the session's reservation of the voucher; answers whether one was still live at `now`. */
   release(voucherId: string, key: string, now: string): Promise<boolean>;
   /** Ends the session's reservations of every voucher but these: a session validated again is what it now names. */
   releaseAllBut(key: string, voucherIds: readonly string[]): Promise<void>;
   /** Live reservations of the voucher, not counting the session `exceptKey`. */
   countLive(voucherId: string, now: string, exceptKey: string | null): Promise<number>;
+  /** Live reservations within a rule's scope (a voucher's or a campaign's; a tier has none), and their orders' amounts. */
+  countReserved(query: ReservedCountQuery): Promise<ReservedUses>;
 }

@@ -395,6 +395,7 @@ async function redeemStackInStore(
     customer: judgedCustomer,
     metadata: request.metadata ?? null,
     lockCounts: true,
+    reservations,
   });
   judged = judgeStackReferrals(judged, customer, prepared?.order ?? null);
   // Each pass either commits every use it plans, or learns that one voucher's last use went to a

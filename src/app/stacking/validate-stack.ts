@@ -6,10 +6,13 @@ import { applyStack, type StackOutcome } from '../../domain/stacking/apply-stack
 import type { StackingRules } from '../../domain/stacking/stacking-rules.js';
 import type { ProjectContext } from '../context.js';
 import { storeRequestCustomer } from '../customers/request-customer.js';
+import type { ProjectStore } from '../ports.js';
+import { lockReservingCustomer } from '../redemptions/redemption-customer.js';
 import { previewOrder } from '../redemptions/request-order.js';
+import { readsCounts } from '../redemptions/voucher-rules.js';
 import type { WritePolicy } from '../write-policy.js';
 import { type JudgedEntry, judgeStackEntries, refuseEntry } from './judge-stack-entries.js';
-import { type LoadedStack, loadStackEntries } from './load-stack-entries.js';
+import { type LoadedStack, loadStackEntries, type StackEntry } from './load-stack-entries.js';
 import { checkStackRequest, type StackRequest } from './stack-request.js';
 import { getProjectStackingRules } from './stacking-rules-queries.js';
 
@@ -25,21 +28,58 @@ export interface StackValidation {
 }
 
 class ReservationRefused extends Error {
-  constructor(readonly judged: JudgedEntry) {
+  constructor(
+    readonly judged: JudgedEntry,
+    readonly error: AppError,
+  ) {
     super('reservation refused');
+  }
+}
+
+/** What each reservation records, and how the stack's redeemables are judged again under locks. */
+interface StackReservation {
+  session: ValidationSession;
+  customerId: string | null;
+  orderAmount: number;
+  entries: readonly StackEntry[];
+  /** Judges the entries again from `store`, locking what their rules count. */
+  rejudge: (store: ProjectStore) => Promise<JudgedEntry[]>;
+}
+
+/**
+ * Where a reserved voucher's rules count uses, judges the stack again in the reservation's
+ * transaction, under the locks a redemption takes and counting the other sessions' reservations:
+ * a voucher those counts now refuse is refused, with the rule's reason.
+ */
+async function rejudgeCounted(
+  tx: ProjectStore,
+  reservation: StackReservation,
+  reserving: ReadonlyArray<{ judged: JudgedEntry }>,
+): Promise<void> {
+  const { entries } = reservation;
+  if (!entries.some((entry) => readsCounts(entry.definitions))) return;
+  const definitions = entries.flatMap((entry) => entry.definitions);
+  await lockReservingCustomer(tx, reservation.customerId, definitions);
+  const rejudged = await reservation.rejudge(tx);
+  for (const { judged } of reserving) {
+    const again = rejudged.find((candidate) => candidate.entry === judged.entry);
+    if (again && !again.applicable) {
+      throw new ReservationRefused(judged, again.error ?? new AppError('quantity_exceeded'));
+    }
   }
 }
 
 /**
  * Reserves one use of each applicable voucher for the session, in one transaction and by voucher
- * id (the order redemptions lock in): all of them, or, when one's uses are all taken, none, and
- * that one is answered.
+ * id (the order redemptions lock in): all of them, or, when one's uses are all taken or its counting
+ * rules refuse it now, none, and that one is answered with why.
  */
 async function reserveUses(
   ctx: ProjectContext,
   outcome: StackOutcome<JudgedEntry>,
-  session: ValidationSession,
-): Promise<JudgedEntry | null> {
+  reservation: StackReservation,
+): Promise<ReservationRefused | null> {
+  const { session } = reservation;
   const vouchers = outcome.steps
     .filter((step) => step.status === 'APPLICABLE')
     .map((step) => step.redeemable)
@@ -50,26 +90,33 @@ async function reserveUses(
   const now = ctx.clock.now().toISOString();
   try {
     await ctx.store.transaction(async (tx) => {
+      // Locks first (the customer's, the vouchers', the campaigns'), in the one order, then the writes.
+      await rejudgeCounted(tx, reservation, vouchers);
       // Reusing a key overwrites the session: vouchers it no longer names are free again.
       await tx.validationSessions.releaseAllBut(
         session.key,
         vouchers.map(({ voucher }) => voucher.stored.id),
       );
       for (const { judged, voucher } of vouchers) {
-        const limit = voucher.effective.redemption_quantity;
         const reserved = await tx.validationSessions.reserve(
-          voucher.stored.id,
-          session.key,
-          session.expiresAt,
-          limit,
+          {
+            key: session.key,
+            voucherId: voucher.stored.id,
+            campaignId: voucher.stored.campaign_id,
+            customerId: reservation.customerId,
+            orderAmount: reservation.orderAmount,
+            expiresAt: session.expiresAt,
+          },
+          voucher.effective.redemption_quantity,
           now,
         );
-        if (!reserved) throw new ReservationRefused(judged);
+        if (!reserved)
+          throw new ReservationRefused(judged, new AppError('quantity_exceeded', { details: judged.entry.id }));
       }
     });
     return null;
   } catch (error) {
-    if (error instanceof ReservationRefused) return error.judged;
+    if (error instanceof ReservationRefused) return error;
     throw error;
   }
 }
@@ -98,21 +145,22 @@ export async function validateStack(
   const customer = named?.customer ?? null;
   const judged = named?.judged ?? null;
   const pricedOrder = order && customer && !order.customer_id ? { ...order, customer_id: customer.id } : order;
-  let entries = await judgeStackEntries(ctx, store, loaded.entries, {
-    order: pricedOrder,
-    customer: judged,
-    metadata: request.metadata ?? null,
-    lockCounts: false,
-  });
+  const facts = { order: pricedOrder, customer: judged, metadata: request.metadata ?? null, reservations };
+  let entries = await judgeStackEntries(ctx, store, loaded.entries, { ...facts, lockCounts: false });
   // With a session, each pass either reserves a use of every applicable voucher or learns that one
-  // has none left, and plans again without it.
+  // has none left (or a counting rule now refuses it), and plans again without it.
   for (;;) {
     const outcome = applyStack(entries, pricedOrder, loaded.categoriesById, rules);
     const answer = { outcome, loaded, customer, order: pricedOrder, rules };
     if (!session || !outcome.valid) return { ...answer, session: null };
-    const exhausted = await reserveUses(ctx, outcome, session);
-    if (!exhausted) return { ...answer, session };
-    const error = new AppError('quantity_exceeded', { details: exhausted.entry.id });
-    entries = entries.map((entry) => (entry === exhausted ? refuseEntry(entry, error) : entry));
+    const refused = await reserveUses(ctx, outcome, {
+      session,
+      customerId: customer?.id ?? null,
+      orderAmount: pricedOrder?.amount ?? 0,
+      entries: loaded.entries,
+      rejudge: (tx) => judgeStackEntries(ctx, tx, loaded.entries, { ...facts, lockCounts: true }),
+    });
+    if (!refused) return { ...answer, session };
+    entries = entries.map((entry) => (entry === refused.judged ? refuseEntry(entry, refused.error) : entry));
   }
 }

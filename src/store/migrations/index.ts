@@ -15,6 +15,7 @@ import * as publications from './0013-publications.js';
 import * as giftCards from './0014-gift-cards.js';
 import * as referrals from './0015-referrals.js';
 import * as refereeRewards from './0016-referee-rewards.js';
+import * as sessionRuleCounts from './0017-session-rule-counts.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-gift-cards': giftCards,
   '0015-referrals': referrals,
   '0016-referee-rewards': refereeRewards,
+  '0017-session-rule-counts': sessionRuleCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import type { ValidationSessionRepository } from '../../app/repositories/validation-session-repository.js';
+import type {
+  Reservation,
+  ReservedCountQuery,
+  ReservedUses,
+  ValidationSessionRepository,
+} from '../../app/repositories/validation-session-repository.js';
 import type { Database } from '../tables.js';
 
 export class KyselyValidationSessionRepository implements ValidationSessionRepository {
@@ -8,13 +13,8 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
     private readonly projectId: string,
   ) {}
 
-  async reserve(
-    voucherId: string,
-    key: string,
-    expiresAt: string,
-    limit: number | null,
-    now: string,
-  ): Promise<boolean> {
+  async reserve(reservation: Reservation, limit: number | null, now: string): Promise<boolean> {
+    const { key, voucherId, expiresAt } = reservation;
     // Raising reserved_until locks the voucher's row until commit: a redemption of it waits here.
     const locked = await this.db
       .updateTable('vouchers')
@@ -43,13 +43,20 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
         project_id: this.projectId,
         session_key: key,
         voucher_id: voucherId,
+        campaign_id: reservation.campaignId,
+        customer_id: reservation.customerId,
+        order_amount: reservation.orderAmount,
         expires_at: expiresAt,
         created_at: now,
       })
       .onConflict((conflict) =>
-        conflict
-          .columns(['project_id', 'session_key', 'voucher_id'])
-          .doUpdateSet({ expires_at: expiresAt, created_at: now }),
+        conflict.columns(['project_id', 'session_key', 'voucher_id']).doUpdateSet({
+          campaign_id: reservation.campaignId,
+          customer_id: reservation.customerId,
+          order_amount: reservation.orderAmount,
+          expires_at: expiresAt,
+          created_at: now,
+        }),
       )
       .execute();
     return true;
@@ -86,5 +93,23 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
     if (exceptKey !== null) query = query.where('session_key', '!=', exceptKey);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async countReserved(query: ReservedCountQuery): Promise<ReservedUses> {
+    const { scope } = query;
+    if (scope.type === 'promotion_tier') return { uses: 0, ordersAmount: 0 };
+    let count = this.db
+      .selectFrom('validation_sessions')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('uses'),
+        eb.fn.coalesce(eb.fn.sum<number | string>('order_amount'), eb.lit(0)).as('amount'),
+      ])
+      .where('project_id', '=', this.projectId)
+      .where(scope.type === 'voucher' ? 'voucher_id' : 'campaign_id', '=', scope.id)
+      .where('expires_at', '>', query.now);
+    if (query.customerId !== undefined) count = count.where('customer_id', '=', query.customerId);
+    if (query.exceptKey !== null) count = count.where('session_key', '!=', query.exceptKey);
+    const row = await count.executeTakeFirstOrThrow();
+    return { uses: Number(row.uses), ordersAmount: Number(row.amount) };
   }
 }
