@@ -103,7 +103,7 @@ class KyselyProjectStore implements ProjectStore {
     this.promotionStacks = new KyselyPromotionStackRepository(db, projectId);
     this.promotionIndex = new KyselyPromotionIndexRepository(db, projectId);
     this.publications = new KyselyPublicationRepository(db, projectId);
-    this.giftCards = new KyselyGiftCardRepository(db, projectId);
+    this.giftCards = new KyselyGiftCardRepository(db, projectId, capabilities);
     this.referrals = new KyselyReferralRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);

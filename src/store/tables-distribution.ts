@@ -44,6 +44,8 @@ export interface ValidationSessionsTable {
   campaign_id: string | null;
   customer_id: string | null;
   order_amount: number;
+  /** Credits of a gift card the session holds for its order. */
+  gift_credits: number;
   expires_at: string;
   created_at: string;
 }

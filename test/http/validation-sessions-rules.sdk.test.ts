@@ -174,4 +174,78 @@ describe.each(TEST_DATABASES)('validation sessions against counting rules on $na
     );
     expect(redeemed.parent_redemption.result).toBe('SUCCESS');
   });
+
+  it("a gift card's credits a session holds are no one else's to spend", async () => {
+    const project = await server.createProject();
+    await server
+      .sdk(project)
+      .vouchers.create({ code: 'CARD-100', type: 'GIFT_VOUCHER', gift: { amount: 10000 } } as never);
+    const spend = (credits: number, session?: Record<string, unknown>) => ({
+      order: cart(20000),
+      gift: { credits },
+      ...(session ? { session } : {}),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        validate(project, 'CARD-100', spend(2500, { type: 'LOCK', key: `card-${i}` })),
+      ),
+    );
+    const held = answers.filter((answer: Loose) => answer.valid);
+    expect(held).toHaveLength(4);
+    for (const answer of answers.filter((a: Loose) => !a.valid)) expect(answer.error.key).toBe('gift_amount_exceeded');
+
+    // Every credit is held: a plain spend of any of them is refused, until a session lets go.
+    expect(await redeem(project, 'CARD-100', spend(100))).toBe('gift_amount_exceeded');
+    const [first, second] = held.map((answer: Loose) => answer.session.key as string);
+    await server.sdk(project).vouchers.releaseValidationSession('CARD-100', second as string);
+    expect(await redeem(project, 'CARD-100', spend(2500))).toBe('ok');
+    expect(await redeem(project, 'CARD-100', spend(100))).toBe('gift_amount_exceeded');
+    expect(await redeem(project, 'CARD-100', spend(2500, { key: first }))).toBe('ok');
+    const card = loose(await server.sdk(project).vouchers.get('CARD-100'));
+    expect(card.gift).toMatchObject({ amount: 10000, balance: 5000 });
+  });
+
+  it('sessions and plain spends racing for the same credits: every credit a session holds stays spendable by it', async () => {
+    const project = await server.createProject();
+    for (let round = 0; round < 6; round++) {
+      const code = `CARD-RACE-${round}`;
+      await server.sdk(project).vouchers.create({ code, type: 'GIFT_VOUCHER', gift: { amount: 10000 } } as never);
+      const body = (key?: string) => ({
+        order: cart(20000),
+        gift: { credits: 2500 },
+        ...(key ? { session: { type: 'LOCK', key } } : {}),
+      });
+      const [sessions, spends] = await Promise.all([
+        Promise.all(Array.from({ length: 4 }, (_, i) => validate(project, code, body(`${code}-${i}`)))),
+        Promise.all(Array.from({ length: 4 }, () => redeem(project, code, body()))),
+      ]);
+      const held = sessions.filter((answer: Loose) => answer.valid);
+      expect(held.length + spends.filter((outcome) => outcome === 'ok').length).toBe(4);
+      for (const answer of held) {
+        expect(await redeem(project, code, { ...body(), session: { key: answer.session.key } })).toBe('ok');
+      }
+    }
+  });
+
+  it("a stacked session holds a gift card's credits too", async () => {
+    const project = await server.createProject();
+    await server
+      .sdk(project)
+      .vouchers.create({ code: 'CARD-50', type: 'GIFT_VOUCHER', gift: { amount: 5000 } } as never);
+    const stack = (key: string) =>
+      server
+        .sdk(project)
+        .validations.validateStackable({
+          redeemables: [{ object: 'voucher', id: 'CARD-50', gift: { credits: 2000 } }],
+          order: cart(20000),
+          session: { type: 'LOCK', key },
+        } as never)
+        .then(loose);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => stack(`stacked-card-${i}`)));
+    expect(answers.filter((answer: Loose) => answer.valid)).toHaveLength(2);
+    expect(await redeem(project, 'CARD-50', { order: cart(20000), gift: { credits: 1001 } })).toBe(
+      'gift_amount_exceeded',
+    );
+    expect(await redeem(project, 'CARD-50', { order: cart(20000), gift: { credits: 1000 } })).toBe('ok');
+  });
 });

@@ -10,14 +10,18 @@ export interface GiftCreditsRequest {
   credits?: number | null;
 }
 
-/** What the evaluation needs of a gift card: its balance as read now and the credits asked for. */
+/**
+ * What the evaluation needs of a gift card: its balance as read now, less the credits other
+ * validation sessions hold, and the credits asked for.
+ */
 export function giftRequestOf(
   voucher: LoadedVoucher,
   gift: GiftCreditsRequest | null | undefined,
 ): GiftCardRequest | undefined {
   const definition = voucher.effective.gift;
   if (voucher.effective.type !== 'GIFT_VOUCHER' || !definition) return undefined;
-  return { balance: giftStateOf(definition, voucher.stored).balance, requested: gift?.credits ?? null };
+  const balance = giftStateOf(definition, voucher.stored).balance - (voucher.reserved_credits ?? 0);
+  return { balance: Math.max(0, balance), requested: gift?.credits ?? null };
 }
 
 /** The card a use spends from, when the voucher is a gift card. */

@@ -1,6 +1,7 @@
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
 import type { GiftCounters } from '../repositories/gift-card-repository.js';
+import type { ReservationsInForce } from '../repositories/voucher-repository.js';
 import { recordGiftMovement } from './gift-ledger.js';
 
 /** The card a redemption spends from: its id, campaign and `gift.amount` in force. */
@@ -18,7 +19,8 @@ export interface MovementOrder {
 
 /**
  * Takes `credits` off the card by one conditional write: of racing spends only those the balance
- * still holds get through, whatever they read before. Answers undefined, changing nothing, when
+ * still holds get through, whatever they read before; credits other live validation sessions
+ * reserved are not the spend's to take. Answers undefined, changing nothing, when
  * the balance no longer holds them. The ledger row is the caller's, once the whole use stands
  * (see `recordGiftSpend`), so a use refused later leaves no row behind.
  */
@@ -26,8 +28,9 @@ export function takeGiftCredits(
   store: ProjectStore,
   card: SpentCard,
   credits: number,
+  reservations: ReservationsInForce,
 ): Promise<GiftCounters | undefined> {
-  return store.giftCards.spend(card.id, card.amount, credits);
+  return store.giftCards.spend(card.id, card.amount, credits, reservations);
 }
 
 /** Gives credits taken by `takeGiftCredits` back when the rest of the use was refused. */

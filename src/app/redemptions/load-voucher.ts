@@ -16,6 +16,8 @@ export interface LoadedVoucher {
   category: Category | null;
   /** Uses other validation sessions hold (see ValidationSessionRepository); none when absent. */
   reserved_quantity?: number;
+  /** A gift card's credits other validation sessions hold; none when absent. */
+  reserved_credits?: number;
 }
 
 /**
@@ -35,9 +37,9 @@ export async function loadVoucher(
   const effective = resolveVoucher(stored, campaign);
   const category = effective.category_id ? ((await store.categories.findById(effective.category_id)) ?? null) : null;
   const mayHold = reservations && stored.reserved_until && stored.reserved_until > reservations.now;
-  const reserved =
+  const held =
     reservations && mayHold
       ? await store.validationSessions.countLive(stored.id, reservations.now, reservations.exceptKey)
-      : 0;
-  return { stored, effective, campaign, category, reserved_quantity: reserved };
+      : { uses: 0, giftCredits: 0 };
+  return { stored, effective, campaign, category, reserved_quantity: held.uses, reserved_credits: held.giftCredits };
 }

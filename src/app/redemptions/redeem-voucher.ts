@@ -133,7 +133,7 @@ async function redeemInStore(
   if (card && evaluation.gift?.credits === null) {
     return refuse(ctx, store, attempt, new AppError('missing_order'));
   }
-  const spent = card && credits > 0 ? await takeGiftCredits(store, card, credits) : undefined;
+  const spent = card && credits > 0 ? await takeGiftCredits(store, card, credits, reservations) : undefined;
   if (card && credits > 0 && !spent) {
     if (prepared) await saveOrder(store, prepared);
     return refuse(ctx, store, attempt, new AppError('gift_amount_exceeded'));

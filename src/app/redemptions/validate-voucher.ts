@@ -11,7 +11,7 @@ import type { AssignedDefinition } from '../../domain/rules/check-assigned-rules
 import { openSession, type ValidationSession } from '../../domain/sessions/validation-session.js';
 import type { ProjectContext } from '../context.js';
 import { storeRequestCustomer } from '../customers/request-customer.js';
-import { giftRequestOf } from '../gift-cards/gift-request.js';
+import { giftRequestOf, spentCardOf } from '../gift-cards/gift-request.js';
 import type { ProjectStore } from '../ports.js';
 import type { WritePolicy } from '../write-policy.js';
 import { loadDiscountCatalog } from './discount-catalog.js';
@@ -33,6 +33,8 @@ interface ReservationRequest {
   session: ValidationSession;
   customerId: string | null;
   orderAmount: number;
+  /** The gift card's credits the order would use, which the session holds for it. */
+  giftCredits: number;
   judge: Judge;
   definitions: readonly AssignedDefinition[];
 }
@@ -61,10 +63,12 @@ function reserveUse(
       campaignId: voucher.stored.campaign_id,
       customerId: request.customerId,
       orderAmount: request.orderAmount,
+      giftCredits: request.giftCredits,
+      giftOpening: spentCardOf(voucher)?.amount ?? 0,
       expiresAt: session.expiresAt,
     };
-    const reserved = await tx.validationSessions.reserve(reservation, voucher.effective.redemption_quantity, now);
-    return reserved ? null : { valid: false, reason: 'quantity_exceeded' };
+    const refused = await tx.validationSessions.reserve(reservation, voucher.effective.redemption_quantity, now);
+    return refused ? { valid: false, reason: refused } : null;
   });
 }
 
@@ -152,7 +156,9 @@ export async function validateVoucher(
   if (session) {
     const orderAmount = evaluation.order?.amount ?? 0;
     const customerId = customer?.id ?? null;
-    const refused = await reserveUse(ctx, { voucher, session, customerId, orderAmount, judge, definitions });
+    const giftCredits = evaluation.gift?.credits ?? 0;
+    const reservation = { voucher, session, customerId, orderAmount, giftCredits, judge, definitions };
+    const refused = await reserveUse(ctx, reservation);
     if (refused) return refusal(refused);
   }
   const { discount, order: priced, gift } = evaluation;

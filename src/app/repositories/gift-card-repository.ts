@@ -1,6 +1,7 @@
 import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
 import type { VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { ReservationsInForce } from './voucher-repository.js';
 
 /** A card's counters after a movement. */
 export interface GiftCounters {
@@ -27,9 +28,16 @@ export interface TransactionExport {
  * at the first movement. The caller appends the ledger row in the same transaction.
  */
 export interface GiftCardRepository {
-  /** Takes `credits` off, only while the balance holds them; undefined (nothing changed) otherwise. */
-  spend(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
-  /** Gives `credits` back (a rollback). */
+  /**
+   * Takes `credits` off, only while the balance holds them, and with `reservations` only what it
+   * holds beyond the credits other live validation sessions reserved; undefined (nothing changed) otherwise.
+   */
+  spend(
+    voucherId: string,
+    opening: number,
+    credits: number,
+    reservations?: ReservationsInForce,
+  ): Promise<GiftCounters | undefined>;
   /** Gives credits back; undefined when the card is gone for good (deleted with `force`): nothing to give back to. */
   refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
   /**

@@ -138,7 +138,7 @@ async function claimVoucherUses(
     const card = spentCardOf(source.voucher);
     const credits = step.gift_credits ?? 0;
     if (card && credits > 0) {
-      const counters = await takeGiftCredits(store, card, credits);
+      const counters = await takeGiftCredits(store, card, credits, reservations);
       if (!counters) {
         await giveBack();
         return { ok: false, judged, error: new AppError('gift_amount_exceeded', { details: judged.entry.id }) };

@@ -6,6 +6,7 @@ import { applyStack, type StackOutcome } from '../../domain/stacking/apply-stack
 import type { StackingRules } from '../../domain/stacking/stacking-rules.js';
 import type { ProjectContext } from '../context.js';
 import { storeRequestCustomer } from '../customers/request-customer.js';
+import { spentCardOf } from '../gift-cards/gift-request.js';
 import type { ProjectStore } from '../ports.js';
 import { lockReservingCustomer } from '../redemptions/redemption-customer.js';
 import { previewOrder } from '../redemptions/request-order.js';
@@ -82,9 +83,10 @@ async function reserveUses(
   const { session } = reservation;
   const vouchers = outcome.steps
     .filter((step) => step.status === 'APPLICABLE')
-    .map((step) => step.redeemable)
-    .flatMap((judged) =>
-      judged.entry.source.kind === 'voucher' ? [{ judged, voucher: judged.entry.source.voucher }] : [],
+    .flatMap(({ redeemable: judged, gift_credits }) =>
+      judged.entry.source.kind === 'voucher'
+        ? [{ judged, voucher: judged.entry.source.voucher, giftCredits: gift_credits ?? 0 }]
+        : [],
     )
     .sort((a, b) => a.voucher.stored.id.localeCompare(b.voucher.stored.id));
   const now = ctx.clock.now().toISOString();
@@ -97,21 +99,22 @@ async function reserveUses(
         session.key,
         vouchers.map(({ voucher }) => voucher.stored.id),
       );
-      for (const { judged, voucher } of vouchers) {
-        const reserved = await tx.validationSessions.reserve(
+      for (const { judged, voucher, giftCredits } of vouchers) {
+        const refused = await tx.validationSessions.reserve(
           {
             key: session.key,
             voucherId: voucher.stored.id,
             campaignId: voucher.stored.campaign_id,
             customerId: reservation.customerId,
             orderAmount: reservation.orderAmount,
+            giftCredits,
+            giftOpening: spentCardOf(voucher)?.amount ?? 0,
             expiresAt: session.expiresAt,
           },
           voucher.effective.redemption_quantity,
           now,
         );
-        if (!reserved)
-          throw new ReservationRefused(judged, new AppError('quantity_exceeded', { details: judged.entry.id }));
+        if (refused) throw new ReservationRefused(judged, new AppError(refused, { details: judged.entry.id }));
       }
     });
     return null;

@@ -4,9 +4,11 @@ import type {
   GiftCounters,
   TransactionExport,
 } from '../../app/repositories/gift-card-repository.js';
+import type { ReservationsInForce } from '../../app/repositories/voucher-repository.js';
 import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
 import type { GiftTransactionType, VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import type { Database, VoucherTransactionsTable } from '../tables.js';
@@ -33,10 +35,17 @@ function toCounters(row: { gift_balance: number | string | null; gift_total: num
   return { balance: Number(row.gift_balance), total: Number(row.gift_total) };
 }
 
+/** What else a movement's write requires: a balance left at or above `floor`, no reservation live at `unreservedAt`. */
+interface MoveGuard {
+  floor?: number;
+  unreservedAt?: string;
+}
+
 export class KyselyGiftCardRepository implements GiftCardRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
   ) {}
 
   /**
@@ -49,9 +58,10 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
     opening: number,
     balanceBy: number,
     totalBy: number,
+    guard: MoveGuard = {},
   ): Promise<GiftCounters | undefined> {
     const balance = sql<number>`coalesce(gift_balance, ${opening})`;
-    const row = await this.db
+    let update = this.db
       .updateTable('vouchers')
       .set({
         gift_opening: sql`coalesce(gift_opening, ${opening})`,
@@ -60,17 +70,65 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
       })
       .where('project_id', '=', this.projectId)
       .where('id', '=', voucherId)
-      .where(sql<boolean>`${balance} + ${balanceBy} >= 0`)
+      .where(sql<boolean>`${balance} + ${balanceBy} >= ${guard.floor ?? 0}`)
       // Parallel top-ups each passed the check on a stale balance: the write holds the ceiling.
       .where(sql<boolean>`${balance} + ${balanceBy} <= ${Number.MAX_SAFE_INTEGER}`)
-      .where(sql<boolean>`coalesce(gift_total, ${opening}) + ${totalBy} <= ${Number.MAX_SAFE_INTEGER}`)
-      .returning(['gift_balance', 'gift_total'])
-      .executeTakeFirst();
+      .where(sql<boolean>`coalesce(gift_total, ${opening}) + ${totalBy} <= ${Number.MAX_SAFE_INTEGER}`);
+    const { unreservedAt } = guard;
+    if (unreservedAt !== undefined) {
+      update = update.where((eb) =>
+        eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', unreservedAt)]),
+      );
+    }
+    const row = await update.returning(['gift_balance', 'gift_total']).executeTakeFirst();
     return row && toCounters(row);
   }
 
-  spend(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined> {
-    return this.move(voucherId, opening, -credits, 0);
+  async spend(
+    voucherId: string,
+    opening: number,
+    credits: number,
+    reservations?: ReservationsInForce,
+  ): Promise<GiftCounters | undefined> {
+    if (!reservations) return this.move(voucherId, opening, -credits, 0);
+    // The usual card has no live reservation: one conditional write. Should a session reserve
+    // credits meanwhile, raising reserved_until, the write misses and the careful path runs.
+    const plain = await this.move(voucherId, opening, -credits, 0, { unreservedAt: reservations.now });
+    return plain ?? this.spendAroundReservations(voucherId, opening, credits, reservations);
+  }
+
+  /**
+   * The careful path (as a voucher's use takes it): the card's row is locked first, then the
+   * credits other live sessions hold are summed by a later statement, which sees every reservation
+   * committed before the lock was granted; the spend leaves at least those on the card.
+   */
+  private async spendAroundReservations(
+    voucherId: string,
+    opening: number,
+    credits: number,
+    reservations: ReservationsInForce,
+  ): Promise<GiftCounters | undefined> {
+    let locking = this.db
+      .selectFrom('vouchers')
+      .select('reserved_until')
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', voucherId);
+    if (this.capabilities.supportsRowLocks) locking = locking.forUpdate();
+    const row = await locking.executeTakeFirst();
+    if (!row) return undefined;
+    const { now, exceptKey } = reservations;
+    let held = 0;
+    if (row.reserved_until !== null && row.reserved_until > now) {
+      let live = this.db
+        .selectFrom('validation_sessions')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('gift_credits'), eb.lit(0)).as('credits'))
+        .where('project_id', '=', this.projectId)
+        .where('voucher_id', '=', voucherId)
+        .where('expires_at', '>', now);
+      if (exceptKey !== null) live = live.where('session_key', '!=', exceptKey);
+      held = Number((await live.executeTakeFirstOrThrow()).credits);
+    }
+    return this.move(voucherId, opening, -credits, 0, { floor: held });
   }
 
   refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined> {

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type {
+  HeldByOthers,
   Reservation,
+  ReservationRefusal,
   ReservedCountQuery,
   ReservedUses,
   ValidationSessionRepository,
@@ -13,7 +15,7 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
     private readonly projectId: string,
   ) {}
 
-  async reserve(reservation: Reservation, limit: number | null, now: string): Promise<boolean> {
+  async reserve(reservation: Reservation, limit: number | null, now: string): Promise<ReservationRefusal | null> {
     const { key, voucherId, expiresAt } = reservation;
     // Raising reserved_until locks the voucher's row until commit: a redemption of it waits here.
     const locked = await this.db
@@ -23,9 +25,9 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
       })
       .where('project_id', '=', this.projectId)
       .where('id', '=', voucherId)
-      .returning('redeemed_quantity')
+      .returning(['redeemed_quantity', 'gift_balance'])
       .executeTakeFirst();
-    if (!locked) return false;
+    if (!locked) return 'quantity_exceeded';
     // Ended reservations of this voucher go while its row is held: they hold nothing any more.
     await this.db
       .deleteFrom('validation_sessions')
@@ -33,9 +35,11 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
       .where('voucher_id', '=', voucherId)
       .where('expires_at', '<=', now)
       .execute();
-    if (limit !== null) {
+    if (limit !== null || reservation.giftCredits > 0) {
       const others = await this.countLive(voucherId, now, key);
-      if (Number(locked.redeemed_quantity) + others >= limit) return false;
+      if (limit !== null && Number(locked.redeemed_quantity) + others.uses >= limit) return 'quantity_exceeded';
+      const balance = locked.gift_balance === null ? reservation.giftOpening : Number(locked.gift_balance);
+      if (balance - others.giftCredits < reservation.giftCredits) return 'gift_amount_exceeded';
     }
     await this.db
       .insertInto('validation_sessions')
@@ -46,6 +50,7 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
         campaign_id: reservation.campaignId,
         customer_id: reservation.customerId,
         order_amount: reservation.orderAmount,
+        gift_credits: reservation.giftCredits,
         expires_at: expiresAt,
         created_at: now,
       })
@@ -54,12 +59,13 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
           campaign_id: reservation.campaignId,
           customer_id: reservation.customerId,
           order_amount: reservation.orderAmount,
+          gift_credits: reservation.giftCredits,
           expires_at: expiresAt,
           created_at: now,
         }),
       )
       .execute();
-    return true;
+    return null;
   }
 
   async release(voucherId: string, key: string, now: string): Promise<boolean> {
@@ -83,16 +89,19 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
     await query.execute();
   }
 
-  async countLive(voucherId: string, now: string, exceptKey: string | null): Promise<number> {
+  async countLive(voucherId: string, now: string, exceptKey: string | null): Promise<HeldByOthers> {
     let query = this.db
       .selectFrom('validation_sessions')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.coalesce(eb.fn.sum<number | string>('gift_credits'), eb.lit(0)).as('credits'),
+      ])
       .where('project_id', '=', this.projectId)
       .where('voucher_id', '=', voucherId)
       .where('expires_at', '>', now);
     if (exceptKey !== null) query = query.where('session_key', '!=', exceptKey);
     const row = await query.executeTakeFirstOrThrow();
-    return Number(row.n);
+    return { uses: Number(row.n), giftCredits: Number(row.credits) };
   }
 
   async countReserved(query: ReservedCountQuery): Promise<ReservedUses> {
