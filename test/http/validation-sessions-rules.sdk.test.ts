@@ -116,6 +116,12 @@ describe.each(TEST_DATABASES)('validation sessions against counting rules on $na
       .vouchers.releaseValidationSession(codes[index % codes.length] as string, `budget-${index}`);
     expect(await redeem(project, codes[5] as string, { order: cart(20000) })).toBe('ok');
     expect(await redeem(project, codes[4] as string, { order: cart(20000) })).toBe('redemption_rules_violated');
+
+    // A voucher deleted takes its reservations with it: they no longer hold a place in the budget.
+    const deleted = codes[answers.indexOf(held[1] as Loose) % codes.length] as string;
+    await server.sdk(project).vouchers.delete(deleted, { force: true });
+    const remaining = codes.find((code) => code !== deleted) as string;
+    expect(await redeem(project, remaining, { order: cart(20000) })).toBe('ok');
   });
 
   it("a campaign's order-amount budget counts the reserved orders' amounts", async () => {

@@ -42,7 +42,8 @@ export interface GiftCardRepository {
   refund(voucherId: string, opening: number, credits: number): Promise<GiftCounters | undefined>;
   /**
    * A manual change of `amount` (signed) to both balance and total, only while the balance stays
-   * at or above zero; undefined (nothing changed) otherwise.
+   * at or above zero; undefined (nothing changed) otherwise. It ignores credits validation sessions
+   * hold: the merchant's (or a rollback's) change wins, and a session left short is refused at redemption.
    */
   adjust(voucherId: string, opening: number, amount: number): Promise<GiftCounters | undefined>;
   /** Appends one row to the ledger; rows are never changed afterwards. */

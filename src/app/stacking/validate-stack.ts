@@ -159,7 +159,8 @@ export async function validateStack(
     const refused = await reserveUses(ctx, outcome, {
       session,
       customerId: customer?.id ?? null,
-      orderAmount: pricedOrder?.amount ?? 0,
+      // The amount its redemption would count: the order as the stack leaves it (units it adds included).
+      orderAmount: outcome.order?.amount ?? 0,
       entries: loaded.entries,
       rejudge: (tx) => judgeStackEntries(ctx, tx, loaded.entries, { ...facts, lockCounts: true }),
     });

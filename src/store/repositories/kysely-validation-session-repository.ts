@@ -39,7 +39,8 @@ export class KyselyValidationSessionRepository implements ValidationSessionRepos
       const others = await this.countLive(voucherId, now, key);
       if (limit !== null && Number(locked.redeemed_quantity) + others.uses >= limit) return 'quantity_exceeded';
       const balance = locked.gift_balance === null ? reservation.giftOpening : Number(locked.gift_balance);
-      if (balance - others.giftCredits < reservation.giftCredits) return 'gift_amount_exceeded';
+      const short = balance - others.giftCredits < reservation.giftCredits;
+      if (reservation.giftCredits > 0 && short) return 'gift_amount_exceeded';
     }
     await this.db
       .insertInto('validation_sessions')

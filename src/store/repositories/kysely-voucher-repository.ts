@@ -281,11 +281,25 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return Number(row.n);
   }
 
-  moveToBin(id: string, now: string): Promise<boolean> {
+  /**
+   * A voucher binned or deleted can no longer be redeemed: the uses its validation sessions
+   * reserved end with it, or they would keep counting against its campaign's limits.
+   */
+  private async endReservations(by: 'voucher_id' | 'campaign_id', id: string): Promise<void> {
+    await this.db
+      .deleteFrom('validation_sessions')
+      .where('project_id', '=', this.projectId)
+      .where(by, '=', id)
+      .execute();
+  }
+
+  async moveToBin(id: string, now: string): Promise<boolean> {
+    await this.endReservations('voucher_id', id);
     return moveRowToBin(this.db, 'vouchers', this.projectId, id, now);
   }
 
-  deletePermanently(id: string): Promise<boolean> {
+  async deletePermanently(id: string): Promise<boolean> {
+    await this.endReservations('voucher_id', id);
     return deleteRowForGood(this.db, 'vouchers', this.projectId, id);
   }
 
@@ -301,6 +315,7 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async binCampaignVouchers(campaignId: string, now: string, limit: number): Promise<number> {
+    await this.endReservations('campaign_id', campaignId);
     const result = await this.db
       .updateTable('vouchers')
       .set({ deleted_at: now })
@@ -311,6 +326,7 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async deleteCampaignVouchers(campaignId: string, limit: number): Promise<number> {
+    await this.endReservations('campaign_id', campaignId);
     const result = await this.db
       .deleteFrom('vouchers')
       .where('project_id', '=', this.projectId)
