@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { TrafficLimits } from './app/security/traffic-limits.js';
+import { MIN_PASSWORD_LENGTH } from './domain/dashboard/dashboard-user.js';
 
 /** A key pair given through the environment, so automation can know the keys in advance. */
 export interface KeyPair {
@@ -33,6 +34,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Seconds between sweeps of segments whose filter counts from now; 0 turns the sweep off. */
   segmentSweepSeconds: number;
+  /** The dashboard admin the environment names (VOUCH_ADMIN_EMAIL, VOUCH_ADMIN_PASSWORD), made sure of on start. */
+  dashboardAdmin: { email: string; password: string } | null;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
@@ -192,6 +195,22 @@ function readSweepSeconds(raw: string | undefined): number {
   return Number(raw);
 }
 
+function readDashboardAdmin(env: NodeJS.ProcessEnv): Config['dashboardAdmin'] {
+  const email = env.VOUCH_ADMIN_EMAIL ?? '';
+  const password = env.VOUCH_ADMIN_PASSWORD ?? '';
+  if (email === '' && password === '') return null;
+  if (email === '' || password === '') {
+    throw new ConfigError('VOUCH_ADMIN_EMAIL and VOUCH_ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
+    throw new ConfigError(`VOUCH_ADMIN_EMAIL must be an email address, got "${email}"`);
+  }
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(`VOUCH_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return { email: email.trim(), password };
+}
+
 /** Parses the environment once; the rest of the program reads only the returned object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const serverKey = readKeyPair(env, 'VOUCH_APP_ID', 'VOUCH_SECRET_KEY');
@@ -227,5 +246,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: readTrustProxy(env.VOUCH_TRUST_PROXY),
     segmentSweepSeconds: readSweepSeconds(env.VOUCH_SEGMENT_SWEEP_SECONDS),
+    dashboardAdmin: readDashboardAdmin(env),
   };
 }

@@ -5,6 +5,7 @@ import type { CampaignRepository } from './repositories/campaign-repository.js';
 import type { CategoryRepository } from './repositories/category-repository.js';
 import type { CustomEventRepository } from './repositories/custom-event-repository.js';
 import type { CustomerRepository } from './repositories/customer-repository.js';
+import type { DashboardUserRepository } from './repositories/dashboard-user-repository.js';
 import type { GiftCardRepository } from './repositories/gift-card-repository.js';
 import type { IdempotencyRepository } from './repositories/idempotency-repository.js';
 import type { MetadataSchemaRepository } from './repositories/metadata-schema-repository.js';
@@ -86,6 +87,8 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly projects: ProjectRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** The dashboard's users and sessions. */
+  readonly dashboardUsers: DashboardUserRepository;
   readonly systemState: SystemStateRepository;
   /** Async actions of every project, for the workers that run them. */
   readonly asyncActionQueue: AsyncActionQueue;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { createDashboardUser } from '../app/dashboard/create-dashboard-user.js';
 import { issueApiKey } from '../app/projects/create-api-key.js';
 import { createProject } from '../app/projects/create-project.js';
 import { randomIds } from '../app/random-ids.js';
 import type { ApiKeyKind } from '../app/repositories/api-key-repository.js';
 import { systemClock } from '../app/system-clock.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
+import { isDashboardRole } from '../domain/dashboard/dashboard-user.js';
 import { AppError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
 import { doctor } from './doctor.js';
@@ -21,10 +23,24 @@ Commands:
   projects create --name NAME             create a project; prints its keys
   keys create --kind server|client|management [--project ID]
                                           issue a new key; prints it once
+  users create --email EMAIL [--role admin|member] [--project ID]...
+                                          add a dashboard user; the password comes from
+                                          --password or, better, the first line of stdin
 
 Configuration comes from the environment: PORT, HOST, VOUCH_DB (file path or postgres:// URL),
 VOUCH_APP_ID/VOUCH_SECRET_KEY, VOUCH_CLIENT_APP_ID/VOUCH_CLIENT_SECRET_KEY,
-VOUCH_MANAGEMENT_ID/VOUCH_MANAGEMENT_TOKEN, VOUCH_LOG_LEVEL, VOUCH_BODY_LIMIT.`;
+VOUCH_MANAGEMENT_ID/VOUCH_MANAGEMENT_TOKEN, VOUCH_ADMIN_EMAIL/VOUCH_ADMIN_PASSWORD, VOUCH_LOG_LEVEL,
+VOUCH_BODY_LIMIT.`;
+
+/** The first line of stdin: a password piped in stays out of the process list and the shell history. */
+async function readFirstLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
 
 async function withStore<T>(
   config: Config,
@@ -45,7 +61,10 @@ async function run(argv: string[]): Promise<void> {
     options: {
       name: { type: 'string' },
       kind: { type: 'string' },
-      project: { type: 'string' },
+      project: { type: 'string', multiple: true },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -85,18 +104,32 @@ async function run(argv: string[]): Promise<void> {
     if (kind !== 'server' && kind !== 'client' && kind !== 'management') {
       throw new ConfigError('keys create needs --kind server, client or management');
     }
-    if (kind !== 'management' && !values.project) throw new ConfigError(`a ${kind} key needs --project ID`);
+    const project = values.project?.[0];
+    if (kind !== 'management' && !project) throw new ConfigError(`a ${kind} key needs --project ID`);
     const key = await withStore(config, async (store) => {
-      if (kind !== 'management' && !(await store.projects.findById(values.project as string))) {
-        throw new ConfigError(`no project ${values.project}`);
+      if (kind !== 'management' && !(await store.projects.findById(project as string))) {
+        throw new ConfigError(`no project ${project}`);
       }
       return issueApiKey(store, systemClock, randomIds, {
         kind,
-        projectId: values.project ?? null,
+        projectId: project ?? null,
         name: `${kind} (cli)`,
       });
     });
     process.stdout.write(`${JSON.stringify({ kind, ...key }, null, 2)}\n`);
+    return;
+  }
+
+  if (command === 'users' && subcommand === 'create') {
+    if (!values.email) throw new ConfigError('users create needs --email');
+    const role = values.role ?? 'admin';
+    if (!isDashboardRole(role)) throw new ConfigError('--role is admin or member');
+    const password = values.password ?? (await readFirstLine());
+    const email = values.email;
+    const user = await withStore(config, (store) =>
+      createDashboardUser(store, systemClock, randomIds, { email, password, role, projectIds: values.project ?? [] }),
+    );
+    process.stdout.write(`${JSON.stringify(user, null, 2)}\n`);
     return;
   }
 

@@ -1,3 +1,4 @@
+import { ensureEnvironmentAdmin } from '../app/dashboard/create-dashboard-user.js';
 import { bootstrapInstallation } from '../app/projects/bootstrap-installation.js';
 import { randomIds } from '../app/random-ids.js';
 import { systemClock } from '../app/system-clock.js';
@@ -18,6 +19,9 @@ const KEY_LABELS = {
 export async function serve(config: Config): Promise<void> {
   const store = await openStore(config.database);
   const report = await bootstrapInstallation(store, systemClock, randomIds, config);
+  const admin = config.dashboardAdmin
+    ? await ensureEnvironmentAdmin(store, systemClock, randomIds, config.dashboardAdmin)
+    : null;
   const { app, worker } = await assembleServer(store, {
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
@@ -56,5 +60,8 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   worker.start();
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
-  log.info(`Vouch is listening on http://${config.host}:${config.port} (database: ${where}); API docs at /docs`);
+  log.info(
+    `Vouch is listening on http://${config.host}:${config.port} (database: ${where}); API docs at /docs, dashboard at /dashboard/`,
+  );
+  if (admin === 'created' || admin === 'updated') log.info(`dashboard admin ${config.dashboardAdmin?.email} ${admin}`);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import qs from 'qs';
@@ -21,6 +22,8 @@ import { registerClientPromotionRoutes } from './routes/client-promotions.js';
 import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
+import { registerDashboardAssets } from './routes/dashboard-assets.js';
+import { registerDashboardSessionRoutes } from './routes/dashboard-session.js';
 import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
 import { registerGiftCardRoutes } from './routes/gift-cards.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -123,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const traffic = registerRateLimits(app, deps);
   registerHealthRoute(app, deps);
   registerAssetRoutes(app, deps);
+  await app.register(cookie);
+  registerDashboardSessionRoutes(app, deps);
+  await registerDashboardAssets(app);
 
   await app.register(
     async (v1) => {

@@ -8,6 +8,7 @@ import { KyselyCampaignRepository } from './repositories/kysely-campaign-reposit
 import { KyselyCategoryRepository } from './repositories/kysely-category-repository.js';
 import { KyselyCustomEventRepository } from './repositories/kysely-custom-event-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
+import { KyselyDashboardUserRepository } from './repositories/kysely-dashboard-user-repository.js';
 import { KyselyGiftCardRepository } from './repositories/kysely-gift-card-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/kysely-idempotency-repository.js';
 import { KyselyMetadataSchemaRepository } from './repositories/kysely-metadata-schema-repository.js';
@@ -124,6 +125,7 @@ export class KyselyStore implements Store {
   readonly dialect;
   readonly projects;
   readonly apiKeys;
+  readonly dashboardUsers;
   readonly systemState;
   readonly asyncActionQueue;
   readonly reconciliation;
@@ -137,6 +139,7 @@ export class KyselyStore implements Store {
     this.dialect = capabilities.name;
     this.projects = new KyselyProjectRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);
+    this.dashboardUsers = new KyselyDashboardUserRepository(db);
     this.systemState = new KyselySystemStateRepository(db);
     this.asyncActionQueue = new KyselyAsyncActionQueue(db, capabilities);
     this.reconciliation = new KyselyReconciliationRepository(db);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DashboardSessionsTable, DashboardUserProjectsTable, DashboardUsersTable } from './tables-dashboard.js';
 import type {
   ExportsTable,
   PublicationsTable,
@@ -367,6 +368,7 @@ export interface MetadataSchemasTable {
   updated_at: string | null;
 }
 
+export type * from './tables-dashboard.js';
 export type * from './tables-distribution.js';
 export type * from './tables-promotions.js';
 
@@ -394,6 +396,9 @@ export interface Database {
   metadata_schemas: MetadataSchemasTable;
   stacking_rules: StackingRulesTable;
   validation_sessions: ValidationSessionsTable;
+  dashboard_users: DashboardUsersTable;
+  dashboard_user_projects: DashboardUserProjectsTable;
+  dashboard_sessions: DashboardSessionsTable;
   publications: PublicationsTable;
   voucher_transactions: VoucherTransactionsTable;
   exports: ExportsTable;

@@ -5,6 +5,7 @@ import type { ApiKeyKind } from '../../app/repositories/api-key-repository.js';
 import { AppError } from '../../domain/errors.js';
 import { isOriginTrusted } from '../../domain/projects/project.js';
 import type { AppDeps } from '../app-deps.js';
+import { authenticateDashboardCall, hasDashboardSession } from './dashboard-auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +36,10 @@ export function requireKey(kind: ApiKeyKind, deps: AppDeps): onRequestAsyncHookH
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const appId = header(request, names.id);
     const secret = header(request, names.secret);
+    // The dashboard calls the server API with its session instead of a key.
+    if (kind === 'server' && !appId && !secret && hasDashboardSession(request)) {
+      return authenticateDashboardCall(request, deps);
+    }
     if (!appId || !secret) {
       throw new AppError('unauthorized', { details: `Missing ${names.id} or ${names.secret} header` });
     }

@@ -16,6 +16,7 @@ import * as giftCards from './0014-gift-cards.js';
 import * as referrals from './0015-referrals.js';
 import * as refereeRewards from './0016-referee-rewards.js';
 import * as sessionRuleCounts from './0017-session-rule-counts.js';
+import * as dashboardUsers from './0018-dashboard-users.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-referrals': referrals,
   '0016-referee-rewards': refereeRewards,
   '0017-session-rule-counts': sessionRuleCounts,
+  '0018-dashboard-users': dashboardUsers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,61 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { projectsOf, signIn, signOut } from '../../app/dashboard/dashboard-sessions.js';
+import type { DashboardUser } from '../../domain/dashboard/dashboard-user.js';
+import type { Project } from '../../domain/projects/project.js';
+import type { AppDeps } from '../app-deps.js';
+import {
+  clearDashboardCookie,
+  dashboardToken,
+  requireDashboardHeader,
+  requireDashboardUser,
+  setDashboardCookie,
+} from '../plugins/dashboard-auth.js';
+
+const tags = ['dashboard'];
+
+const SignInBody = Type.Object(
+  {
+    email: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+function sessionBody(user: DashboardUser, projects: readonly Project[]) {
+  return {
+    user: { id: user.id, email: user.email, role: user.role },
+    projects: projects.map((project) => ({ id: project.id, name: project.name })),
+  };
+}
+
+/** The dashboard's sign-in: `POST` signs in (sets the session cookie), `GET` says who is signed in, `DELETE` signs out. */
+export function registerDashboardSessionRoutes(fastify: FastifyInstance, deps: AppDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/dashboard/api/session',
+    { schema: { tags, summary: 'Sign in to the dashboard', body: SignInBody } },
+    async (request, reply) => {
+      // The header guard applies before the credentials are even looked at.
+      requireDashboardHeader(request);
+      const signedIn = await signIn(deps.store, deps.clock, request.body);
+      setDashboardCookie(request, reply, signedIn.token, signedIn.expiresAt);
+      return sessionBody(signedIn.user, signedIn.projects);
+    },
+  );
+
+  app.get('/dashboard/api/session', { schema: { tags, summary: 'Who is signed in' } }, async (request) => {
+    const user = await requireDashboardUser(request, deps);
+    return sessionBody(user, await projectsOf(deps.store, user));
+  });
+
+  app.delete('/dashboard/api/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
+    await requireDashboardUser(request, deps);
+    const token = dashboardToken(request);
+    if (token) await signOut(deps.store, token);
+    clearDashboardCookie(reply);
+    return reply.code(204).send();
+  });
+}

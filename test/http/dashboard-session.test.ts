@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboardUser, ensureEnvironmentAdmin } from '../../src/app/dashboard/create-dashboard-user.js';
+import { randomIds } from '../../src/app/random-ids.js';
+import { systemClock } from '../../src/app/system-clock.js';
+import { TEST_DATABASES } from '../support/databases.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const DASHBOARD = { 'x-vouch-dashboard': '1', 'content-type': 'application/json' };
+
+/** A browser's view of the dashboard API: the session cookie it was given, sent back on every call. */
+function browser(server: TestServer) {
+  let cookie = '';
+  return {
+    get cookie() {
+      return cookie;
+    },
+    async call(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { ...DASHBOARD, ...(cookie ? { cookie } : {}), ...options.headers },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+      const set = response.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0] ?? '';
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    },
+  };
+}
+
+describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'Admin@Example.com',
+      password: 'correct horse battery',
+      role: 'admin',
+    });
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'member@example.com',
+      password: 'member password 1',
+      role: 'member',
+      projectIds: [server.project.id],
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('signs in with an HTTP-only cookie, says who is signed in, and signs out', async () => {
+    const anna = browser(server);
+    expect((await anna.call('GET', '/dashboard/api/session')).status).toBe(401);
+    const signedIn = await anna.call('POST', '/dashboard/api/session', {
+      body: { email: ' admin@example.COM ', password: 'correct horse battery' },
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toMatchObject({ user: { email: 'admin@example.com', role: 'admin' } });
+    // An admin opens every project.
+    const projectIds = signedIn.body.projects.map((p: { id: string }) => p.id);
+    expect(projectIds).toEqual(expect.arrayContaining([server.project.id, server.otherProject.id]));
+    const setCookie = signedIn.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^vouch_dashboard=[\w-]{40,};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+
+    expect((await anna.call('GET', '/dashboard/api/session')).body.user.email).toBe('admin@example.com');
+    const cookie = anna.cookie;
+    expect((await anna.call('DELETE', '/dashboard/api/session')).status).toBe(204);
+    // The token itself is dead, not only forgotten by the browser.
+    const replayed = await fetch(`${server.url}/dashboard/api/session`, { headers: { ...DASHBOARD, cookie } });
+    expect(replayed.status).toBe(401);
+  });
+
+  it('refuses wrong credentials alike, whether the email or the password is wrong', async () => {
+    const eve = browser(server);
+    for (const body of [
+      { email: 'admin@example.com', password: 'wrong password!' },
+      { email: 'nobody@example.com', password: 'correct horse battery' },
+    ]) {
+      const refused = await eve.call('POST', '/dashboard/api/session', { body });
+      expect(refused).toMatchObject({ status: 401, body: { key: 'unauthorized', details: 'Wrong email or password' } });
+    }
+    expect(eve.cookie).toBe('');
+    const bad = await eve.call('POST', '/dashboard/api/session', { body: { email: 'x' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lets a session call the server API in the projects its user may open, and nowhere else', async () => {
+    const member = browser(server);
+    await member.call('POST', '/dashboard/api/session', {
+      body: { email: 'member@example.com', password: 'member password 1' },
+    });
+    const inProject = { 'x-vouch-project': server.project.id };
+    const created = await member.call('POST', '/v1/customers', { body: { source_id: 'dash-1' }, headers: inProject });
+    expect(created).toMatchObject({ status: 200, body: { source_id: 'dash-1' } });
+    const listed = await member.call('GET', '/v1/customers?limit=5', { headers: inProject });
+    expect(listed.body.customers.map((c: { source_id: string }) => c.source_id)).toContain('dash-1');
+
+    const elsewhere = await member.call('GET', '/v1/customers', {
+      headers: { 'x-vouch-project': server.otherProject.id },
+    });
+    expect(elsewhere).toMatchObject({ status: 403, body: { key: 'forbidden' } });
+    expect((await member.call('GET', '/v1/customers')).status).toBe(400);
+    // The management and client APIs take keys only.
+    expect((await member.call('GET', '/management/v1/projects', { headers: inProject })).status).toBe(401);
+  });
+
+  it('refuses a cookie without the dashboard header: another site cannot ride the session', async () => {
+    const member = browser(server);
+    await member.call('POST', '/dashboard/api/session', {
+      body: { email: 'member@example.com', password: 'member password 1' },
+    });
+    const forged = await fetch(`${server.url}/v1/customers`, {
+      method: 'POST',
+      headers: { cookie: member.cookie, 'content-type': 'application/json', 'x-vouch-project': server.project.id },
+      body: JSON.stringify({ source_id: 'forged' }),
+    });
+    expect(forged.status).toBe(403);
+    const found = await fetch(`${server.url}/v1/customers/forged`, { headers: server.serverHeaders() });
+    expect(found.status).toBe(404);
+    const signIn = await fetch(`${server.url}/dashboard/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'member@example.com', password: 'member password 1' }),
+    });
+    expect(signIn.status).toBe(403);
+  });
+
+  it('keeps the environment admin in step with VOUCH_ADMIN_PASSWORD, ending old sessions when it changes', async () => {
+    const admin = { email: 'ops@example.com', password: 'first password' };
+    expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, admin)).toBe('created');
+    expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, admin)).toBe('unchanged');
+    const ops = browser(server);
+    expect((await ops.call('POST', '/dashboard/api/session', { body: admin })).status).toBe(200);
+    const changed = { ...admin, password: 'second password' };
+    expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, changed)).toBe('updated');
+    expect((await ops.call('GET', '/dashboard/api/session')).status).toBe(401);
+    expect((await ops.call('POST', '/dashboard/api/session', { body: admin })).status).toBe(401);
+    expect((await ops.call('POST', '/dashboard/api/session', { body: changed })).status).toBe(200);
+  });
+
+  it('serves the dashboard page for every path under /dashboard/', async () => {
+    const page = await fetch(`${server.url}/dashboard/campaigns/camp_123`);
+    // Built by `npm run build` (npm install runs it); without a build, a page that says so.
+    expect([200, 503]).toContain(page.status);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toMatch(/Vouch dashboard/);
+    const bare = await fetch(`${server.url}/dashboard`, { redirect: 'manual' });
+    expect(bare.status).toBe(302);
+    expect(bare.headers.get('location')).toBe('/dashboard/');
+  });
+});
