@@ -155,6 +155,41 @@ describe('vouch commands', () => {
     expect((await runVouch(['--help'], env)).stdout).toContain('Usage: vouch');
     expect((await runVouch(['frobnicate'], env)).code).toBe(1);
   });
+
+  it('adds dashboard users from the command line and the admin from the environment, who then sign in', async () => {
+    const db = freshDbFile();
+    const created = await runVouch(
+      ['users', 'create', '--email', 'Marketer@Shop.example', '--role', 'member'],
+      { VOUCH_DB: db },
+      'long enough secret\n',
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ email: 'marketer@shop.example', role: 'member' });
+    const again = await runVouch(
+      ['users', 'create', '--email', 'marketer@shop.example', '--password', 'another secret 1'],
+      { VOUCH_DB: db },
+    );
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('exists') });
+    const short = await runVouch(['users', 'create', '--email', 'x@shop.example'], { VOUCH_DB: db }, 'short\n');
+    expect(short).toMatchObject({ code: 1, stderr: expect.stringContaining('at least 10 characters') });
+
+    const vouch = await startVouch({
+      VOUCH_DB: db,
+      VOUCH_ADMIN_EMAIL: 'admin@shop.example',
+      VOUCH_ADMIN_PASSWORD: 'admin secret 123',
+    });
+    const signIn = (email: string, password: string) =>
+      fetch(`${vouch.url}/dashboard/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-vouch-dashboard': '1' },
+        body: JSON.stringify({ email, password }),
+      });
+    const admin = await signIn('admin@shop.example', 'admin secret 123');
+    expect(admin.status).toBe(200);
+    expect(((await admin.json()) as { projects: unknown[] }).projects).toHaveLength(1);
+    expect((await signIn('marketer@shop.example', 'long enough secret')).status).toBe(200);
+    expect(await vouch.stop()).toBe(0);
+  });
 });
 
 const pgUrl = process.env.VOUCH_TEST_PG;

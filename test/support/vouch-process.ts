@@ -33,11 +33,13 @@ export async function freePort(): Promise<number> {
 export async function runVouch(
   args: string[],
   env: Record<string, string>,
+  input = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
     cwd: ROOT,
     env: { ...process.env, VOUCH_LOG_LEVEL: 'warn', ...env },
   });
+  child.stdin.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -1,0 +1,72 @@
+import { ApiError, type ApiErrorBody } from './api-error';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+}
+
+// One project is active per tab: the app sets it when the user picks one and every page remounts then.
+let currentProjectId: string | null = null;
+let onSignedOut: () => void = () => {};
+
+export function setCurrentProject(projectId: string | null): void {
+  currentProjectId = projectId;
+}
+
+/** Lets the app show the sign-in page when a session ends while a page is open. */
+export function setSignedOutHandler(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+async function readErrorBody(response: Response): Promise<Partial<ApiErrorBody>> {
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null ? (body as Partial<ApiErrorBody>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function sendRequest<T>(path: string, options: RequestOptions, extraHeaders: Record<string, string>): Promise<T> {
+  // The server refuses dashboard requests without this header: a cross-site form cannot set it.
+  const headers: Record<string, string> = { 'x-vouch-dashboard': '1', accept: 'application/json', ...extraHeaders };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method: options.method ?? 'GET',
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** A call to the dashboard's own API (`/dashboard/api/...`): session handling. */
+export function requestDashboard<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return sendRequest<T>(`/dashboard/api${path}`, options, {});
+}
+
+/** A call to the Voucherify-compatible API (`/v1/...`) of the chosen project. */
+export async function requestProject<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = currentProjectId ? { 'x-vouch-project': currentProjectId } : {};
+  try {
+    return await sendRequest<T>(`/v1${path}`, options, headers);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) onSignedOut();
+    throw error;
+  }
+}
+
+/** A query string from the set values, e.g. `?limit=20&page=2`. */
+export function buildQuery(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

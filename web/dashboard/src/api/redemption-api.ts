@@ -1,0 +1,32 @@
+import { buildQuery, requestProject } from './api-client';
+import type { Redemption, RedemptionList } from './api-types';
+import { PAGE_SIZE } from './campaign-api';
+
+export interface RedemptionFilter {
+  campaign?: string;
+  voucher?: string;
+}
+
+/** Redemptions only, newest first: rollbacks show on the redemption they undid. */
+export function listRedemptions(page: number, filter: RedemptionFilter = {}): Promise<RedemptionList> {
+  const query = buildQuery({
+    limit: PAGE_SIZE,
+    page,
+    order: '-created_at',
+    object: 'redemption',
+    campaign: filter.campaign,
+    voucher: filter.voucher,
+  });
+  return requestProject<RedemptionList>(`/redemptions${query}`);
+}
+
+export function getRedemption(id: string): Promise<Redemption> {
+  return requestProject<Redemption>(`/redemptions/${encodeURIComponent(id)}`);
+}
+
+export function rollbackRedemption(id: string, reason: string): Promise<Redemption> {
+  return requestProject<Redemption>(`/redemptions/${encodeURIComponent(id)}/rollback`, {
+    method: 'POST',
+    body: reason === '' ? {} : { reason },
+  });
+}

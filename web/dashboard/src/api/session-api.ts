@@ -1,0 +1,14 @@
+import { requestDashboard } from './api-client';
+import type { Session } from './api-types';
+
+export function fetchSession(): Promise<Session> {
+  return requestDashboard<Session>('/session');
+}
+
+export function signIn(email: string, password: string): Promise<Session> {
+  return requestDashboard<Session>('/session', { method: 'POST', body: { email, password } });
+}
+
+export function signOut(): Promise<void> {
+  return requestDashboard<void>('/session', { method: 'DELETE' });
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react';
+import { getAsyncAction, getCampaign } from '../api/campaign-api';
+import { ProgressBar } from '../components/progress-bar';
+
+/** What the new-campaign form hands to the campaign page so it can show how far generation is. */
+export interface GenerationState {
+  requested: number;
+  asyncActionId: string | null;
+}
+
+export function readGenerationState(state: unknown): GenerationState | null {
+  if (typeof state !== 'object' || state === null || !('requested' in state)) return null;
+  const { requested, asyncActionId } = state as Partial<GenerationState>;
+  if (typeof requested !== 'number') return null;
+  return { requested, asyncActionId: typeof asyncActionId === 'string' ? asyncActionId : null };
+}
+
+const POLL_MS = 1000;
+
+interface GenerationProgressProps {
+  campaignId: string;
+  /** Unknown after a reload: the bar then shows activity without a percent. */
+  generation: GenerationState | null;
+  onFinished: () => void;
+}
+
+/**
+ * Polls while the server generates a campaign's codes: the async action when its id is known, else
+ * the campaign, whose count of codes grows batch by batch until its generation status leaves IN_PROGRESS.
+ */
+export function GenerationProgress({ campaignId, generation, onFinished }: GenerationProgressProps) {
+  const [percent, setPercent] = useState<number | undefined>(undefined);
+  const finishedRef = useRef(onFinished);
+  finishedRef.current = onFinished;
+  const requested = generation?.requested ?? null;
+  const actionId = generation?.asyncActionId ?? null;
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    const poll = async () => {
+      try {
+        if (actionId) {
+          const action = await getAsyncAction(actionId);
+          if (stopped) return;
+          setPercent(action.progress);
+          if (action.status === 'DONE' || action.status === 'FAILED') return finishedRef.current();
+        } else {
+          const campaign = await getCampaign(campaignId);
+          if (stopped) return;
+          if (requested) setPercent(Math.min(100, (campaign.vouchers_count / requested) * 100));
+          if (campaign.vouchers_generation_status !== 'IN_PROGRESS') return finishedRef.current();
+        }
+      } catch {
+        // A failed poll is tried again: generation goes on on the server whatever the page sees.
+      }
+      if (!stopped) timer = window.setTimeout(poll, POLL_MS);
+    };
+    timer = window.setTimeout(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [campaignId, actionId, requested]);
+
+  return <ProgressBar label="Generating codes" percent={percent} />;
+}

@@ -1,0 +1,79 @@
+import { listCampaigns, PAGE_SIZE } from '../api/campaign-api';
+import { ErrorMessage } from '../components/error-message';
+import { LoadingNote } from '../components/loading-note';
+import { PageHeader } from '../components/page-header';
+import { Pager } from '../components/pager';
+import { activeStatus, StatusBadge } from '../components/status-badge';
+import { formatCampaignType, formatDate } from '../lib/format';
+import { useApiData } from '../lib/use-api-data';
+import { useDocumentTitle } from '../lib/use-document-title';
+import { Link, pathOf } from '../router/link';
+
+export function CampaignListPage({ page }: { page: number }) {
+  useDocumentTitle('Campaigns');
+  const { data, error, loading } = useApiData(`campaigns:${page}`, () => listCampaigns(page));
+  const campaigns = data?.campaigns ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Campaigns"
+        actions={
+          <Link to="/campaigns/new" className="button primary">
+            New coupon campaign
+          </Link>
+        }
+      />
+      <ErrorMessage error={error} />
+      <LoadingNote loading={loading} />
+      {data && campaigns.length === 0 ? <p>No campaigns yet. Create one to hand out codes.</p> : null}
+      {campaigns.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Campaigns, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Start date</th>
+                <th scope="col">Expiration date</th>
+                <th scope="col" className="number">
+                  Codes
+                </th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((campaign) => (
+                <tr key={campaign.id}>
+                  <th scope="row">
+                    <Link to={pathOf('campaigns', campaign.id)}>{campaign.name}</Link>
+                  </th>
+                  <td>{formatCampaignType(campaign.campaign_type)}</td>
+                  <td>
+                    <StatusBadge value={activeStatus(campaign.active)} />
+                  </td>
+                  <td>{formatDate(campaign.start_date)}</td>
+                  <td>{formatDate(campaign.expiration_date)}</td>
+                  <td className="number">{campaign.vouchers_count}</td>
+                  <td>{formatDate(campaign.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data ? (
+        <Pager
+          label="Campaign pages"
+          page={page}
+          pageSize={PAGE_SIZE}
+          shown={campaigns.length}
+          total={data.total}
+          hrefOf={(target) => `/campaigns?page=${target}`}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { type ApiError, toApiError } from '../api/api-error';
+import type { Campaign } from '../api/api-types';
+import { getCampaign, setCampaignActive } from '../api/campaign-api';
+import { DetailsList } from '../components/details-list';
+import { ErrorMessage } from '../components/error-message';
+import { LoadingNote } from '../components/loading-note';
+import { PageHeader } from '../components/page-header';
+import { activeStatus, StatusBadge } from '../components/status-badge';
+import { patternOf } from '../lib/code-preview';
+import { formatCampaignType, formatDate, formatDiscount } from '../lib/format';
+import { useApiData } from '../lib/use-api-data';
+import { useDocumentTitle } from '../lib/use-document-title';
+import { Link } from '../router/link';
+import { CampaignCodeTable } from './campaign-code-table';
+import { GenerationProgress, readGenerationState } from './campaign-generation';
+import { CampaignSummarySection } from './campaign-summary-section';
+
+interface CampaignPageProps {
+  id: string;
+  page: number;
+  /** The history state the new-campaign form left, if it brought the user here. */
+  generation: unknown;
+}
+
+function describeCampaign(campaign: Campaign) {
+  const quantity = campaign.voucher?.redemption?.quantity;
+  return [
+    { term: 'Type', value: formatCampaignType(campaign.campaign_type) },
+    { term: 'Status', value: <StatusBadge value={activeStatus(campaign.active)} /> },
+    { term: 'Discount', value: formatDiscount(campaign.voucher?.discount) },
+    {
+      term: 'Code pattern',
+      value: campaign.voucher?.code_config ? <code>{patternOf(campaign.voucher.code_config)}</code> : '—',
+    },
+    { term: 'Uses per code', value: quantity === null || quantity === undefined ? 'Unlimited' : String(quantity) },
+    { term: 'Start date', value: formatDate(campaign.start_date) },
+    { term: 'Expiration date', value: formatDate(campaign.expiration_date) },
+    { term: 'Created', value: formatDate(campaign.created_at) },
+    { term: 'Id', value: <code>{campaign.id}</code> },
+  ];
+}
+
+export function CampaignPage({ id, page, generation }: CampaignPageProps) {
+  const [version, setVersion] = useState(0);
+  const { data: campaign, error, loading, reload } = useApiData(`campaign:${id}`, () => getCampaign(id));
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useDocumentTitle(campaign?.name ?? 'Campaign');
+
+  const toggleActive = async () => {
+    if (!campaign) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      await setCampaignActive(campaign.id, !campaign.active);
+      reload();
+    } catch (caught) {
+      setActionError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const refreshAll = () => {
+    reload();
+    setVersion((value) => value + 1);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={campaign?.name ?? 'Campaign'}
+        back={<Link to="/campaigns">← Campaigns</Link>}
+        actions={
+          campaign ? (
+            <>
+              <Link to={`/redemptions?campaign=${encodeURIComponent(campaign.id)}`} className="button">
+                Redemptions of this campaign
+              </Link>
+              <button type="button" className="button" onClick={toggleActive} disabled={busy}>
+                {campaign.active ? 'Disable campaign' : 'Enable campaign'}
+              </button>
+            </>
+          ) : null
+        }
+      />
+      <ErrorMessage error={error} />
+      <ErrorMessage error={actionError} />
+      <LoadingNote loading={loading && !campaign} />
+      {campaign?.vouchers_generation_status === 'IN_PROGRESS' ? (
+        <GenerationProgress
+          campaignId={campaign.id}
+          generation={readGenerationState(generation)}
+          onFinished={refreshAll}
+        />
+      ) : null}
+      {campaign?.vouchers_generation_status === 'FAILED' ? (
+        <p className="warning" role="alert">
+          Generating this campaign's codes failed; it holds {campaign.vouchers_count} codes.
+        </p>
+      ) : null}
+      {campaign ? (
+        <>
+          <section aria-labelledby="details-heading">
+            <h2 id="details-heading">Details</h2>
+            <DetailsList items={describeCampaign(campaign)} />
+          </section>
+          <CampaignSummarySection campaignId={campaign.id} version={version} />
+          <CampaignCodeTable campaignId={campaign.id} page={page} version={version} />
+        </>
+      ) : null}
+    </>
+  );
+}

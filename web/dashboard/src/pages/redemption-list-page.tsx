@@ -1,0 +1,98 @@
+import { buildQuery } from '../api/api-client';
+import { PAGE_SIZE } from '../api/campaign-api';
+import { listRedemptions, type RedemptionFilter } from '../api/redemption-api';
+import { ErrorMessage } from '../components/error-message';
+import { LoadingNote } from '../components/loading-note';
+import { PageHeader } from '../components/page-header';
+import { Pager } from '../components/pager';
+import { StatusBadge } from '../components/status-badge';
+import { formatDate } from '../lib/format';
+import { useApiData } from '../lib/use-api-data';
+import { useDocumentTitle } from '../lib/use-document-title';
+import { Link, pathOf } from '../router/link';
+import { customerOf, orderAmountOf, redeemedCodeOf } from './redemption-format';
+
+interface RedemptionListPageProps {
+  page: number;
+  filter: RedemptionFilter;
+}
+
+function describeFilter(filter: RedemptionFilter): string | null {
+  if (filter.voucher) return `Showing redemptions of code ${filter.voucher}.`;
+  if (filter.campaign) return `Showing redemptions of campaign ${filter.campaign}.`;
+  return null;
+}
+
+export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
+  useDocumentTitle('Redemptions');
+  const key = `redemptions:${page}:${filter.campaign ?? ''}:${filter.voucher ?? ''}`;
+  const { data, error, loading } = useApiData(key, () => listRedemptions(page, filter));
+  const redemptions = data?.redemptions ?? [];
+  const filterNote = describeFilter(filter);
+
+  return (
+    <>
+      <PageHeader title="Redemptions" />
+      {filterNote ? (
+        <p>
+          {filterNote} <Link to="/redemptions">Show all redemptions</Link>
+        </p>
+      ) : null}
+      <ErrorMessage error={error} />
+      <LoadingNote loading={loading} />
+      {data && redemptions.length === 0 ? <p>No redemptions yet.</p> : null}
+      {redemptions.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Redemptions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Code</th>
+                <th scope="col">Result</th>
+                <th scope="col">Status</th>
+                <th scope="col">Customer</th>
+                <th scope="col" className="number">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {redemptions.map((redemption) => (
+                <tr key={redemption.id}>
+                  <th scope="row">
+                    <Link to={pathOf('redemptions', redemption.id)}>
+                      {formatDate(redemption.date)}
+                      <span className="visually-hidden"> (redemption {redemption.id})</span>
+                    </Link>
+                  </th>
+                  <td>
+                    <code>{redeemedCodeOf(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
+                  </td>
+                  <td>
+                    <StatusBadge value={redemption.result} />
+                  </td>
+                  <td>
+                    <StatusBadge value={redemption.status} />
+                  </td>
+                  <td>{customerOf(redemption)}</td>
+                  <td className="number">{orderAmountOf(redemption)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data ? (
+        <Pager
+          label="Redemption pages"
+          page={page}
+          pageSize={PAGE_SIZE}
+          shown={redemptions.length}
+          total={data.total}
+          hrefOf={(target) => `/redemptions${buildQuery({ ...filter, page: target })}`}
+        />
+      ) : null}
+    </>
+  );
+}
