@@ -23,6 +23,7 @@ import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
 import { registerDashboardAssets } from './routes/dashboard-assets.js';
+import { registerDashboardKeyRoutes } from './routes/dashboard-keys.js';
 import { registerDashboardSessionRoutes } from './routes/dashboard-session.js';
 import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
 import { registerGiftCardRoutes } from './routes/gift-cards.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAssetRoutes(app, deps);
   await app.register(cookie);
   registerDashboardSessionRoutes(app, deps);
+  registerDashboardKeyRoutes(app, deps);
   await registerDashboardAssets(app);
 
   await app.register(

@@ -126,6 +126,38 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     expect(signIn.status).toBe(403);
   });
 
+  it("shows a project's keys without secrets; an admin rotates one and the old secret stops working", async () => {
+    const admin = browser(server);
+    await admin.call('POST', '/dashboard/api/session', {
+      body: { email: 'admin@example.com', password: 'correct horse battery' },
+    });
+    const listed = await admin.call('GET', `/dashboard/api/projects/${server.project.id}/keys`);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain('secret');
+    const serverKey = listed.body.keys.find((key: { kind: string }) => key.kind === 'server');
+    expect(serverKey.app_id).toBe(server.project.serverKey.app_id);
+
+    const member = browser(server);
+    await member.call('POST', '/dashboard/api/session', {
+      body: { email: 'member@example.com', password: 'member password 1' },
+    });
+    const rotatePath = `/dashboard/api/projects/${server.project.id}/keys/${serverKey.id}/rotate`;
+    expect((await member.call('POST', rotatePath)).status).toBe(403);
+    expect((await member.call('GET', `/dashboard/api/projects/${server.otherProject.id}/keys`)).status).toBe(403);
+
+    const project = await server.createProject();
+    const keys = (await admin.call('GET', `/dashboard/api/projects/${project.id}/keys`)).body.keys;
+    const key = keys.find((k: { kind: string }) => k.kind === 'server');
+    const rotated = await admin.call('POST', `/dashboard/api/projects/${project.id}/keys/${key.id}/rotate`);
+    expect(rotated.body).toMatchObject({ app_id: project.serverKey.app_id, app_token: expect.any(String) });
+    const withOld = await fetch(`${server.url}/v1/customers`, { headers: server.serverHeaders(project) });
+    expect(withOld.status).toBe(401);
+    const withNew = await fetch(`${server.url}/v1/customers`, {
+      headers: { 'x-app-id': rotated.body.app_id, 'x-app-token': rotated.body.app_token },
+    });
+    expect(withNew.status).toBe(200);
+  });
+
   it('keeps the environment admin in step with VOUCH_ADMIN_PASSWORD, ending old sessions when it changes', async () => {
     const admin = { email: 'ops@example.com', password: 'first password' };
     expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, admin)).toBe('created');

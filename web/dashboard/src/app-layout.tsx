@@ -67,7 +67,7 @@ export function AppLayout({ session, project, path, onProjectChange, onSignOut, 
           ))}
         </ul>
       </nav>
-      <main id="main" ref={mainRef} className="app-main">
+      <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
         {children}
       </main>
     </div>

@@ -3,6 +3,7 @@ import type { Redemption, RedemptionList } from './api-types';
 import { PAGE_SIZE } from './campaign-api';
 
 export interface RedemptionFilter {
+  /** The campaign's name: the API filters redemptions by campaign name. */
   campaign?: string;
   voucher?: string;
 }

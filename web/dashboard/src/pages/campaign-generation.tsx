@@ -15,7 +15,7 @@ export function readGenerationState(state: unknown): GenerationState | null {
   return { requested, asyncActionId: typeof asyncActionId === 'string' ? asyncActionId : null };
 }
 
-const POLL_MS = 1000;
+const POLL_MS = 700;
 
 interface GenerationProgressProps {
   campaignId: string;
@@ -56,7 +56,7 @@ export function GenerationProgress({ campaignId, generation, onFinished }: Gener
       }
       if (!stopped) timer = window.setTimeout(poll, POLL_MS);
     };
-    timer = window.setTimeout(poll, POLL_MS);
+    timer = window.setTimeout(poll, POLL_MS / 2);
     return () => {
       stopped = true;
       window.clearTimeout(timer);

@@ -4,6 +4,7 @@ import type { Discount } from '../api/api-types';
 import { createCouponCampaign } from '../api/campaign-api';
 import { ErrorMessage } from '../components/error-message';
 import { PageHeader } from '../components/page-header';
+import { formatBigCount, KEYSPACE_HEADROOM, keyspaceSize } from '../lib/code-preview';
 import { parseMoney } from '../lib/format';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { Link, pathOf } from '../router/link';
@@ -46,6 +47,9 @@ export function CampaignNewPage() {
     const found = [...codeProblems];
     if (name.trim() === '') found.push('Enter a name.');
     if (!Number.isSafeInteger(count) || count < 1) found.push('Number of codes must be a whole number from 1.');
+    else if (codeProblems.length === 0 && keyspaceSize(previewConfig) < KEYSPACE_HEADROOM * BigInt(count)) {
+      found.push(`${formatBigCount(BigInt(count))} codes need more possible codes: add more # or characters.`);
+    }
     const discountOrProblem = readDiscount(discount);
     if (typeof discountOrProblem === 'string') found.push(discountOrProblem);
     setProblems(found);

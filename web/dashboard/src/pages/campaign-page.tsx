@@ -75,7 +75,7 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
         actions={
           campaign ? (
             <>
-              <Link to={`/redemptions?campaign=${encodeURIComponent(campaign.id)}`} className="button">
+              <Link to={`/redemptions?campaign=${encodeURIComponent(campaign.name)}`} className="button">
                 Redemptions of this campaign
               </Link>
               <button type="button" className="button" onClick={toggleActive} disabled={busy}>
