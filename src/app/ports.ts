@@ -20,6 +20,7 @@ import type { PromotionTierRepository } from './repositories/promotion-tier-repo
 import type { PublicationRepository } from './repositories/publication-repository.js';
 import type { ReconciliationRepository } from './repositories/reconciliation-repository.js';
 import type { RedemptionRepository } from './repositories/redemption-repository.js';
+import type { RedemptionStatsRepository } from './repositories/redemption-stats-repository.js';
 import type { ReferralRepository } from './repositories/referral-repository.js';
 import type { RuleCounterRepository } from './repositories/rule-counter-repository.js';
 import type { SegmentRepository } from './repositories/segment-repository.js';
@@ -60,6 +61,8 @@ export interface ProjectStore {
   readonly categories: CategoryRepository;
   readonly stackingRules: StackingRulesRepository;
   readonly validationSessions: ValidationSessionRepository;
+  /** The dashboard's monitoring figures. */
+  readonly redemptionStats: RedemptionStatsRepository;
   readonly validationRules: ValidationRuleRepository;
   readonly validationRuleAssignments: ValidationRuleAssignmentRepository;
   readonly metadataSchemas: MetadataSchemaRepository;

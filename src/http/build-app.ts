@@ -23,6 +23,7 @@ import { registerClientRedemptionRoutes } from './routes/client-redemptions.js';
 import { registerCustomerActivityRoutes } from './routes/customer-activities.js';
 import { registerClientCustomerRoutes, registerCustomerRoutes } from './routes/customers.js';
 import { registerDashboardAssets } from './routes/dashboard-assets.js';
+import { registerDashboardInsightRoutes } from './routes/dashboard-insights.js';
 import { registerDashboardKeyRoutes } from './routes/dashboard-keys.js';
 import { registerDashboardSessionRoutes } from './routes/dashboard-session.js';
 import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerDashboardSessionRoutes(app, deps);
   registerDashboardKeyRoutes(app, deps);
+  registerDashboardInsightRoutes(app, deps);
   await registerDashboardAssets(app);
 
   await app.register(

@@ -23,6 +23,7 @@ import { KyselyPromotionTierRepository } from './repositories/kysely-promotion-t
 import { KyselyPublicationRepository } from './repositories/kysely-publication-repository.js';
 import { KyselyReconciliationRepository } from './repositories/kysely-reconciliation-repository.js';
 import { KyselyRedemptionRepository } from './repositories/kysely-redemption-repository.js';
+import { KyselyRedemptionStatsRepository } from './repositories/kysely-redemption-stats-repository.js';
 import { KyselyReferralRepository } from './repositories/kysely-referral-repository.js';
 import { KyselyRuleCounterRepository } from './repositories/kysely-rule-counter-repository.js';
 import { KyselySegmentRepository } from './repositories/kysely-segment-repository.js';
@@ -60,6 +61,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly categories;
   readonly stackingRules;
   readonly validationSessions;
+  readonly redemptionStats;
   readonly validationRules;
   readonly validationRuleAssignments;
   readonly metadataSchemas;
@@ -93,6 +95,7 @@ class KyselyProjectStore implements ProjectStore {
     this.categories = new KyselyCategoryRepository(db, projectId);
     this.stackingRules = new KyselyStackingRulesRepository(db, projectId, capabilities);
     this.validationSessions = new KyselyValidationSessionRepository(db, projectId);
+    this.redemptionStats = new KyselyRedemptionStatsRepository(db, projectId);
     this.validationRules = new KyselyValidationRuleRepository(db, projectId);
     this.validationRuleAssignments = new KyselyValidationRuleAssignmentRepository(db, projectId);
     this.metadataSchemas = new KyselyMetadataSchemaRepository(db, projectId);

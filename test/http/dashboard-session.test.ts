@@ -158,6 +158,50 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     expect(withNew.status).toBe(200);
   });
 
+  it('offers the rule catalog and counts redemptions per day, by reason, customer and channel', async () => {
+    const admin = browser(server);
+    await admin.call('POST', '/dashboard/api/session', {
+      body: { email: 'admin@example.com', password: 'correct horse battery' },
+    });
+    const catalog = await admin.call('GET', '/dashboard/api/rule-catalog');
+    expect(catalog.body.rules.find((rule: { name: string }) => rule.name === 'order.amount')).toMatchObject({
+      label: 'Order amount',
+      operators: expect.arrayContaining(['$more_than']),
+    });
+
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    await sdk.vouchers.create({
+      code: 'TWICE',
+      type: 'DISCOUNT_VOUCHER',
+      discount: { type: 'AMOUNT', amount_off: 500 },
+      redemption: { quantity: 2 },
+    } as never);
+    const redeem = (customer: string) =>
+      sdk.redemptions
+        .redeem('TWICE', { customer: { source_id: customer }, order: { amount: 10000 } } as never)
+        .catch(() => null);
+    const first = await redeem('ann');
+    await redeem('ann');
+    await redeem('bob');
+    await sdk.redemptions.rollback((first as { id: string }).id);
+
+    const insights = await admin.call('GET', '/dashboard/api/insights/redemptions?days=7', {
+      headers: { 'x-vouch-project': project.id },
+    });
+    expect(insights.status).toBe(200);
+    expect(insights.body.days).toHaveLength(7);
+    const today = insights.body.days.at(-1);
+    expect(today).toMatchObject({ succeeded: 1, failed: 1, rolledBack: 1, discountAmount: 500 });
+    expect(insights.body.failuresByReason).toEqual([{ reason: 'quantity_exceeded', count: 1 }]);
+    expect(insights.body.topCustomers).toHaveLength(1);
+    expect(insights.body.channels).toEqual([{ channel: 'API', redemptions: 3 }]);
+    const bad = await admin.call('GET', '/dashboard/api/insights/redemptions?days=0', {
+      headers: { 'x-vouch-project': project.id },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('keeps the environment admin in step with VOUCH_ADMIN_PASSWORD, ending old sessions when it changes', async () => {
     const admin = { email: 'ops@example.com', password: 'first password' };
     expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, admin)).toBe('created');

@@ -16,7 +16,7 @@ type SessionState =
   | { kind: 'failed'; error: ApiError }
   | { kind: 'signed-in'; session: Session; projectId: string | null };
 
-function signedIn(session: Session): SessionState {
+function toSignedInState(session: Session): SessionState {
   const project = chooseProject(session.projects);
   setCurrentProject(project?.id ?? null);
   return { kind: 'signed-in', session, projectId: project?.id ?? null };
@@ -29,7 +29,7 @@ export function App() {
   useEffect(() => {
     setSignedOutHandler(() => setState({ kind: 'signed-out' }));
     fetchSession().then(
-      (session) => setState(signedIn(session)),
+      (session) => setState(toSignedInState(session)),
       (error: unknown) => {
         const apiError = toApiError(error);
         setState(apiError.status === 401 ? { kind: 'signed-out' } : { kind: 'failed', error: apiError });
@@ -70,7 +70,7 @@ export function App() {
     );
   }
   if (state.kind === 'signed-out') {
-    return <SignInPage onSignedIn={(session) => setState(signedIn(session))} />;
+    return <SignInPage onSignedIn={(session) => setState(toSignedInState(session))} />;
   }
 
   const project = state.session.projects.find((item) => item.id === state.projectId);

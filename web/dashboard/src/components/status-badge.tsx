@@ -16,6 +16,6 @@ export function StatusBadge({ value }: { value: string }) {
   return <span className={`badge badge-${badge.tone}`}>{badge.label}</span>;
 }
 
-export function activeStatus(active: boolean): string {
+export function toActiveStatus(active: boolean): string {
   return active ? 'ACTIVE' : 'INACTIVE';
 }

@@ -6,19 +6,19 @@ export const DEFAULT_CODE_LENGTH = 8;
 const RANDOM_MARK = '#';
 
 /** The pattern the server generates from: prefix, one `#` per random character, postfix. */
-export function patternOf(config: CodeConfig): string {
+export function buildPattern(config: CodeConfig): string {
   const body = config.pattern ?? RANDOM_MARK.repeat(config.length ?? DEFAULT_CODE_LENGTH);
   return `${config.prefix ?? ''}${body}${config.postfix ?? ''}`;
 }
 
-function distinctCharacters(charset: string): string[] {
+function listDistinctCharacters(charset: string): string[] {
   return [...new Set(charset)];
 }
 
 /** Example codes drawn as the server draws them: each `#` becomes a random charset character. */
 export function sampleCodes(config: CodeConfig, count: number): string[] {
-  const characters = distinctCharacters(config.charset || ALPHANUMERIC);
-  const pattern = patternOf(config);
+  const characters = listDistinctCharacters(config.charset || ALPHANUMERIC);
+  const pattern = buildPattern(config);
   const samples: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const random = crypto.getRandomValues(new Uint32Array(pattern.length));
@@ -32,9 +32,9 @@ export function sampleCodes(config: CodeConfig, count: number): string[] {
 }
 
 /** How many codes the config can make: charset size to the power of the random positions. */
-export function keyspaceSize(config: CodeConfig): bigint {
-  const characters = distinctCharacters(config.charset || ALPHANUMERIC).length;
-  const positions = [...patternOf(config)].filter((char) => char === RANDOM_MARK).length;
+export function computeKeyspaceSize(config: CodeConfig): bigint {
+  const characters = listDistinctCharacters(config.charset || ALPHANUMERIC).length;
+  const positions = [...buildPattern(config)].filter((char) => char === RANDOM_MARK).length;
   return BigInt(characters) ** BigInt(positions);
 }
 

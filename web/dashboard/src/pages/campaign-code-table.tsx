@@ -3,10 +3,10 @@ import { listCampaignVouchers } from '../api/voucher-api';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { Pager } from '../components/pager';
-import { activeStatus, StatusBadge } from '../components/status-badge';
+import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { formatDate, formatUses } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
-import { Link, pathOf } from '../router/link';
+import { buildPath, Link } from '../router/link';
 
 interface CampaignCodeTableProps {
   campaignId: string;
@@ -46,12 +46,12 @@ export function CampaignCodeTable({ campaignId, page, version }: CampaignCodeTab
               {vouchers.map((voucher) => (
                 <tr key={voucher.id}>
                   <th scope="row">
-                    <Link to={pathOf('vouchers', voucher.code)}>
+                    <Link to={buildPath('vouchers', voucher.code)}>
                       <code>{voucher.code}</code>
                     </Link>
                   </th>
                   <td>
-                    <StatusBadge value={activeStatus(voucher.active)} />
+                    <StatusBadge value={toActiveStatus(voucher.active)} />
                   </td>
                   <td className="number">
                     {formatUses(voucher.redemption.redeemed_quantity, voucher.redemption.quantity)}
@@ -70,7 +70,7 @@ export function CampaignCodeTable({ campaignId, page, version }: CampaignCodeTab
           pageSize={PAGE_SIZE}
           shown={vouchers.length}
           total={data.total}
-          hrefOf={(target) => `${pathOf('campaigns', campaignId)}?page=${target}`}
+          hrefOf={(target) => `${buildPath('campaigns', campaignId)}?page=${target}`}
         />
       ) : null}
     </section>

@@ -3,11 +3,11 @@ import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
-import { activeStatus, StatusBadge } from '../components/status-badge';
+import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { formatCampaignType, formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link, pathOf } from '../router/link';
+import { buildPath, Link } from '../router/link';
 
 export function CampaignListPage({ page }: { page: number }) {
   useDocumentTitle('Campaigns');
@@ -48,11 +48,11 @@ export function CampaignListPage({ page }: { page: number }) {
               {campaigns.map((campaign) => (
                 <tr key={campaign.id}>
                   <th scope="row">
-                    <Link to={pathOf('campaigns', campaign.id)}>{campaign.name}</Link>
+                    <Link to={buildPath('campaigns', campaign.id)}>{campaign.name}</Link>
                   </th>
                   <td>{formatCampaignType(campaign.campaign_type)}</td>
                   <td>
-                    <StatusBadge value={activeStatus(campaign.active)} />
+                    <StatusBadge value={toActiveStatus(campaign.active)} />
                   </td>
                   <td>{formatDate(campaign.start_date)}</td>
                   <td>{formatDate(campaign.expiration_date)}</td>

@@ -4,14 +4,14 @@ import type { Discount } from '../api/api-types';
 import { createCouponCampaign } from '../api/campaign-api';
 import { ErrorMessage } from '../components/error-message';
 import { PageHeader } from '../components/page-header';
-import { formatBigCount, KEYSPACE_HEADROOM, keyspaceSize } from '../lib/code-preview';
+import { computeKeyspaceSize, formatBigCount, KEYSPACE_HEADROOM } from '../lib/code-preview';
 import { parseMoney } from '../lib/format';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link, pathOf } from '../router/link';
+import { buildPath, Link } from '../router/link';
 import { navigate } from '../router/router';
 import type { GenerationState } from './campaign-generation';
 import { CodePreviewPanel } from './code-preview-panel';
-import { charsetOf, checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from './code-settings';
+import { checkCodeSettings, INITIAL_CODE_SETTINGS, resolveCharset, toCodeConfig } from './code-settings';
 import { CodeSettingsFields } from './code-settings-fields';
 import { DiscountFields, type DiscountSettings } from './discount-fields';
 
@@ -40,14 +40,14 @@ export function CampaignNewPage() {
 
   const count = Number(countText);
   const codeProblems = checkCodeSettings(codes);
-  const previewConfig = { ...toCodeConfig(codes), charset: charsetOf(codes) };
+  const previewConfig = { ...toCodeConfig(codes), charset: resolveCharset(codes) };
 
   const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = [...codeProblems];
     if (name.trim() === '') found.push('Enter a name.');
     if (!Number.isSafeInteger(count) || count < 1) found.push('Number of codes must be a whole number from 1.');
-    else if (codeProblems.length === 0 && keyspaceSize(previewConfig) < KEYSPACE_HEADROOM * BigInt(count)) {
+    else if (codeProblems.length === 0 && computeKeyspaceSize(previewConfig) < KEYSPACE_HEADROOM * BigInt(count)) {
       found.push(`${formatBigCount(BigInt(count))} codes need more possible codes: add more # or characters.`);
     }
     const discountOrProblem = readDiscount(discount);
@@ -65,7 +65,7 @@ export function CampaignNewPage() {
       });
       // The campaign page shows generation progress; it needs the count asked for to show how far it is.
       const generation: GenerationState = { requested: count, asyncActionId: campaign.async_action_id ?? null };
-      navigate(pathOf('campaigns', campaign.id), { state: generation });
+      navigate(buildPath('campaigns', campaign.id), { state: generation });
     } catch (caught) {
       setError(toApiError(caught));
       setBusy(false);

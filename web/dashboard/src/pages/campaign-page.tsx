@@ -6,8 +6,8 @@ import { DetailsList } from '../components/details-list';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
-import { activeStatus, StatusBadge } from '../components/status-badge';
-import { patternOf } from '../lib/code-preview';
+import { StatusBadge, toActiveStatus } from '../components/status-badge';
+import { buildPattern } from '../lib/code-preview';
 import { formatCampaignType, formatDate, formatDiscount } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
@@ -27,11 +27,11 @@ function describeCampaign(campaign: Campaign) {
   const quantity = campaign.voucher?.redemption?.quantity;
   return [
     { term: 'Type', value: formatCampaignType(campaign.campaign_type) },
-    { term: 'Status', value: <StatusBadge value={activeStatus(campaign.active)} /> },
+    { term: 'Status', value: <StatusBadge value={toActiveStatus(campaign.active)} /> },
     { term: 'Discount', value: formatDiscount(campaign.voucher?.discount) },
     {
       term: 'Code pattern',
-      value: campaign.voucher?.code_config ? <code>{patternOf(campaign.voucher.code_config)}</code> : '—',
+      value: campaign.voucher?.code_config ? <code>{buildPattern(campaign.voucher.code_config)}</code> : '—',
     },
     { term: 'Uses per code', value: quantity === null || quantity === undefined ? 'Unlimited' : String(quantity) },
     { term: 'Start date', value: formatDate(campaign.start_date) },

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CodeConfig } from '../api/api-types';
-import { formatBigCount, KEYSPACE_HEADROOM, keyspaceSize, patternOf, sampleCodes } from '../lib/code-preview';
+import { buildPattern, computeKeyspaceSize, formatBigCount, KEYSPACE_HEADROOM, sampleCodes } from '../lib/code-preview';
 
 interface CodePreviewPanelProps {
   config: CodeConfig;
@@ -15,7 +15,7 @@ const SAMPLE_COUNT = 5;
 /** Sample codes and how many codes the settings allow, computed here as the server would. */
 export function CodePreviewPanel({ config, count, problems }: CodePreviewPanelProps) {
   const [round, setRound] = useState(0);
-  const pattern = patternOf(config);
+  const pattern = buildPattern(config);
   const charset = config.charset ?? '';
   // Samples change with the settings or on request, not on every unrelated keystroke.
   // biome-ignore lint/correctness/useExhaustiveDependencies: round asks for new samples of the same settings
@@ -23,7 +23,7 @@ export function CodePreviewPanel({ config, count, problems }: CodePreviewPanelPr
     () => (problems.length > 0 ? [] : sampleCodes({ pattern, charset }, SAMPLE_COUNT)),
     [pattern, charset, problems.length, round],
   );
-  const size = problems.length > 0 ? null : keyspaceSize({ pattern, charset });
+  const size = problems.length > 0 ? null : computeKeyspaceSize({ pattern, charset });
   const tooSmall = size !== null && count > 0 && size < KEYSPACE_HEADROOM * BigInt(count);
 
   return (

@@ -32,13 +32,13 @@ export const INITIAL_CODE_SETTINGS: CodeSettings = {
   customCharset: '',
 };
 
-export function charsetOf(settings: CodeSettings): string {
+export function resolveCharset(settings: CodeSettings): string {
   return settings.charset === 'custom' ? settings.customCharset : CHARSETS[settings.charset].characters;
 }
 
 /** The code_config the server is sent; the default charset is left out as Voucherify's own default. */
 export function toCodeConfig(settings: CodeSettings): CodeConfig {
-  const charset = charsetOf(settings);
+  const charset = resolveCharset(settings);
   const withCharset = charset === ALPHANUMERIC ? {} : { charset };
   if (settings.mode === 'pattern') return { pattern: settings.pattern, ...withCharset };
   return {
@@ -52,7 +52,7 @@ export function toCodeConfig(settings: CodeSettings): CodeConfig {
 /** What is wrong with the settings, in the words a marketer reads; empty when they can make codes. */
 export function checkCodeSettings(settings: CodeSettings): string[] {
   const problems: string[] = [];
-  const charset = charsetOf(settings);
+  const charset = resolveCharset(settings);
   if (charset === '') problems.push('Enter the characters codes are made of.');
   if (charset.includes('#')) problems.push('The characters cannot include #, which marks a random character.');
   if (/\s/.test(charset)) problems.push('The characters cannot include spaces.');

@@ -9,8 +9,8 @@ import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link, pathOf } from '../router/link';
-import { customerOf, orderAmountOf, redeemedCodeOf } from './redemption-format';
+import { buildPath, Link } from '../router/link';
+import { describeCustomer, findRedeemedCode, formatOrderAmount } from './redemption-format';
 
 interface RedemptionListPageProps {
   page: number;
@@ -61,13 +61,13 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
               {redemptions.map((redemption) => (
                 <tr key={redemption.id}>
                   <th scope="row">
-                    <Link to={pathOf('redemptions', redemption.id)}>
+                    <Link to={buildPath('redemptions', redemption.id)}>
                       {formatDate(redemption.date)}
                       <span className="visually-hidden"> (redemption {redemption.id})</span>
                     </Link>
                   </th>
                   <td>
-                    <code>{redeemedCodeOf(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
+                    <code>{findRedeemedCode(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
                   </td>
                   <td>
                     <StatusBadge value={redemption.result} />
@@ -75,8 +75,8 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
                   <td>
                     <StatusBadge value={redemption.status} />
                   </td>
-                  <td>{customerOf(redemption)}</td>
-                  <td className="number">{orderAmountOf(redemption)}</td>
+                  <td>{describeCustomer(redemption)}</td>
+                  <td className="number">{formatOrderAmount(redemption)}</td>
                 </tr>
               ))}
             </tbody>

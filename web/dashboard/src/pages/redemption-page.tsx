@@ -10,32 +10,32 @@ import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link, pathOf } from '../router/link';
-import { customerOf, discountOf, orderAmountOf, redeemedCodeOf } from './redemption-format';
+import { buildPath, Link } from '../router/link';
+import { describeCustomer, findRedeemedCode, formatOrderAmount, formatOrderDiscount } from './redemption-format';
 
 function describeRedemption(redemption: Redemption) {
-  const code = redeemedCodeOf(redemption);
+  const code = findRedeemedCode(redemption);
   const rollbacks = redemption.related_redemptions?.rollbacks ?? [];
   return [
     { term: 'Id', value: <code>{redemption.id}</code> },
     { term: 'Date', value: formatDate(redemption.date) },
     { term: 'Result', value: <StatusBadge value={redemption.result} /> },
     { term: 'Status', value: <StatusBadge value={redemption.status} /> },
-    { term: 'Code', value: code ? <Link to={pathOf('vouchers', code)}>{code}</Link> : '—' },
+    { term: 'Code', value: code ? <Link to={buildPath('vouchers', code)}>{code}</Link> : '—' },
     {
       term: 'Campaign',
       value: redemption.voucher?.campaign_id ? (
-        <Link to={pathOf('campaigns', redemption.voucher.campaign_id)}>
+        <Link to={buildPath('campaigns', redemption.voucher.campaign_id)}>
           {redemption.voucher.campaign ?? redemption.voucher.campaign_id}
         </Link>
       ) : (
         (redemption.promotion_tier?.name ?? '—')
       ),
     },
-    { term: 'Customer', value: customerOf(redemption) },
+    { term: 'Customer', value: describeCustomer(redemption) },
     { term: 'Order', value: redemption.order?.source_id ?? redemption.order?.id ?? '—' },
-    { term: 'Amount', value: orderAmountOf(redemption) },
-    { term: 'Discount', value: discountOf(redemption) },
+    { term: 'Amount', value: formatOrderAmount(redemption) },
+    { term: 'Discount', value: formatOrderDiscount(redemption) },
     ...(redemption.failure_code
       ? [{ term: 'Failure', value: `${redemption.failure_code}: ${redemption.failure_message ?? ''}` }]
       : []),
@@ -44,7 +44,7 @@ function describeRedemption(redemption: Redemption) {
           {
             term: 'Rolls back',
             value: redemption.redemption ? (
-              <Link to={pathOf('redemptions', redemption.redemption)}>{redemption.redemption}</Link>
+              <Link to={buildPath('redemptions', redemption.redemption)}>{redemption.redemption}</Link>
             ) : (
               '—'
             ),
@@ -56,7 +56,7 @@ function describeRedemption(redemption: Redemption) {
       term: 'Rolled back by',
       value: (
         <>
-          <Link to={pathOf('redemptions', rollback.id)}>{rollback.id}</Link> on {formatDate(rollback.date)}
+          <Link to={buildPath('redemptions', rollback.id)}>{rollback.id}</Link> on {formatDate(rollback.date)}
         </>
       ),
     })),

@@ -4,21 +4,21 @@ import { DetailsList } from '../components/details-list';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
-import { activeStatus, StatusBadge } from '../components/status-badge';
+import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { formatDate, formatDiscount, formatMoney, formatUses } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link, pathOf } from '../router/link';
+import { buildPath, Link } from '../router/link';
 
 function describeVoucher(voucher: Voucher) {
   const quantity = voucher.redemption.quantity;
   return [
     { term: 'Code', value: <code>{voucher.code}</code> },
-    { term: 'Status', value: <StatusBadge value={activeStatus(voucher.active)} /> },
+    { term: 'Status', value: <StatusBadge value={toActiveStatus(voucher.active)} /> },
     {
       term: 'Campaign',
       value: voucher.campaign_id ? (
-        <Link to={pathOf('campaigns', voucher.campaign_id)}>{voucher.campaign ?? voucher.campaign_id}</Link>
+        <Link to={buildPath('campaigns', voucher.campaign_id)}>{voucher.campaign ?? voucher.campaign_id}</Link>
       ) : (
         'None'
       ),
@@ -44,7 +44,7 @@ export function VoucherPage({ code }: { code: string }) {
   useDocumentTitle(`Code ${code}`);
   const { data: voucher, error, loading } = useApiData(`voucher:${code}`, () => getVoucher(code));
   const back = voucher?.campaign_id ? (
-    <Link to={pathOf('campaigns', voucher.campaign_id)}>← {voucher.campaign ?? 'Campaign'}</Link>
+    <Link to={buildPath('campaigns', voucher.campaign_id)}>← {voucher.campaign ?? 'Campaign'}</Link>
   ) : (
     <Link to="/campaigns">← Campaigns</Link>
   );

@@ -26,6 +26,6 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
 }
 
 /** Path segments are encoded: codes may hold `/`, `?` or `#`. */
-export function pathOf(...segments: string[]): string {
+export function buildPath(...segments: string[]): string {
   return `/${segments.map(encodeURIComponent).join('/')}`;
 }

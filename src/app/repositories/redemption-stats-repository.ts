@@ -1,0 +1,31 @@
+/** Which redemptions the dashboard's figures summarize. */
+export interface RedemptionStatsQuery {
+  /** From this instant (ISO-8601) on. */
+  since: string;
+  campaignId?: string;
+}
+
+/** One day's redemptions (UTC day), by how they ended. */
+export interface DailyRedemptions {
+  day: string;
+  succeeded: number;
+  failed: number;
+  rolledBack: number;
+  /** The discount the standing redemptions of the day gave, in minor units. */
+  discountAmount: number;
+}
+
+export interface RedemptionStats {
+  days: DailyRedemptions[];
+  failuresByReason: { reason: string; count: number }[];
+  topCustomers: { customerId: string; redemptions: number; discountAmount: number }[];
+  channels: { channel: string; redemptions: number }[];
+}
+
+/**
+ * The figures behind the dashboard's monitoring: each voucher or tier use counts once (a stacked
+ * redemption's parent is left out, its children are counted), rollbacks are not uses.
+ */
+export interface RedemptionStatsRepository {
+  summarize(query: RedemptionStatsQuery): Promise<RedemptionStats>;
+}

@@ -1,0 +1,96 @@
+import { type Kysely, sql } from 'kysely';
+import type {
+  DailyRedemptions,
+  RedemptionStats,
+  RedemptionStatsQuery,
+  RedemptionStatsRepository,
+} from '../../app/repositories/redemption-stats-repository.js';
+import type { Database } from '../tables.js';
+
+const TOP_CUSTOMERS = 10;
+
+export class KyselyRedemptionStatsRepository implements RedemptionStatsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly projectId: string,
+  ) {}
+
+  /** Uses in the period: redemptions, not their rollbacks, and not a stack's parent (its children count). */
+  private uses(query: RedemptionStatsQuery) {
+    let uses = this.db
+      .selectFrom('redemptions')
+      .where('project_id', '=', this.projectId)
+      .where('object', '=', 'redemption')
+      .where('related_object_type', '!=', 'redemption')
+      .where('created_at', '>=', query.since);
+    if (query.campaignId !== undefined) uses = uses.where('campaign_id', '=', query.campaignId);
+    return uses;
+  }
+
+  async summarize(query: RedemptionStatsQuery): Promise<RedemptionStats> {
+    const day = sql<string>`substr(created_at, 1, 10)`;
+    const dayRows = await this.uses(query)
+      .select((eb) => [
+        day.as('day'),
+        'status',
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn.coalesce(eb.fn.sum<number | string>('discount_amount'), eb.lit(0)).as('discount'),
+      ])
+      .groupBy([day, 'status'])
+      .orderBy(day)
+      .execute();
+    const days = new Map<string, DailyRedemptions>();
+    for (const row of dayRows) {
+      const entry = days.get(row.day) ?? { day: row.day, succeeded: 0, failed: 0, rolledBack: 0, discountAmount: 0 };
+      const count = Number(row.count);
+      if (row.status === 'FAILED') entry.failed += count;
+      else if (row.status === 'ROLLED_BACK') entry.rolledBack += count;
+      else {
+        entry.succeeded += count;
+        entry.discountAmount += Number(row.discount);
+      }
+      days.set(row.day, entry);
+    }
+
+    const failures = await this.uses(query)
+      .where('result', '=', 'FAILURE')
+      .select((eb) => [
+        eb.fn.coalesce('failure_code', eb.val('unknown')).as('reason'),
+        eb.fn.countAll<number | string>().as('count'),
+      ])
+      .groupBy('failure_code')
+      .orderBy('count', 'desc')
+      .execute();
+
+    const customers = await this.uses(query)
+      .where('status', '=', 'SUCCEEDED')
+      .where('customer_id', 'is not', null)
+      .select((eb) => [
+        'customer_id',
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn.coalesce(eb.fn.sum<number | string>('discount_amount'), eb.lit(0)).as('discount'),
+      ])
+      .groupBy('customer_id')
+      .orderBy('count', 'desc')
+      .orderBy('customer_id')
+      .limit(TOP_CUSTOMERS)
+      .execute();
+
+    const channels = await this.uses(query)
+      .select((eb) => ['channel_type', eb.fn.countAll<number | string>().as('count')])
+      .groupBy('channel_type')
+      .orderBy('count', 'desc')
+      .execute();
+
+    return {
+      days: [...days.values()],
+      failuresByReason: failures.map((row) => ({ reason: String(row.reason), count: Number(row.count) })),
+      topCustomers: customers.map((row) => ({
+        customerId: row.customer_id as string,
+        redemptions: Number(row.count),
+        discountAmount: Number(row.discount),
+      })),
+      channels: channels.map((row) => ({ channel: row.channel_type, redemptions: Number(row.count) })),
+    };
+  }
+}
