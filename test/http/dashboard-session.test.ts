@@ -224,5 +224,10 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     const bare = await fetch(`${server.url}/dashboard`, { redirect: 'manual' });
     expect(bare.status).toBe(302);
     expect(bare.headers.get('location')).toBe('/dashboard/');
+    const slash = await fetch(`${server.url}/dashboard/`, { redirect: 'manual' });
+    expect([200, 503]).toContain(slash.status);
+    const unknownApi = await fetch(`${server.url}/dashboard/api/nothing-here`);
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toMatchObject({ key: 'not_found' });
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../domain/errors.js';
 
 /**
  * Where `npm run build` put the dashboard: beside the compiled server (dist/dashboard, when it
@@ -24,11 +25,16 @@ const NOT_BUILT = `<!doctype html><title>Vouch dashboard</title>
  */
 export async function registerDashboardAssets(app: FastifyInstance): Promise<void> {
   const root = findDashboardBuild();
-  app.get('/dashboard', { schema: { hide: true } }, (_request, reply) => reply.redirect('/dashboard/'));
+  // Dashboard API paths that name nothing answer as the API does, never with the page.
+  app.all('/dashboard/api/*', { schema: { hide: true } }, async () => {
+    throw new AppError('not_found', { details: 'No such dashboard API route' });
+  });
+  // The router ignores a trailing slash, so this route answers /dashboard/ too: only the bare path moves.
+  app.get('/dashboard', { schema: { hide: true } }, (request, reply) =>
+    request.url.startsWith('/dashboard/') ? sendPage(reply, root) : reply.redirect('/dashboard/'),
+  );
   if (!root) {
-    app.get('/dashboard/*', { schema: { hide: true } }, (_request, reply) =>
-      reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT),
-    );
+    app.get('/dashboard/*', { schema: { hide: true } }, (_request, reply) => sendPage(reply, root));
     return;
   }
   await app.register(fastifyStatic, {
@@ -42,7 +48,11 @@ export async function registerDashboardAssets(app: FastifyInstance): Promise<voi
       response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/dashboard/*', { schema: { hide: true } }, (_request, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', root),
-  );
+  app.get('/dashboard/*', { schema: { hide: true } }, (_request, reply) => sendPage(reply, root));
+}
+
+function sendPage(reply: FastifyReply, root: string | null) {
+  if (!root) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
+  reply.header('cache-control', 'no-cache');
+  return reply.sendFile('index.html', root, { cacheControl: false });
 }

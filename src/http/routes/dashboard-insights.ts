@@ -23,7 +23,7 @@ export function registerDashboardInsightRoutes(fastify: FastifyInstance, deps: A
 
   app.get(
     '/dashboard/api/rule-catalog',
-    { schema: { tags, summary: 'The rule names and operators the engine evaluates' } },
+    { schema: { hide: true, tags, summary: 'The rule names and operators the engine evaluates' } },
     async (request) => {
       await requireDashboardUser(request, deps);
       return { rules: RULE_CATALOG };
@@ -34,6 +34,7 @@ export function registerDashboardInsightRoutes(fastify: FastifyInstance, deps: A
     '/dashboard/api/insights/redemptions',
     {
       schema: {
+        hide: true,
         tags,
         summary: 'Redemptions per day, failures by reason, top customers and channels',
         querystring: InsightsQuery,

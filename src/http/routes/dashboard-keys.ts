@@ -28,7 +28,7 @@ export function registerDashboardKeyRoutes(fastify: FastifyInstance, deps: AppDe
 
   app.get(
     '/dashboard/api/projects/:projectId/keys',
-    { schema: { tags, summary: "A project's API keys, without their secrets", params: ProjectParams } },
+    { schema: { hide: true, tags, summary: "A project's API keys, without their secrets", params: ProjectParams } },
     async (request) => {
       const user = await requireDashboardUser(request, deps);
       await requireProject(deps, user, request.params.projectId);
@@ -38,7 +38,7 @@ export function registerDashboardKeyRoutes(fastify: FastifyInstance, deps: AppDe
 
   app.post(
     '/dashboard/api/projects/:projectId/keys/:keyId/rotate',
-    { schema: { tags, summary: 'Give a key a new secret, shown once', params: KeyParams } },
+    { schema: { hide: true, tags, summary: 'Give a key a new secret, shown once', params: KeyParams } },
     async (request) => {
       const user = await requireDashboardUser(request, deps);
       if (user.role !== 'admin') throw new AppError('forbidden', { details: 'Only an admin rotates keys' });

@@ -36,7 +36,7 @@ export function registerDashboardSessionRoutes(fastify: FastifyInstance, deps: A
 
   app.post(
     '/dashboard/api/session',
-    { schema: { tags, summary: 'Sign in to the dashboard', body: SignInBody } },
+    { schema: { hide: true, tags, summary: 'Sign in to the dashboard', body: SignInBody } },
     async (request, reply) => {
       // The header guard applies before the credentials are even looked at.
       requireDashboardHeader(request);
@@ -46,16 +46,20 @@ export function registerDashboardSessionRoutes(fastify: FastifyInstance, deps: A
     },
   );
 
-  app.get('/dashboard/api/session', { schema: { tags, summary: 'Who is signed in' } }, async (request) => {
+  app.get('/dashboard/api/session', { schema: { hide: true, tags, summary: 'Who is signed in' } }, async (request) => {
     const user = await requireDashboardUser(request, deps);
     return sessionBody(user, await projectsOf(deps.store, user));
   });
 
-  app.delete('/dashboard/api/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
-    await requireDashboardUser(request, deps);
-    const token = dashboardToken(request);
-    if (token) await signOut(deps.store, token);
-    clearDashboardCookie(reply);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/dashboard/api/session',
+    { schema: { hide: true, tags, summary: 'Sign out' } },
+    async (request, reply) => {
+      await requireDashboardUser(request, deps);
+      const token = dashboardToken(request);
+      if (token) await signOut(deps.store, token);
+      clearDashboardCookie(reply);
+      return reply.code(204).send();
+    },
+  );
 }
