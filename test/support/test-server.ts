@@ -47,6 +47,8 @@ export interface StartOptions {
   settings?: Partial<ProjectSettings>;
   /** Rate limits and the guessing defence are off unless a test turns them on here. */
   traffic?: Pick<AssembleOptions, 'limits' | 'redis' | 'trustProxy'>;
+  /** Listen on this port, and hand out links (QR codes, barcodes) that reach it; a browser follows them. */
+  port?: number;
 }
 
 /** A real Vouch server on a random local port over a fresh database, with two projects and a management key. */
@@ -55,7 +57,7 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
   const { store } = opened;
   const clock = options.clock ?? systemClock;
   const { app, worker } = await assembleServer(store, {
-    publicUrl: 'http://127.0.0.1:0',
+    publicUrl: `http://127.0.0.1:${options.port ?? 0}`,
     clock,
     keyCacheTtlMs: 0,
     workerPollIntervalMs: 50,
@@ -63,7 +65,7 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
     logLevel: process.env.VOUCH_TEST_LOG ?? 'silent',
     ...options.traffic,
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   worker.start();
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
+import { randomIds } from '../../src/app/random-ids.js';
+import { systemClock } from '../../src/app/system-clock.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { TEST_DATABASES } from '../support/databases.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { freePort } from '../support/vouch-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Screenshots of the main pages, for a person to look at (the directory is git-ignored). */
+const SHOTS = `${ROOT}test-results/dashboard`;
+const SQLITE = TEST_DATABASES[0];
+
+/** The dashboard as the sources say now: built again, so the test never drives a stale build. */
+function buildDashboard(): void {
+  execFileSync(
+    process.execPath,
+    [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'web/dashboard/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+}
+
+describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+  beforeAll(async () => {
+    buildDashboard();
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer(SQLITE!, { port: await freePort() });
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'marketer@shop.example',
+      password: 'spring sale 2026',
+      role: 'member',
+      projectIds: [server.project.id],
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in, creates a coupon campaign with a pattern, shows its codes, and rolls back a redemption from its page', async () => {
+    await page.goto(`${server.url}/dashboard/`);
+    await page.getByLabel('Email').fill('marketer@shop.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Wrong email or password/);
+    await shot('01-sign-in');
+    await page.getByLabel('Password').fill('spring sale 2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+
+    await page.getByRole('link', { name: 'New coupon campaign' }).click();
+    await page.getByLabel('Name').fill('Spring sale');
+    await page.getByLabel('Code pattern').fill('SPRING-####');
+    await page.getByLabel('Number of codes').fill('40');
+    await page.getByLabel('Percent off').fill('15');
+    const samples = await page.getByRole('list', { name: 'Sample codes' }).innerText();
+    expect(samples.split('\n').filter((line) => /^SPRING-\w{4}$/.test(line.trim()))).toHaveLength(5);
+    // 62 characters to the power of four `#`.
+    expect((await page.getByTestId('keyspace-size').innerText()).replace(/\D/g, '')).toBe('14776336');
+    await shot('02-new-campaign');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spring sale' }).waitFor();
+
+    // The codes the server generated are the ones the page lists.
+    const codes = page.getByRole('table').getByRole('link', { name: /^SPRING-/ });
+    await expect.poll(() => codes.count(), { timeout: 20_000 }).toBe(20);
+    await shot('03-campaign');
+    const campaigns = (await server.sdk().campaigns.list({ limit: 10 } as never)) as {
+      campaigns: { name: string; vouchers_count: number }[];
+    };
+    expect(campaigns.campaigns.find((c) => c.name === 'Spring sale')?.vouchers_count).toBe(40);
+    const code = (await codes.first().innerText()).trim();
+
+    await codes.first().click();
+    await page.getByRole('heading', { level: 1, name: `Code ${code}` }).waitFor();
+    const qr = page.getByRole('img', { name: `QR code for ${code}` });
+    await expect
+      .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
+    await shot('04-voucher');
+
+    // A shop redeems the code through the API; the dashboard shows it.
+    const redemption = (await server.sdk().redemptions.redeem(code, {
+      customer: { source_id: 'ann' },
+      order: { amount: 20000 },
+    } as never)) as { id: string };
+    await page.getByRole('link', { name: 'Redemptions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Redemptions' }).waitFor();
+    const row = page.getByRole('link', { name: new RegExp(`redemption ${redemption.id}`) });
+    await row.waitFor();
+    await shot('05-redemptions');
+    await row.click();
+    await page.getByRole('heading', { level: 1, name: 'Redemption' }).waitFor();
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rolled back' }).waitFor();
+    await shot('06-rolled-back');
+    const stored = (await server.sdk().redemptions.get(redemption.id)) as unknown as { status: string };
+    expect(stored.status).toBe('ROLLED_BACK');
+    const voucher = (await server.sdk().vouchers.get(code)) as { redemption: { redeemed_quantity: number } };
+    expect(voucher.redemption.redeemed_quantity).toBe(0);
+
+    // Usable on a phone: nothing wider than the screen but the tables, which scroll.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await shot('07-phone');
+    // Run in the browser (a string, so this file needs no DOM types): what reaches past the screen's edge.
+    const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll'))
+      .map((element) => element.tagName + '.' + element.className)`);
+    expect(overflowing).toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  }, 120_000);
+});
