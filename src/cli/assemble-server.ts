@@ -28,6 +28,8 @@ export interface AssembleOptions {
   trustProxy?: TrustProxy;
   /** Seconds between sweeps of time-dependent segments, started with the app; absent or 0, none run. */
   segmentSweepSeconds?: number;
+  /** The built dashboard to serve; absent, the build `npm run build` made (dist/dashboard). */
+  dashboardDir?: string;
 }
 
 export interface AssembledServer {
@@ -54,6 +56,7 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
     limits: options.limits,
     counters,
     trustProxy: options.trustProxy,
+    dashboardDir: options.dashboardDir,
   });
   worker.useLogger(app.log);
   if (counters) app.addHook('onClose', () => counters.close());

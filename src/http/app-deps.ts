@@ -22,4 +22,6 @@ export interface AppDeps {
   counters?: WindowCounters;
   /** The proxies whose X-Forwarded-For names the client; absent, none (the peer is the client). */
   trustProxy?: TrustProxy;
+  /** The built dashboard to serve; absent, dist/dashboard. */
+  dashboardDir?: string;
 }

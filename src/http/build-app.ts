@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDashboardSessionRoutes(app, deps);
   registerDashboardKeyRoutes(app, deps);
   registerDashboardInsightRoutes(app, deps);
-  await registerDashboardAssets(app);
+  await registerDashboardAssets(app, deps.dashboardDir);
 
   await app.register(
     async (v1) => {

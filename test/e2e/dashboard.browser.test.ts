@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-us
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
+import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { freePort } from '../support/vouch-process.js';
@@ -16,18 +16,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 
-/** The dashboard as the sources say now: built again, so the test never drives a stale build. */
-function buildDashboard(): void {
-  execFileSync(
-    process.execPath,
-    [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'web/dashboard/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
-}
-
 describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -35,9 +23,8 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
   beforeAll(async () => {
-    buildDashboard();
     mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer(SQLITE!, { port: await freePort() });
+    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
     await createDashboardUser(server.store, systemClock, randomIds, {
       email: 'marketer@shop.example',
       password: 'spring sale 2026',

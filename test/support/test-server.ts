@@ -49,6 +49,8 @@ export interface StartOptions {
   traffic?: Pick<AssembleOptions, 'limits' | 'redis' | 'trustProxy'>;
   /** Listen on this port, and hand out links (QR codes, barcodes) that reach it; a browser follows them. */
   port?: number;
+  /** A dashboard build of the test's own (see test/support/dashboard-build.ts). */
+  dashboardDir?: string;
 }
 
 /** A real Vouch server on a random local port over a fresh database, with two projects and a management key. */
@@ -58,6 +60,7 @@ export async function startTestServer(database: TestDatabase, options: StartOpti
   const clock = options.clock ?? systemClock;
   const { app, worker } = await assembleServer(store, {
     publicUrl: `http://127.0.0.1:${options.port ?? 0}`,
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
     clock,
     keyCacheTtlMs: 0,
     workerPollIntervalMs: 50,

@@ -23,8 +23,8 @@ const NOT_BUILT = `<!doctype html><title>Vouch dashboard</title>
  * (the page routes in the browser). Assets carry a content hash in their names, so they are
  * cached for good; index.html is always asked for again.
  */
-export async function registerDashboardAssets(app: FastifyInstance): Promise<void> {
-  const root = findDashboardBuild();
+export async function registerDashboardAssets(app: FastifyInstance, dir?: string): Promise<void> {
+  const root = dir === undefined ? findDashboardBuild() : `${dir.replace(/\/$/, '')}/`;
   // Dashboard API paths that name nothing answer as the API does, never with the page.
   app.all('/dashboard/api/*', { schema: { hide: true } }, async () => {
     throw new AppError('not_found', { details: 'No such dashboard API route' });

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { Project, Session } from './api/api-types';
+import { AREAS } from './areas/all-areas';
 import { Link } from './router/link';
 
 interface AppLayoutProps {
@@ -14,6 +15,7 @@ interface AppLayoutProps {
 const sections = [
   { path: '/campaigns', label: 'Campaigns' },
   { path: '/redemptions', label: 'Redemptions' },
+  ...AREAS.flatMap((area) => area.sections),
 ];
 
 function isInSection(path: string, sectionPath: string): boolean {

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
+import { AREAS } from './areas/all-areas';
 import { PageHeader } from './components/page-header';
 import { CampaignListPage } from './pages/campaign-list-page';
 import { CampaignNewPage } from './pages/campaign-new-page';
@@ -42,5 +43,9 @@ export function renderRoute(location: Location): ReactNode {
   }
   const redemption = matchPath('/redemptions/:id', path);
   if (redemption?.id) return <RedemptionPage id={redemption.id} />;
+  for (const area of AREAS) {
+    const rendered = area.render(location);
+    if (rendered !== null) return rendered;
+  }
   return <NotFoundPage />;
 }

@@ -1,0 +1,7 @@
+import type { Area } from './area';
+
+/** Validation rules (builder, test against a cart). */
+export const rulesArea: Area = {
+  sections: [],
+  render: () => null,
+};
