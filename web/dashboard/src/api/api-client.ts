@@ -5,6 +5,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** The project a dashboard call is about, when it is not the one chosen in the header. */
+  projectId?: string;
 }
 
 // One project is active per tab: the app sets it when the user picks one and every page remounts then.
@@ -45,9 +47,13 @@ async function sendRequest<T>(path: string, options: RequestOptions, extraHeader
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
-/** A call to the dashboard's own API (`/dashboard/api/...`): session handling. */
+/**
+ * A call to the dashboard's own API (`/dashboard/api/...`): session handling, and the routes that
+ * work in a project (insights), which name it in `x-vouch-project` as `/v1` calls do.
+ */
 export function requestDashboard<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return sendRequest<T>(`/dashboard/api${path}`, options, {});
+  const projectId = options.projectId ?? currentProjectId;
+  return sendRequest<T>(`/dashboard/api${path}`, options, projectId ? { 'x-vouch-project': projectId } : {});
 }
 
 /** A call to the Voucherify-compatible API (`/v1/...`) of the chosen project. */

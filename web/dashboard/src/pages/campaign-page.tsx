@@ -15,6 +15,7 @@ import { Link } from '../router/link';
 import { CampaignCodeTable } from './campaign-code-table';
 import { GenerationProgress, readGenerationState } from './campaign-generation';
 import { CampaignSummarySection } from './campaign-summary-section';
+import { CampaignInsights } from './insights/campaign-insights';
 
 interface CampaignPageProps {
   id: string;
@@ -107,6 +108,7 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
             <DetailsList items={describeCampaign(campaign)} />
           </section>
           <CampaignSummarySection campaignId={campaign.id} version={version} />
+          <CampaignInsights campaignId={campaign.id} />
           <CampaignCodeTable campaignId={campaign.id} page={page} version={version} />
         </>
       ) : null}

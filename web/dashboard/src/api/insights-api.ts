@@ -1,0 +1,53 @@
+import { requestDashboard } from './api-client';
+
+/** One UTC day of redemptions, by how they ended; money in minor units. */
+export interface DailyRedemptions {
+  /** `YYYY-MM-DD`, a UTC day. */
+  day: string;
+  succeeded: number;
+  failed: number;
+  rolledBack: number;
+  discountAmount: number;
+}
+
+export interface RedemptionInsights {
+  since: string;
+  days: DailyRedemptions[];
+  failuresByReason: { reason: string; count: number }[];
+  topCustomers: { customerId: string; redemptions: number; discountAmount: number }[];
+  channels: { channel: string; redemptions: number }[];
+}
+
+export interface ProjectKey {
+  id: string;
+  project_id: string | null;
+  kind: 'server' | 'client' | 'management';
+  app_id: string;
+  name: string | null;
+  created_at: string;
+}
+
+/** A rotated key's new secret: the server hands it out this once. */
+export interface IssuedKey {
+  app_id: string;
+  app_token: string;
+}
+
+export function fetchRedemptionInsights(
+  projectId: string,
+  days: number,
+  campaignId?: string,
+): Promise<RedemptionInsights> {
+  const query = new URLSearchParams({ days: String(days) });
+  if (campaignId) query.set('campaign_id', campaignId);
+  return requestDashboard<RedemptionInsights>(`/insights/redemptions?${query}`, { projectId });
+}
+
+export function listProjectKeys(projectId: string): Promise<{ keys: ProjectKey[] }> {
+  return requestDashboard<{ keys: ProjectKey[] }>(`/projects/${encodeURIComponent(projectId)}/keys`);
+}
+
+export function rotateProjectKey(projectId: string, keyId: string): Promise<IssuedKey> {
+  const path = `/projects/${encodeURIComponent(projectId)}/keys/${encodeURIComponent(keyId)}/rotate`;
+  return requestDashboard<IssuedKey>(path, { method: 'POST', body: {} });
+}
