@@ -18,7 +18,14 @@ export interface DailyRedemptions {
 export interface RedemptionStats {
   days: DailyRedemptions[];
   failuresByReason: { reason: string; count: number }[];
-  topCustomers: { customerId: string; redemptions: number; discountAmount: number }[];
+  /** Each with the customer's `source_id` and name, as people know them (null when not set or deleted). */
+  topCustomers: {
+    customerId: string;
+    sourceId: string | null;
+    name: string | null;
+    redemptions: number;
+    discountAmount: number;
+  }[];
   channels: { channel: string; redemptions: number }[];
 }
 

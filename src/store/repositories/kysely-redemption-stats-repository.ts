@@ -27,6 +27,17 @@ export class KyselyRedemptionStatsRepository implements RedemptionStatsRepositor
     return uses;
   }
 
+  private async customersNamed(ids: readonly string[]) {
+    if (ids.length === 0) return new Map<string, { source_id: string | null; name: string | null }>();
+    const rows = await this.db
+      .selectFrom('customers')
+      .select(['id', 'source_id', 'name'])
+      .where('project_id', '=', this.projectId)
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   async summarize(query: RedemptionStatsQuery): Promise<RedemptionStats> {
     const day = sql<string>`substr(created_at, 1, 10)`;
     const dayRows = await this.uses(query)
@@ -82,11 +93,14 @@ export class KyselyRedemptionStatsRepository implements RedemptionStatsRepositor
       .orderBy('count', 'desc')
       .execute();
 
+    const known = await this.customersNamed(customers.map((row) => row.customer_id as string));
     return {
       days: [...days.values()],
       failuresByReason: failures.map((row) => ({ reason: String(row.reason), count: Number(row.count) })),
       topCustomers: customers.map((row) => ({
         customerId: row.customer_id as string,
+        sourceId: known.get(row.customer_id as string)?.source_id ?? null,
+        name: known.get(row.customer_id as string)?.name ?? null,
         redemptions: Number(row.count),
         discountAmount: Number(row.discount),
       })),

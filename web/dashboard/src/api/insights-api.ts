@@ -14,7 +14,13 @@ export interface RedemptionInsights {
   since: string;
   days: DailyRedemptions[];
   failuresByReason: { reason: string; count: number }[];
-  topCustomers: { customerId: string; redemptions: number; discountAmount: number }[];
+  topCustomers: {
+    customerId: string;
+    sourceId: string | null;
+    name: string | null;
+    redemptions: number;
+    discountAmount: number;
+  }[];
   channels: { channel: string; redemptions: number }[];
 }
 

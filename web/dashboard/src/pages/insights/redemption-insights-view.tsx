@@ -103,7 +103,8 @@ export function RedemptionInsightsView({ insights, periodLabel, headingLevel }: 
                   {insights.topCustomers.map((row) => (
                     <tr key={row.customerId}>
                       <th scope="row" className="insights-wrap">
-                        <code>{row.customerId}</code>
+                        {row.name ? `${row.name} ` : null}
+                        <code>{row.sourceId ?? row.customerId}</code>
                       </th>
                       <td className="number">{formatCount(row.redemptions)}</td>
                       <td className="number">{formatMoney(row.discountAmount)}</td>

@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
+import { randomIds } from '../../src/app/random-ids.js';
+import { systemClock } from '../../src/app/system-clock.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { TEST_DATABASES } from '../support/databases.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { freePort } from '../support/vouch-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Screenshots of the catalog pages, for a person to look at (the directory is git-ignored). */
+const SHOTS = `${ROOT}test-results/dashboard`;
+const SQLITE = TEST_DATABASES[0];
+
+interface Seeded {
+  customerId: string;
+  productId: string;
+  orderId: string;
+  redemptionId: string;
+}
+
+/** A customer, a product with a SKU, a voucher and a redemption of it with an order, all through the SDK. */
+async function seedCatalog(server: TestServer): Promise<Seeded> {
+  const sdk = server.sdk();
+  const customer = (await sdk.customers.create({
+    source_id: 'cust-ada',
+    name: 'Ada Lovelace',
+    email: 'ada@shop.example',
+    metadata: { tier: 'gold' },
+  } as never)) as { id: string };
+  const product = (await sdk.products.create({
+    source_id: 'prod-teapot',
+    name: 'Copper teapot',
+    price: 4500,
+    attributes: ['size'],
+    metadata: { material: 'copper' },
+  } as never)) as { id: string };
+  const sku = (await sdk.products.createSku(product.id, {
+    source_id: 'sku-teapot-large',
+    sku: 'Large teapot',
+    price: 5500,
+    attributes: { size: 'large' },
+  } as never)) as { id: string };
+  await sdk.segments.create({
+    name: 'Gold customers',
+    type: 'auto-update',
+    filter: { junction: 'and', 'metadata.tier': { conditions: { $is: ['gold'] } } },
+  } as never);
+  await sdk.vouchers.create({
+    code: 'TEA-10',
+    type: 'DISCOUNT_VOUCHER',
+    discount: { type: 'AMOUNT', amount_off: 1000 },
+  } as never);
+  const redemption = (await sdk.redemptions.redeem('TEA-10', {
+    customer: { source_id: 'cust-ada' },
+    order: {
+      source_id: 'order-1001',
+      items: [{ product_id: product.id, sku_id: sku.id, quantity: 2 }],
+    },
+  } as never)) as { id: string; order: { id: string; total_amount: number } };
+  expect(redemption.order.total_amount).toBe(10000);
+  return { customerId: customer.id, productId: product.id, orderId: redemption.order.id, redemptionId: redemption.id };
+}
+
+describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let seeded: Seeded;
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/catalog-${name}.png`, fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'marketer@shop.example',
+      password: 'spring sale 2026',
+      role: 'member',
+      projectIds: [server.project.id],
+    });
+    seeded = await seedCatalog(server);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds a customer, shows their redemption and order, and lists and shows products', async () => {
+    await page.goto(`${server.url}/dashboard/`);
+    await page.getByLabel('Email').fill('marketer@shop.example');
+    await page.getByLabel('Password').fill('spring sale 2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+
+    // Customers: search by email, then open the customer.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    const search = page.getByRole('search', { name: 'Search customers' });
+    await search.getByLabel('Email').fill('ada@shop.example');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.url()).toContain('email=ada%40shop.example');
+    const customerLink = page.getByRole('table').getByRole('link', { name: 'Ada Lovelace' });
+    await customerLink.waitFor();
+    await shot('01-customers');
+    await customerLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    expect(page.url()).toContain(`/dashboard/customers/${seeded.customerId}`);
+
+    // Their redemption, with the order it applied to.
+    const redemptions = page.getByRole('region', { name: 'Redemptions' });
+    const redemptionLink = redemptions.getByRole('link', { name: new RegExp(`redemption ${seeded.redemptionId}`) });
+    await redemptionLink.waitFor();
+    expect(await redemptions.getByRole('link', { name: 'TEA-10' }).count()).toBe(1);
+    await page
+      .getByRole('region', { name: 'Activity' })
+      .getByText(/Redemption succeeded/i)
+      .first()
+      .waitFor();
+    await shot('02-customer');
+
+    // The order: its line and its amounts.
+    await redemptions.getByRole('link', { name: 'order-1001' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Order order-1001' }).waitFor();
+    const items = page.getByRole('region', { name: 'Items' }).getByRole('row');
+    await expect.poll(() => items.count()).toBe(2);
+    const line = await items.nth(1).textContent();
+    expect(line).toContain('Copper teapot');
+    expect(line).toContain('Large teapot');
+    expect(line).toContain('110.00');
+    const details = await page.getByRole('region', { name: 'Details' }).textContent();
+    expect(details).toMatch(/Total\s*100\.00/);
+    expect(details).toMatch(/Discount\s*10\.00/);
+    await page
+      .getByRole('region', { name: 'Redemptions' })
+      .getByRole('link', { name: new RegExp(`redemption ${seeded.redemptionId}`) })
+      .waitFor();
+    await shot('03-order');
+
+    // Products: the list, then the product with its SKU.
+    await nav.getByRole('link', { name: 'Products', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    const productLink = page.getByRole('table').getByRole('link', { name: 'Copper teapot' });
+    await productLink.waitFor();
+    await shot('04-products');
+    await productLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Copper teapot' }).waitFor();
+    expect(page.url()).toContain(`/dashboard/products/${seeded.productId}`);
+    expect(await page.getByRole('region', { name: 'Details' }).textContent()).toMatch(/Price\s*45\.00/);
+    const skuRow = page.getByRole('region', { name: 'SKUs' }).getByRole('row', { name: /Large teapot/ });
+    await skuRow.waitFor();
+    expect(await skuRow.textContent()).toContain('55.00');
+    await shot('05-product');
+
+    // The lookup box opens a customer by the shop's own id.
+    await nav.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByLabel('Customer id or source_id').fill('cust-ada');
+    await page.getByRole('button', { name: 'Open customer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+
+    // The customer's segment, with the filter that put them in it.
+    await page.getByRole('region', { name: 'Segments' }).getByRole('link', { name: 'Gold customers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gold customers' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Filter' }).textContent()).toContain('metadata.tier');
+
+    // The voucher list links to the core voucher page.
+    await nav.getByRole('link', { name: 'Vouchers', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vouchers' }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'TEA-10' }).waitFor();
+    await shot('05-vouchers');
+    await page.getByRole('table').getByRole('link', { name: 'TEA-10' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Code TEA-10' }).waitFor();
+
+    // Usable on a phone: nothing wider than the screen but the tables, which scroll. The main navigation is
+    // the layout's, not these pages', so it is left out here.
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const [name, section, heading] of [
+      ['customer', '/customers/cust-ada', 'Ada Lovelace'],
+      ['order', `/orders/${seeded.orderId}`, 'Order order-1001'],
+      ['segments', '/segments', 'Segments'],
+    ] as const) {
+      await page.goto(`${server.url}/dashboard${section}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByText('Loading…').first().waitFor({ state: 'detached' });
+      const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll, .app-nav'))
+        .map((element) => element.tagName + '.' + element.className)`);
+      expect(overflowing).toEqual([]);
+      await shot(`06-phone-${name}`);
+    }
+  }, 120_000);
+});

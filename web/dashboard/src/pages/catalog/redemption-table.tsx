@@ -1,0 +1,78 @@
+import type { Redemption } from '../../api/api-types';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDate } from '../../lib/format';
+import { buildPath, Link } from '../../router/link';
+import { findRedeemedCode, formatOrderAmount, formatOrderDiscount } from '../redemption-format';
+
+interface RedemptionTableProps {
+  caption: string;
+  redemptions: readonly Redemption[];
+  /** Leaves out the order column on the order's own page. */
+  showOrder?: boolean;
+}
+
+function RedeemedCode({ redemption }: { redemption: Redemption }) {
+  const code = findRedeemedCode(redemption);
+  if (code === null) return <>{redemption.promotion_tier?.name ?? '—'}</>;
+  return (
+    <Link to={buildPath('vouchers', code)}>
+      <code>{code}</code>
+    </Link>
+  );
+}
+
+/** Redemptions as a customer's or an order's page lists them; each date opens the redemption. */
+export function RedemptionTable({ caption, redemptions, showOrder = true }: RedemptionTableProps) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Code</th>
+            <th scope="col">Status</th>
+            {showOrder ? <th scope="col">Order</th> : null}
+            <th scope="col" className="number">
+              Amount
+            </th>
+            <th scope="col" className="number">
+              Discount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {redemptions.map((redemption) => (
+            <tr key={redemption.id}>
+              <th scope="row">
+                <Link to={buildPath('redemptions', redemption.id)}>
+                  {formatDate(redemption.date)}
+                  <span className="visually-hidden"> (redemption {redemption.id})</span>
+                </Link>
+              </th>
+              <td>
+                <RedeemedCode redemption={redemption} />
+              </td>
+              <td>
+                <StatusBadge value={redemption.status} />
+              </td>
+              {showOrder ? (
+                <td>
+                  {redemption.order?.id ? (
+                    <Link to={buildPath('orders', redemption.order.id)}>
+                      {redemption.order.source_id ?? redemption.order.id}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              ) : null}
+              <td className="number">{formatOrderAmount(redemption)}</td>
+              <td className="number">{formatOrderDiscount(redemption)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
