@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
+import { randomIds } from '../../src/app/random-ids.js';
+import { systemClock } from '../../src/app/system-clock.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { TEST_DATABASES } from '../support/databases.js';
+import { loose } from '../support/loose.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { freePort } from '../support/vouch-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Screenshots of the rules pages, for a person to look at (the directory is git-ignored). */
+const SHOTS = `${ROOT}test-results/dashboard`;
+const SQLITE = TEST_DATABASES[0];
+const MESSAGE = 'Orders must be over 100.00';
+
+describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/rules-${name}.png`, fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'rules@shop.example',
+      password: 'rules of the game 2026',
+      role: 'member',
+      projectIds: [server.project.id],
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Codes of a campaign, once its generation has made them all. */
+  const campaignCodes = async (campaignId: string, count: number) => {
+    let codes: string[] = [];
+    await expect
+      .poll(async () => {
+        const list = loose(await server.sdk().vouchers.list({ campaign_id: campaignId, limit: 10 } as never));
+        codes = list.vouchers.map((voucher: { code: string }) => voucher.code);
+        return codes.length;
+      })
+      .toBe(count);
+    return codes;
+  };
+
+  const validate = async (code: string, amount: number) =>
+    loose(await server.sdk().validations.validateVoucher(code, { order: { amount } } as never));
+
+  it('builds a rule, tests it against carts, assigns it to a campaign whose codes it then guards', async () => {
+    const campaign = loose(
+      await server.sdk().campaigns.create({
+        name: 'Big basket',
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'AUTO_UPDATE',
+        vouchers_count: 3,
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: { type: 'PERCENT', percent_off: 10 } },
+      } as never),
+    );
+    const [code] = await campaignCodes(campaign.id, 3);
+    expect((await validate(code!, 5000)).valid).toBe(true);
+
+    await page.goto(`${server.url}/dashboard/`);
+    await page.getByLabel('Email').fill('rules@shop.example');
+    await page.getByLabel('Password').fill('rules of the game 2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation rules' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Validation rules' }).waitFor();
+    await page.getByText('No validation rules yet').waitFor();
+
+    // The builder: "order amount more than 100.00", with the condition's own message.
+    await page.getByRole('link', { name: 'New validation rule' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New validation rule' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Big orders only');
+    await page.getByLabel('What to check').selectOption({ label: 'Order amount' });
+    await page.getByLabel('Comparison').selectOption({ label: 'is more than' });
+    await page.getByLabel('Value', { exact: true }).fill('100.00');
+    await page.getByLabel('Error message (optional)', { exact: true }).fill(MESSAGE);
+    // A logic naming a condition that is not there: the server refuses and says why.
+    await page.getByLabel('Logic').fill('1 or 7');
+    await page.getByRole('button', { name: 'Create rule' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/names rule "7", which is not defined/);
+    await page.getByRole('button', { name: 'Require all conditions' }).click();
+    expect(await page.getByLabel('Logic').inputValue()).toBe('1');
+    await page.getByText('Rules object to be sent').click();
+    await shot('01-builder');
+    await page.getByRole('button', { name: 'Create rule' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Big orders only' }).waitFor();
+
+    const [stored] = loose(await server.sdk().validationRules.list()).data;
+    expect(stored.rules).toMatchObject({
+      '1': { name: 'order.amount', conditions: { $more_than: [10000] }, error: { message: MESSAGE } },
+      logic: '1',
+    });
+    await page.getByText('Order amount is more than 100.00').waitFor();
+
+    // The cart test: 50.00 fails with the condition's message, 150.00 passes.
+    await page.getByLabel('Order amount').fill('50.00');
+    await page.getByRole('button', { name: 'Test the cart' }).click();
+    const outcome = page.locator('.rule-check-status');
+    await expect.poll(() => outcome.textContent()).toMatch(/Fails/);
+    expect(await outcome.textContent()).toContain(`Condition 1 (Order amount): ${MESSAGE}`);
+    expect(await outcome.textContent()).toContain('does not meet these conditions');
+    await shot('02-cart-fails');
+    await page.getByLabel('Order amount').fill('150.00');
+    await page.getByRole('button', { name: 'Test the cart' }).click();
+    await expect.poll(() => outcome.textContent()).toMatch(/Passes/);
+
+    // Assigned to the campaign made through the API.
+    await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Big basket' });
+    await page.getByRole('button', { name: 'Assign to campaign' }).click();
+    await page.getByRole('status').filter({ hasText: 'Assigned to Big basket' }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'Big basket' }).waitFor();
+    await expect.poll(() => page.locator('.details').textContent()).toMatch(/1 object\(s\)/);
+    await shot('03-rule');
+
+    // The shop's validations now follow the rule.
+    const refused = await validate(code!, 5000);
+    expect(refused).toMatchObject({ valid: false, error: { key: 'order_rules_violated', message: MESSAGE } });
+    expect((await validate(code!, 15000)).valid).toBe(true);
+
+    // The list shows the summary and where the rule is assigned.
+    await page.getByRole('link', { name: '← Validation rules' }).click();
+    const row = page.getByRole('row', { name: /Big orders only/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Order amount is more than 100.00',
+      '1',
+      expect.stringMatching(/2\d{3}/),
+    ]);
+    await shot('04-list');
+
+    // The editor opens with the rule as stored.
+    await page.getByRole('link', { name: 'Big orders only' }).click();
+    await page.getByRole('link', { name: 'Edit rule' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit Big orders only' }).waitFor();
+    expect(await page.getByLabel('Value', { exact: true }).inputValue()).toBe('100.00');
+    expect(await page.getByLabel('Comparison').inputValue()).toBe('$more_than');
+
+    // On a phone, nothing but the tables (and the shared main navigation, which is not this area's) reaches past the screen's edge.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await shot('05-phone-builder');
+    await page.getByRole('link', { name: '← Back to the rule' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Big orders only' }).waitFor();
+    await page.getByRole('button', { name: 'Remove assignment to Big basket' }).waitFor();
+    await shot('06-phone-rule');
+    const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll, .app-nav'))
+      .map((element) => element.tagName + '.' + element.className)`);
+    expect(overflowing).toEqual([]);
+
+    // Removing the assignment frees the codes again.
+    await page.getByRole('button', { name: 'Remove assignment to Big basket' }).click();
+    await page.getByText('Not assigned yet').waitFor();
+    expect((await validate(code!, 5000)).valid).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,232 @@
+import type { RuleCatalogEntry, RuleEntry, RulesObject, RuleValueType, ValidationRule } from '../../api/rules-api';
+import { parseMoney } from '../../lib/format';
+import { listRuleEntries, toCanonicalOperator } from './rule-words';
+
+/** One condition as the builder edits it: the typed text, turned into values only when saved. */
+export interface ConditionDraft {
+  /** A key for React only; the rule keys sent are the conditions' positions, "1", "2", …. */
+  uid: number;
+  name: string;
+  operator: string;
+  value: string;
+  property: string;
+  errorMessage: string;
+  /** Parts of a stored rule the builder does not edit (more operators, nested rules), sent back unchanged. */
+  kept: { conditions: Record<string, unknown[]>; rules?: Record<string, unknown> };
+}
+
+export interface RuleDraft {
+  name: string;
+  conditions: ConditionDraft[];
+  logic: string;
+  /** Until the user types a logic of their own it follows the conditions: "1 and 2 and …". */
+  logicEdited: boolean;
+  errorMessage: string;
+}
+
+/** What one value must be, as the server's rule-value-types.ts says for each value type and operator. */
+export type ValueKind =
+  | 'money'
+  | 'number'
+  | 'count'
+  | 'text'
+  | 'scalar'
+  | 'number_or_date'
+  | 'date'
+  | 'id'
+  | 'item_ref';
+
+const LIST_OPERATORS = new Set(['$is', '$is_not', '$in', '$not_in']);
+const NO_VALUE_OPERATORS = new Set(['$is_unknown', '$has_value']);
+const ORDERING = new Set(['$more_than', '$more_than_or_equal', '$less_than', '$less_than_or_equal']);
+const TEXT = new Set(['$starts_with', '$ends_with', '$contains', '$not_contain']);
+
+export function takesList(operator: string): boolean {
+  return LIST_OPERATORS.has(operator);
+}
+
+/** The kind of value an operator takes for a value type; null when it takes none. */
+export function findValueKind(valueType: RuleValueType, operator: string): ValueKind | 'boolean' | null {
+  if (NO_VALUE_OPERATORS.has(operator)) return null;
+  switch (valueType) {
+    case 'money':
+    case 'number':
+      return valueType;
+    case 'segment_ids':
+    case 'tier_ids':
+      return 'id';
+    case 'item_refs':
+      return 'item_ref';
+    case 'flag':
+      return 'boolean';
+    case 'metadata':
+      if (LIST_OPERATORS.has(operator)) return 'scalar';
+      if (ORDERING.has(operator)) return 'number_or_date';
+      if (TEXT.has(operator)) return 'text';
+      if (operator === '$after' || operator === '$before') return 'date';
+      return 'count';
+  }
+}
+
+export function defaultLogic(count: number): string {
+  return Array.from({ length: count }, (_, index) => String(index + 1)).join(' and ');
+}
+
+let nextUid = 1;
+
+export function newCondition(spec: RuleCatalogEntry | undefined): ConditionDraft {
+  const operator = spec?.operators.find((op) => op === '$more_than') ?? spec?.operators[0] ?? '';
+  return {
+    uid: nextUid++,
+    name: spec?.name ?? '',
+    operator,
+    value: spec?.valueType === 'flag' ? 'true' : '',
+    property: '',
+    errorMessage: '',
+    kept: { conditions: {} },
+  };
+}
+
+export function emptyDraft(catalog: readonly RuleCatalogEntry[]): RuleDraft {
+  const first = catalog.find((spec) => spec.name === 'order.amount') ?? catalog[0];
+  return { name: '', conditions: [newCondition(first)], logic: '1', logicEdited: false, errorMessage: '' };
+}
+
+function formatValue(value: unknown, valueType: RuleValueType | undefined, kind: string | null): string {
+  if (valueType === 'money' && typeof value === 'number') return (value / 100).toFixed(2);
+  // A text that reads as a number or true/false keeps its quotes, so saving again sends it as text.
+  if (typeof value === 'string') return kind === 'scalar' && readScalar(value) !== value ? `"${value}"` : value;
+  if (typeof value === 'object' && value !== null) {
+    const ref = value as { source_id?: string | null; id?: string | null };
+    return ref.source_id ?? ref.id ?? '';
+  }
+  return String(value);
+}
+
+function toConditionDraft(entry: RuleEntry, catalog: ReadonlyMap<string, RuleCatalogEntry>): ConditionDraft {
+  const spec = catalog.get(entry.name);
+  const [first, ...others] = Object.entries(entry.conditions ?? {});
+  const values = first ? (Array.isArray(first[1]) ? first[1] : [first[1]]) : [];
+  const operator = first ? toCanonicalOperator(first[0]) : (spec?.operators[0] ?? '');
+  const kind = spec ? findValueKind(spec.valueType, operator) : null;
+  const nested = Object.keys(entry.rules ?? {}).some((key) => key !== 'logic') ? entry.rules : undefined;
+  return {
+    uid: nextUid++,
+    name: entry.name,
+    operator,
+    value: values.map((value) => formatValue(value, spec?.valueType, kind)).join(', '),
+    property: entry.property ?? '',
+    errorMessage: entry.error?.message ?? '',
+    kept: { conditions: Object.fromEntries(others), ...(nested ? { rules: nested } : {}) },
+  };
+}
+
+/** A stored rule, ready to edit. */
+export function toRuleDraft(rule: ValidationRule, catalog: ReadonlyMap<string, RuleCatalogEntry>): RuleDraft {
+  const conditions = listRuleEntries(rule.rules).map(([, entry]) => toConditionDraft(entry, catalog));
+  const logic = typeof rule.rules.logic === 'string' ? rule.rules.logic : '';
+  // Stored keys may be other than 1, 2, …; the builder renumbers them, so an own logic is kept only if keys match.
+  const keysInOrder = listRuleEntries(rule.rules).every(([key], index) => key === String(index + 1));
+  const logicEdited = keysInOrder && logic.trim() !== '' && logic.trim() !== defaultLogic(conditions.length);
+  return {
+    name: rule.name,
+    conditions,
+    logic: logicEdited ? logic : defaultLogic(conditions.length),
+    logicEdited,
+    errorMessage: rule.error?.message ?? '',
+  };
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/** Metadata is compared by the type of the value: 5 and true as such, "5" in quotes as text. */
+function readScalar(text: string): unknown {
+  const quoted = /^"(.*)"$/.exec(text);
+  if (quoted) return quoted[1];
+  if (text === 'true' || text === 'false') return text === 'true';
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) ? number : text;
+}
+
+function readValue(kind: ValueKind | 'boolean', text: string): Parsed {
+  const number = Number(text);
+  switch (kind) {
+    case 'money': {
+      const minor = parseMoney(text);
+      return minor === null
+        ? { ok: false, problem: `“${text}” is not an amount like 10.00` }
+        : { ok: true, value: minor };
+    }
+    case 'number':
+      return Number.isFinite(number) && text !== ''
+        ? { ok: true, value: number }
+        : { ok: false, problem: `“${text}” is not a number` };
+    case 'count':
+      return Number.isSafeInteger(number) && number >= 0 && text !== ''
+        ? { ok: true, value: number }
+        : { ok: false, problem: `“${text}” is not a whole number` };
+    case 'boolean':
+      return { ok: true, value: text === 'true' };
+    case 'scalar':
+      return { ok: true, value: readScalar(text) };
+    case 'number_or_date':
+      return { ok: true, value: Number.isFinite(number) && text !== '' ? number : text };
+    case 'item_ref':
+      return /^(prod|sku|pc)_/.test(text)
+        ? { ok: true, value: { id: text } }
+        : { ok: true, value: { source_id: text, object: 'product' } };
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+function buildEntry(
+  condition: ConditionDraft,
+  spec: RuleCatalogEntry,
+  position: number,
+  problems: string[],
+): RuleEntry {
+  const kind = findValueKind(spec.valueType, condition.operator);
+  let values: unknown[] = [];
+  if (kind !== null) {
+    const texts = takesList(condition.operator) ? condition.value.split(',') : [condition.value];
+    const trimmed = texts.map((text) => text.trim()).filter((text) => text !== '');
+    if (trimmed.length === 0) problems.push(`Condition ${position}: enter a value.`);
+    for (const text of trimmed) {
+      const parsed = readValue(kind, text);
+      if (parsed.ok) values.push(parsed.value);
+      else problems.push(`Condition ${position}: ${parsed.problem}.`);
+    }
+  } else {
+    values = [];
+  }
+  if (spec.needsProperty && condition.property.trim() === '') {
+    problems.push(`Condition ${position}: enter the metadata key to read.`);
+  }
+  const message = condition.errorMessage.trim();
+  return {
+    name: spec.name,
+    ...(spec.needsProperty ? { property: condition.property.trim() } : {}),
+    conditions: { ...condition.kept.conditions, [condition.operator]: values },
+    ...(condition.kept.rules ? { rules: condition.kept.rules } : {}),
+    ...(message === '' ? {} : { error: { message } }),
+  };
+}
+
+/** The Voucherify rules object the draft stands for, or what to fix first. */
+export function buildRulesObject(
+  draft: RuleDraft,
+  catalog: ReadonlyMap<string, RuleCatalogEntry>,
+): { ok: true; rules: RulesObject } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  if (draft.name.trim() === '') problems.push('Enter a name.');
+  if (draft.conditions.length === 0) problems.push('Add at least one condition.');
+  const rules: RulesObject = {};
+  draft.conditions.forEach((condition, index) => {
+    const spec = catalog.get(condition.name);
+    if (!spec) problems.push(`Condition ${index + 1}: choose what to check.`);
+    else rules[String(index + 1)] = buildEntry(condition, spec, index + 1, problems);
+  });
+  rules.logic = draft.logicEdited ? draft.logic.trim() : defaultLogic(draft.conditions.length);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
+}
