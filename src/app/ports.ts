@@ -6,6 +6,7 @@ import type { CategoryRepository } from './repositories/category-repository.js';
 import type { CustomEventRepository } from './repositories/custom-event-repository.js';
 import type { CustomerRepository } from './repositories/customer-repository.js';
 import type { DashboardUserRepository } from './repositories/dashboard-user-repository.js';
+import type { ExportRepository } from './repositories/export-repository.js';
 import type { GiftCardRepository } from './repositories/gift-card-repository.js';
 import type { IdempotencyRepository } from './repositories/idempotency-repository.js';
 import type { MetadataSchemaRepository } from './repositories/metadata-schema-repository.js';
@@ -75,6 +76,7 @@ export interface ProjectStore {
   readonly promotionIndex: PromotionIndexRepository;
   readonly publications: PublicationRepository;
   readonly giftCards: GiftCardRepository;
+  readonly exports: ExportRepository;
   readonly referrals: ReferralRepository;
   readonly redemptions: RedemptionRepository;
   readonly ruleCounters: RuleCounterRepository;

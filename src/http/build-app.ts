@@ -27,6 +27,7 @@ import { registerDashboardInsightRoutes } from './routes/dashboard-insights.js';
 import { registerDashboardKeyRoutes } from './routes/dashboard-keys.js';
 import { registerDashboardSessionRoutes } from './routes/dashboard-session.js';
 import { registerClientEventRoutes, registerEventRoutes } from './routes/events.js';
+import { registerExportRoutes } from './routes/exports.js';
 import { registerGiftCardRoutes } from './routes/gift-cards.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerManagementProjectRoutes } from './routes/management-projects.js';
@@ -157,7 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerStackedRedemptionRoutes(v1, deps);
       registerCampaignSummaryRoute(v1);
       registerPublicationRoutes(v1, deps);
-      registerGiftCardRoutes(v1, deps);
+      registerGiftCardRoutes(v1);
+      registerExportRoutes(v1, deps);
       registerReferralRoutes(v1);
     },
     { prefix: '/v1' },

@@ -9,6 +9,7 @@ import { KyselyCategoryRepository } from './repositories/kysely-category-reposit
 import { KyselyCustomEventRepository } from './repositories/kysely-custom-event-repository.js';
 import { KyselyCustomerRepository } from './repositories/kysely-customer-repository.js';
 import { KyselyDashboardUserRepository } from './repositories/kysely-dashboard-user-repository.js';
+import { KyselyExportRepository } from './repositories/kysely-export-repository.js';
 import { KyselyGiftCardRepository } from './repositories/kysely-gift-card-repository.js';
 import { KyselyIdempotencyRepository } from './repositories/kysely-idempotency-repository.js';
 import { KyselyMetadataSchemaRepository } from './repositories/kysely-metadata-schema-repository.js';
@@ -74,6 +75,7 @@ class KyselyProjectStore implements ProjectStore {
   readonly promotionIndex;
   readonly publications;
   readonly giftCards;
+  readonly exports;
   readonly referrals;
   readonly redemptions;
   readonly ruleCounters;
@@ -108,6 +110,7 @@ class KyselyProjectStore implements ProjectStore {
     this.promotionIndex = new KyselyPromotionIndexRepository(db, projectId);
     this.publications = new KyselyPublicationRepository(db, projectId);
     this.giftCards = new KyselyGiftCardRepository(db, projectId, capabilities);
+    this.exports = new KyselyExportRepository(db, projectId);
     this.referrals = new KyselyReferralRepository(db, projectId);
     this.redemptions = new KyselyRedemptionRepository(db, projectId);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);

@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { notFound } from '../../domain/errors.js';
 import { parseTransactionExportParameters, transactionExportRow } from '../../domain/gift-cards/transaction-export.js';
 import type { ProjectContext } from '../context.js';
-import type { TransactionExport } from '../repositories/gift-card-repository.js';
+import type { TransactionExport } from '../repositories/export-repository.js';
 import { loadGiftCard } from './load-gift-card.js';
 
 export interface TransactionExportRequest {
@@ -30,43 +29,14 @@ export async function createTransactionExport(
     channel: 'API',
     created_at: ctx.clock.now().toISOString(),
   };
-  await ctx.store.giftCards.insertExport(record);
-  return record;
-}
-
-/** GET /exports/{id}: the export; 404 when there is none in the project. */
-export async function getTransactionExport(ctx: ProjectContext, id: string): Promise<TransactionExport> {
-  const record = await ctx.store.giftCards.findExport(id);
-  if (!record) throw notFound('export', id);
+  await ctx.store.exports.insert(record);
   return record;
 }
 
 /** The export's CSV: a header of its fields, then the ledger rows up to its creation, in its order. */
-export async function renderTransactionExport(ctx: ProjectContext, id: string, token: string): Promise<string> {
-  const record = await getTransactionExport(ctx, id);
-  // A wrong token is answered like an unknown export: it reveals nothing.
-  if (token !== record.token) throw notFound('export', id);
+export async function renderTransactionExport(ctx: ProjectContext, record: TransactionExport): Promise<string> {
   const { order, fields } = record.parameters;
   const rows = await ctx.store.giftCards.allTransactions(record.voucher_id, order === 'created_at' ? 'asc' : 'desc');
   const included = rows.filter((t) => t.created_at <= record.created_at);
   return stringify([fields, ...included.map((t) => transactionExportRow(t, fields))]);
-}
-
-/** Voucherify's export object: SCHEDULED with no result when created, DONE with its link when read. */
-export function toExportObject(record: TransactionExport, download: { url: string } | null) {
-  return {
-    id: record.id,
-    object: 'export' as const,
-    created_at: record.created_at,
-    status: download ? ('DONE' as const) : ('SCHEDULED' as const),
-    channel: record.channel,
-    exported_object: record.exported_object,
-    parameters: {
-      order: record.parameters.order,
-      fields: record.parameters.fields,
-      filters: { voucher_id: { conditions: { $in: [record.voucher_id] } } },
-    },
-    result: download,
-    user_id: null,
-  };
 }

@@ -1,4 +1,3 @@
-import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
 import type { VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ReservationsInForce } from './voucher-repository.js';
@@ -7,19 +6,6 @@ import type { ReservationsInForce } from './voucher-repository.js';
 export interface GiftCounters {
   balance: number;
   total: number;
-}
-
-/** A requested export of a card's ledger; the file is rendered from the ledger when downloaded. */
-export interface TransactionExport {
-  id: string;
-  exported_object: 'voucher_transactions';
-  /** The card whose ledger it exports. */
-  voucher_id: string;
-  parameters: TransactionExportParameters;
-  /** The secret the download link carries. */
-  token: string;
-  channel: string;
-  created_at: string;
 }
 
 /**
@@ -52,6 +38,4 @@ export interface GiftCardRepository {
   listTransactions(voucherId: string, query: ListQuery): Promise<ListPage<VoucherTransaction>>;
   /** A card's whole ledger, oldest first (or newest first), for an export. */
   allTransactions(voucherId: string, direction: 'asc' | 'desc'): Promise<VoucherTransaction[]>;
-  insertExport(record: TransactionExport): Promise<void>;
-  findExport(id: string): Promise<TransactionExport | undefined>;
 }

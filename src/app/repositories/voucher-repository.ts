@@ -46,6 +46,19 @@ export interface VoucherClaim {
   inheritedExpiration: string | null;
 }
 
+/** One page of an export's vouchers: keyset paging, with no count, so a million codes read in steady pages. */
+export interface VoucherExportPage {
+  /** Only vouchers of these campaigns; null: every voucher of the project. */
+  campaignIds: readonly string[] | null;
+  /** Only vouchers created at or before this time: the export's creation. */
+  createdUntil: string;
+  /** `updated_at` sorts a never-updated voucher by its creation. */
+  order: { field: 'created_at' | 'updated_at' | 'code'; direction: 'asc' | 'desc' };
+  /** The last voucher of the previous page; undefined for the first page. */
+  after?: Voucher;
+  limit: number;
+}
+
 export interface VoucherRepository {
   /** Live vouchers only; binned ones are treated as absent. */
   findById(id: string): Promise<Voucher | undefined>;
@@ -64,6 +77,8 @@ export interface VoucherRepository {
   insertGenerated(campaignId: string, createdAt: string, vouchers: readonly GeneratedVoucher[]): Promise<number>;
   update(voucher: Voucher): Promise<void>;
   list(query: ListQuery, filters: VoucherListFilters): Promise<ListPage<Voucher>>;
+  /** Live vouchers of an export, in its order (then id), after the page before. */
+  listForExport(page: VoucherExportPage): Promise<Voucher[]>;
   /**
    * A customer's wallet: live vouchers the customer holds that are not switched off, newest first,
    * at most `limit`, in one query. Whether each can be used now is the caller's to decide.

@@ -1,23 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { toExportObject } from '../../app/exports/export-view.js';
 import { adjustGiftBalance } from '../../app/gift-cards/adjust-gift-balance.js';
-import {
-  createTransactionExport,
-  getTransactionExport,
-  renderTransactionExport,
-  toExportObject,
-} from '../../app/gift-cards/export-gift-transactions.js';
+import { createTransactionExport } from '../../app/gift-cards/export-gift-transactions.js';
 import { listGiftTransactions } from '../../app/gift-cards/list-gift-transactions.js';
 import { toVoucherTransactionObject } from '../../app/gift-cards/voucher-transaction-view.js';
-import type { AppDeps } from '../app-deps.js';
 import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf } from '../schemas/common.js';
+import { ExportObject } from '../schemas/export.js';
 import {
   BalanceChangeBody,
   BalanceObject,
-  ExportObject,
-  ExportQuery,
   TransactionExportBody,
   TransactionsQuery,
   VoucherTransactionObject,
@@ -31,8 +25,8 @@ const transactionOrder = {
   defaultOrder: { field: 'id', direction: 'desc' },
 } as const;
 
-/** Gift card credits: balance changes, the ledger, and its CSV export. */
-export function registerGiftCardRoutes(fastify: FastifyInstance, deps: Pick<AppDeps, 'publicUrl'>): void {
+/** Gift card credits: balance changes, the ledger, and its CSV export (read and downloaded under /exports). */
+export function registerGiftCardRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
@@ -81,29 +75,6 @@ export function registerGiftCardRoutes(fastify: FastifyInstance, deps: Pick<AppD
     async (request) => {
       const record = await createTransactionExport(contextOf(request), request.params.code, request.body ?? {});
       return toExportObject(record, null);
-    },
-  );
-
-  app.get(
-    '/exports/:exportId',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: 'Read an export; with its token, download its CSV file',
-        params: IdParam('exportId', 'The export id'),
-        querystring: ExportQuery,
-      },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const { exportId } = request.params;
-      if (request.query.token !== undefined) {
-        const csv = await renderTransactionExport(ctx, exportId, request.query.token);
-        return reply.type('text/csv; charset=utf-8').send(csv);
-      }
-      const record = await getTransactionExport(ctx, exportId);
-      const url = `${deps.publicUrl}/v1/exports/${record.id}?token=${encodeURIComponent(record.token)}`;
-      return toExportObject(record, { url });
     },
   );
 }

@@ -50,17 +50,3 @@ export const TransactionExportBody = Type.Object({
     ),
   ),
 });
-
-export const ExportObject = Type.Object({
-  id: Type.String(),
-  object: Type.Literal('export'),
-  created_at: Type.String(),
-  status: StringEnum(['SCHEDULED', 'DONE'] as const),
-  channel: Type.String(),
-  exported_object: Type.Literal('voucher_transactions'),
-  parameters: Type.Record(Type.String(), Type.Unknown()),
-  result: Nullable(Type.Object({ url: Type.String() })),
-  user_id: Type.Null(),
-});
-
-export const ExportQuery = Type.Object({ token: Type.Optional(Text(200)) });

@@ -1,11 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type {
-  GiftCardRepository,
-  GiftCounters,
-  TransactionExport,
-} from '../../app/repositories/gift-card-repository.js';
+import type { GiftCardRepository, GiftCounters } from '../../app/repositories/gift-card-repository.js';
 import type { ReservationsInForce } from '../../app/repositories/voucher-repository.js';
-import type { TransactionExportParameters } from '../../domain/gift-cards/transaction-export.js';
 import type { GiftTransactionType, VoucherTransaction } from '../../domain/gift-cards/voucher-transaction.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
@@ -181,42 +176,5 @@ export class KyselyGiftCardRepository implements GiftCardRepository {
   async allTransactions(voucherId: string, direction: 'asc' | 'desc'): Promise<VoucherTransaction[]> {
     const rows = await this.ofVoucher(voucherId).orderBy('created_at', direction).orderBy('id', direction).execute();
     return rows.map(toTransaction);
-  }
-
-  async insertExport(record: TransactionExport): Promise<void> {
-    await this.db
-      .insertInto('exports')
-      .values({
-        id: record.id,
-        project_id: this.projectId,
-        exported_object: record.exported_object,
-        subject_id: record.voucher_id,
-        parameters: toJson(record.parameters),
-        token: record.token,
-        channel: record.channel,
-        created_at: record.created_at,
-      })
-      .execute();
-  }
-
-  async findExport(id: string): Promise<TransactionExport | undefined> {
-    const row = await this.db
-      .selectFrom('exports')
-      .selectAll()
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('exported_object', '=', 'voucher_transactions')
-      .executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        exported_object: 'voucher_transactions',
-        voucher_id: row.subject_id,
-        parameters: fromJson<TransactionExportParameters>(row.parameters, { order: '-created_at', fields: [] }),
-        token: row.token,
-        channel: row.channel,
-        created_at: row.created_at,
-      }
-    );
   }
 }

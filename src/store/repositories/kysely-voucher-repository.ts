@@ -5,6 +5,7 @@ import type {
   ReservationsInForce,
   StoredVoucher,
   VoucherClaim,
+  VoucherExportPage,
   VoucherListFilters,
   VoucherRepository,
 } from '../../app/repositories/voucher-repository.js';
@@ -165,6 +166,30 @@ export class KyselyVoucherRepository implements VoucherRepository {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', code: 'code' },
     });
     return { ...page, items: page.items.map(toVoucher) };
+  }
+
+  async listForExport(page: VoucherExportPage): Promise<Voucher[]> {
+    if (page.campaignIds !== null && page.campaignIds.length === 0) return [];
+    let query = this.live().where('created_at', '<=', page.createdUntil);
+    if (page.campaignIds !== null) query = query.where('campaign_id', 'in', [...page.campaignIds]);
+    // Never-updated vouchers have no updated_at: their creation stands in, so the key is never null
+    // and the keyset comparison below holds on both databases.
+    const sortKey =
+      page.order.field === 'updated_at'
+        ? sql<string>`coalesce(updated_at, created_at)`
+        : sql.ref<string>(page.order.field);
+    const { direction } = page.order;
+    const after = page.after;
+    if (after !== undefined) {
+      const value =
+        page.order.field === 'updated_at' ? (after.updated_at ?? after.created_at) : after[page.order.field];
+      const beyond = direction === 'asc' ? '>' : '<';
+      query = query.where((eb) =>
+        eb.or([eb(sortKey, beyond, value), eb.and([eb(sortKey, '=', value), eb('id', beyond, after.id)])]),
+      );
+    }
+    const rows = await query.orderBy(sortKey, direction).orderBy('id', direction).limit(page.limit).execute();
+    return rows.map(toVoucher);
   }
 
   async listHeldBy(holderId: string, limit: number): Promise<Voucher[]> {
