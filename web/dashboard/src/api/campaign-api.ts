@@ -1,17 +1,68 @@
+import { chooseProject } from '../lib/project-choice';
 import { buildQuery, requestProject } from './api-client';
-import type { AsyncAction, Campaign, CampaignList, CampaignSummary, CodeConfig, Discount } from './api-types';
+import { ApiError } from './api-error';
+import type { AsyncAction, Campaign, CampaignList, CampaignSummary, CodeConfig, Discount, ListPage } from './api-types';
+import { fetchSession } from './session-api';
 
 export const PAGE_SIZE = 20;
+
+/** A discount as sent: api-types' Discount, plus the effect a free-shipping UNIT discount names. */
+export type DiscountInput =
+  | Discount
+  | { type: 'UNIT'; unit_off: number; unit_type: string; effect: 'ADD_MISSING_ITEMS' | 'ADD_NEW_ITEMS' };
 
 export interface NewCouponCampaign {
   name: string;
   vouchers_count: number;
-  discount: Discount;
+  discount: DiscountInput;
   code_config: CodeConfig;
 }
 
-export function listCampaigns(page: number): Promise<CampaignList> {
-  return requestProject<CampaignList>(`/campaigns${buildQuery({ limit: PAGE_SIZE, page })}`);
+/** A tier of a PROMOTION campaign, as sent in `promotion.tiers` and as listed. */
+export interface PromotionTierInput {
+  name: string;
+  banner: string;
+  action: { discount: DiscountInput };
+  validation_rules?: string[];
+}
+
+export interface PromotionTier {
+  id: string;
+  name: string;
+  banner: string | null;
+  action: { discount: Discount | null };
+  active: boolean;
+  hierarchy: number;
+  summary?: { redemptions: { total_redeemed: number } };
+}
+
+interface PromotionTierList extends ListPage {
+  tiers: PromotionTier[];
+}
+
+/** What the edit form may change: `PUT /v1/campaigns/{id}`. */
+export interface CampaignChanges {
+  name?: string;
+  description: string | null;
+  start_date: string | null;
+  expiration_date: string | null;
+  active: boolean;
+}
+
+export interface RuleChoice {
+  id: string;
+  name: string;
+}
+
+/** `POST /v1/campaigns` answers adding codes with a voucher (one) or a queued action (more). */
+export interface AsyncActionCreated {
+  async_action_id: string;
+}
+
+export function listCampaigns(page: number, campaignType?: string): Promise<CampaignList> {
+  return requestProject<CampaignList>(
+    `/campaigns${buildQuery({ limit: PAGE_SIZE, page, campaign_type: campaignType })}`,
+  );
 }
 
 export function getCampaign(id: string): Promise<Campaign> {
@@ -30,18 +81,80 @@ export function setCampaignActive(id: string, active: boolean): Promise<void> {
 }
 
 export function createCouponCampaign(input: NewCouponCampaign): Promise<Campaign> {
-  return requestProject<Campaign>('/campaigns', {
+  return createCampaign({
+    name: input.name,
+    campaign_type: 'DISCOUNT_COUPONS',
+    type: 'AUTO_UPDATE',
+    vouchers_count: input.vouchers_count,
+    voucher: { type: 'DISCOUNT_VOUCHER', discount: input.discount, code_config: input.code_config },
+  });
+}
+
+/** Any campaign type: the forms build the body the server's CampaignCreateBody accepts. */
+export function createCampaign(body: Record<string, unknown>): Promise<Campaign> {
+  return requestProject<Campaign>('/campaigns', { method: 'POST', body });
+}
+
+export function updateCampaign(id: string, changes: CampaignChanges): Promise<Campaign> {
+  return requestProject<Campaign>(`/campaigns/${encodeURIComponent(id)}`, { method: 'PUT', body: changes });
+}
+
+export function deleteCampaign(id: string): Promise<AsyncActionCreated> {
+  return requestProject<AsyncActionCreated>(`/campaigns/${encodeURIComponent(id)}?force=true`, { method: 'DELETE' });
+}
+
+/** One code is answered at once (a voucher); more are generated in an async action. */
+export function addCampaignCodes(id: string, count: number): Promise<AsyncActionCreated | { code: string }> {
+  return requestProject<AsyncActionCreated | { code: string }>(
+    `/campaigns/${encodeURIComponent(id)}/vouchers${buildQuery({ vouchers_count: count })}`,
+    { method: 'POST', body: {} },
+  );
+}
+
+export function importCampaignCsv(id: string, file: File): Promise<AsyncActionCreated> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return requestProjectUpload<AsyncActionCreated>(`/campaigns/${encodeURIComponent(id)}/importCSV`, form);
+}
+
+export function listPromotionTiers(campaignId: string): Promise<PromotionTierList> {
+  return requestProject<PromotionTierList>(`/promotions/${encodeURIComponent(campaignId)}/tiers`);
+}
+
+/** The project's validation rules for a form's select (the first 100 are plenty to pick from). */
+export async function listRuleChoices(): Promise<RuleChoice[]> {
+  const list = await requestProject<{ data: RuleChoice[] }>(`/validation-rules${buildQuery({ limit: 100 })}`);
+  return list.data.map(({ id, name }) => ({ id, name }));
+}
+
+export function assignRuleToCampaign(ruleId: string, campaignId: string): Promise<unknown> {
+  return requestProject<unknown>(`/validation-rules/${encodeURIComponent(ruleId)}/assignments`, {
     method: 'POST',
-    body: {
-      name: input.name,
-      campaign_type: 'DISCOUNT_COUPONS',
-      type: 'AUTO_UPDATE',
-      vouchers_count: input.vouchers_count,
-      voucher: { type: 'DISCOUNT_VOUCHER', discount: input.discount, code_config: input.code_config },
-    },
+    body: { campaign: campaignId },
   });
 }
 
 export function getAsyncAction(id: string): Promise<AsyncAction> {
   return requestProject<AsyncAction>(`/async-actions/${encodeURIComponent(id)}`);
+}
+
+/**
+ * A multipart upload to `/v1`: api-client sends JSON only. The headers are the ones api-client
+ * sends; the browser sets the multipart content type with its boundary.
+ */
+async function requestProjectUpload<T>(path: string, form: FormData): Promise<T> {
+  const projectId = await readCurrentProject();
+  const headers: Record<string, string> = { 'x-vouch-dashboard': '1', accept: 'application/json' };
+  if (projectId) headers['x-vouch-project'] = projectId;
+  const response = await fetch(`/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  const text = await response.text();
+  const body: unknown = text === '' ? {} : JSON.parse(text);
+  if (!response.ok) throw new ApiError(response.status, typeof body === 'object' && body !== null ? body : {});
+  return body as T;
+}
+
+/** api-client keeps the chosen project to itself; it is picked the way the app picks it. */
+async function readCurrentProject(): Promise<string | null> {
+  const session = await fetchSession();
+  return chooseProject(session.projects)?.id ?? null;
 }

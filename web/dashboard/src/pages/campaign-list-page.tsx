@@ -19,9 +19,14 @@ export function CampaignListPage({ page }: { page: number }) {
       <PageHeader
         title="Campaigns"
         actions={
-          <Link to="/campaigns/new" className="button primary">
-            New coupon campaign
-          </Link>
+          <>
+            <Link to="/campaigns/new?type=coupons" className="button">
+              New coupon campaign
+            </Link>
+            <Link to="/campaigns/new" className="button primary">
+              New campaign
+            </Link>
+          </>
         }
       />
       <ErrorMessage error={error} />

@@ -8,14 +8,19 @@ import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { buildPattern } from '../lib/code-preview';
-import { formatCampaignType, formatDate, formatDiscount } from '../lib/format';
+import { formatCampaignType, formatDate, formatDiscount, formatMoney } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { Link } from '../router/link';
 import { CampaignCodeTable } from './campaign-code-table';
 import { GenerationProgress, readGenerationState } from './campaign-generation';
 import { CampaignSummarySection } from './campaign-summary-section';
+import { CampaignCodeTools } from './campaigns/campaign-code-tools';
+import { CampaignDeleteControl } from './campaigns/campaign-delete-control';
+import { CampaignEditForm } from './campaigns/campaign-edit-form';
+import { PromotionTierTable } from './campaigns/promotion-tier-table';
 import { CampaignInsights } from './insights/campaign-insights';
+import '../styles/campaigns.css';
 
 interface CampaignPageProps {
   id: string;
@@ -24,12 +29,22 @@ interface CampaignPageProps {
   generation: unknown;
 }
 
+type Panel = 'none' | 'edit' | 'delete';
+
+/** A gift campaign's template carries credit instead of a discount. */
+function describeValue(campaign: Campaign) {
+  const gift = (campaign.voucher as { gift?: { amount?: number } | null } | undefined)?.gift;
+  if (gift?.amount !== undefined) return { term: 'Credit per card', value: formatMoney(gift.amount) };
+  return { term: 'Discount', value: formatDiscount(campaign.voucher?.discount) };
+}
+
 function describeCampaign(campaign: Campaign) {
   const quantity = campaign.voucher?.redemption?.quantity;
   return [
     { term: 'Type', value: formatCampaignType(campaign.campaign_type) },
     { term: 'Status', value: <StatusBadge value={toActiveStatus(campaign.active)} /> },
-    { term: 'Discount', value: formatDiscount(campaign.voucher?.discount) },
+    { term: 'Description', value: campaign.description ?? '—' },
+    describeValue(campaign),
     {
       term: 'Code pattern',
       value: campaign.voucher?.code_config ? <code>{buildPattern(campaign.voucher.code_config)}</code> : '—',
@@ -47,6 +62,8 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
   const { data: campaign, error, loading, reload } = useApiData(`campaign:${id}`, () => getCampaign(id));
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [notice, setNotice] = useState('');
   useDocumentTitle(campaign?.name ?? 'Campaign');
 
   const toggleActive = async () => {
@@ -68,6 +85,18 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
     setVersion((value) => value + 1);
   };
 
+  const finishEdit = (message: string) => {
+    setPanel('none');
+    setNotice(message);
+    reload();
+  };
+
+  const openPanel = (next: Panel) => {
+    setNotice('');
+    setPanel((current) => (current === next ? 'none' : next));
+  };
+  const isPromotion = campaign?.campaign_type === 'PROMOTION';
+
   return (
     <>
       <PageHeader
@@ -82,6 +111,22 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
               <button type="button" className="button" onClick={toggleActive} disabled={busy}>
                 {campaign.active ? 'Disable campaign' : 'Enable campaign'}
               </button>
+              <button
+                type="button"
+                className="button"
+                aria-expanded={panel === 'edit'}
+                onClick={() => openPanel('edit')}
+              >
+                Edit campaign
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-expanded={panel === 'delete'}
+                onClick={() => openPanel('delete')}
+              >
+                Delete campaign
+              </button>
             </>
           ) : null
         }
@@ -89,6 +134,15 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
       <ErrorMessage error={error} />
       <ErrorMessage error={actionError} />
       <LoadingNote loading={loading && !campaign} />
+      <p role="status" className="campaign-notice">
+        {notice}
+      </p>
+      {campaign && panel === 'edit' ? (
+        <CampaignEditForm campaign={campaign} onSaved={finishEdit} onCancel={() => setPanel('none')} />
+      ) : null}
+      {campaign && panel === 'delete' ? (
+        <CampaignDeleteControl campaign={campaign} onCancel={() => setPanel('none')} />
+      ) : null}
       {campaign?.vouchers_generation_status === 'IN_PROGRESS' ? (
         <GenerationProgress
           campaignId={campaign.id}
@@ -109,7 +163,14 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
           </section>
           <CampaignSummarySection campaignId={campaign.id} version={version} />
           <CampaignInsights campaignId={campaign.id} />
-          <CampaignCodeTable campaignId={campaign.id} page={page} version={version} />
+          {isPromotion ? (
+            <PromotionTierTable campaignId={campaign.id} version={version} />
+          ) : (
+            <>
+              <CampaignCodeTable campaignId={campaign.id} page={page} version={version} />
+              <CampaignCodeTools campaignId={campaign.id} onChanged={refreshAll} />
+            </>
+          )}
         </>
       ) : null}
     </>

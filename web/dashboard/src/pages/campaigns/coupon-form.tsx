@@ -1,0 +1,92 @@
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../api/api-error';
+import { assignRuleToCampaign, createCouponCampaign } from '../../api/campaign-api';
+import { ErrorMessage } from '../../components/error-message';
+import { CodePreviewPanel } from '../code-preview-panel';
+import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
+import { CodeSettingsFields } from '../code-settings-fields';
+import { DiscountFields, type DiscountSettings } from '../discount-fields';
+import { checkCodesAndCount, toPreviewConfig } from './code-count';
+import { DiscountPreview } from './discount-preview';
+import { FormProblems } from './form-problems';
+import { goToCampaign } from './go-to-campaign';
+import { readDiscount } from './read-discount';
+import { RuleSelect } from './rule-select';
+
+/** Discount coupons: generated codes that each give the same discount. */
+export function CouponForm() {
+  const [name, setName] = useState('');
+  const [countText, setCountText] = useState('10');
+  const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
+  const [discount, setDiscount] = useState<DiscountSettings>({ kind: 'PERCENT', percentOff: '', amountOff: '' });
+  const [ruleId, setRuleId] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const count = Number(countText);
+
+  const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = checkCodesAndCount(codes, count, 'codes');
+    if (name.trim() === '') found.unshift('Enter a name.');
+    const discountOrProblem = readDiscount(discount);
+    if (typeof discountOrProblem === 'string') found.push(discountOrProblem);
+    setProblems(found);
+    setError(null);
+    if (found.length > 0 || typeof discountOrProblem === 'string') return;
+    setBusy(true);
+    try {
+      const campaign = await createCouponCampaign({
+        name: name.trim(),
+        vouchers_count: count,
+        discount: discountOrProblem,
+        code_config: toCodeConfig(codes),
+      });
+      // A campaign takes rules by assignment once it exists; its codes follow the campaign's rules.
+      if (ruleId) await assignRuleToCampaign(ruleId, campaign.id);
+      goToCampaign(campaign, count);
+    } catch (caught) {
+      setError(toApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="form-layout">
+      <form className="form" onSubmit={submitCampaign} noValidate>
+        <FormProblems problems={problems} action="creating the campaign" />
+        <ErrorMessage error={error} />
+        <div className="field">
+          <label htmlFor="campaign-name">Name</label>
+          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        <CodeSettingsFields settings={codes} onChange={setCodes} />
+        <div className="field">
+          <label htmlFor="codes-count">Number of codes</label>
+          <input
+            id="codes-count"
+            type="number"
+            min={1}
+            step={1}
+            required
+            value={countText}
+            onChange={(event) => setCountText(event.target.value)}
+          />
+        </div>
+        <DiscountFields settings={discount} onChange={setDiscount} />
+        <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+      </form>
+      <div className="preview-stack">
+        <CodePreviewPanel
+          config={toPreviewConfig(codes)}
+          count={Number.isSafeInteger(count) ? count : 0}
+          problems={checkCodeSettings(codes)}
+        />
+        <DiscountPreview discounts={[{ key: 0, label: 'Each code', settings: discount }]} />
+      </div>
+    </div>
+  );
+}

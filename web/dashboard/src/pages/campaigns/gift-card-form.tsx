@@ -1,0 +1,111 @@
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../api/api-error';
+import { createCampaign } from '../../api/campaign-api';
+import { ErrorMessage } from '../../components/error-message';
+import { formatMoney, parseMoney } from '../../lib/format';
+import { CodePreviewPanel } from '../code-preview-panel';
+import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
+import { CodeSettingsFields } from '../code-settings-fields';
+import { checkCodesAndCount, toPreviewConfig } from './code-count';
+import { FormProblems } from './form-problems';
+import { goToCampaign } from './go-to-campaign';
+
+/** Gift cards: generated codes that each hold the same credit, spent over one or more orders. */
+export function GiftCardForm() {
+  const [name, setName] = useState('');
+  const [countText, setCountText] = useState('10');
+  const [amountText, setAmountText] = useState('');
+  const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const count = Number(countText);
+  const amount = parseMoney(amountText);
+
+  const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = checkCodesAndCount(codes, count, 'cards');
+    if (name.trim() === '') found.unshift('Enter a name.');
+    if (amount === null || amount <= 0) found.push('The amount must be a positive amount like 50.00.');
+    setProblems(found);
+    setError(null);
+    if (found.length > 0 || amount === null) return;
+    setBusy(true);
+    try {
+      const campaign = await createCampaign({
+        name: name.trim(),
+        campaign_type: 'GIFT_VOUCHERS',
+        type: 'AUTO_UPDATE',
+        vouchers_count: count,
+        voucher: { type: 'GIFT_VOUCHER', gift: { amount }, code_config: toCodeConfig(codes) },
+      });
+      goToCampaign(campaign, count);
+    } catch (caught) {
+      setError(toApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  const total = amount !== null && Number.isSafeInteger(count) && count > 0 ? amount * count : null;
+
+  return (
+    <div className="form-layout">
+      <form className="form" onSubmit={submitCampaign} noValidate>
+        <FormProblems problems={problems} action="creating the campaign" />
+        <ErrorMessage error={error} />
+        <div className="field">
+          <label htmlFor="campaign-name">Name</label>
+          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        <CodeSettingsFields settings={codes} onChange={setCodes} />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="cards-count">Number of cards</label>
+            <input
+              id="cards-count"
+              type="number"
+              min={1}
+              step={1}
+              required
+              value={countText}
+              onChange={(event) => setCountText(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="card-amount">Amount on each card</label>
+            <input
+              id="card-amount"
+              required
+              inputMode="decimal"
+              placeholder="50.00"
+              aria-describedby="card-amount-help"
+              value={amountText}
+              onChange={(event) => setAmountText(event.target.value)}
+            />
+            <p id="card-amount-help" className="help">
+              In the shop's currency, e.g. 50.00.
+            </p>
+          </div>
+        </div>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+      </form>
+      <div className="preview-stack">
+        <CodePreviewPanel
+          config={toPreviewConfig(codes)}
+          count={Number.isSafeInteger(count) ? count : 0}
+          problems={checkCodeSettings(codes)}
+        />
+        <section className="card preview" aria-labelledby="credit-preview-heading">
+          <h2 id="credit-preview-heading">Credit preview</h2>
+          <p aria-live="polite">
+            {total === null
+              ? 'Enter the number of cards and an amount to see the credit handed out.'
+              : `${count} cards of ${formatMoney(amount)}: ${formatMoney(total)} of credit in all.`}
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}
