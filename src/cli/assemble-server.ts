@@ -71,7 +71,5 @@ export async function assembleServer(store: Store, options: AssembleOptions): Pr
 /** Loaded only when asked for: most installations run without Redis, and every CLI command loads this file. */
 async function openRedisCounters(options: RedisCounterOptions): Promise<WindowCounters> {
   const { RedisWindowCounters } = await import('../store/counters/redis-window-counters.js');
-  const counters = new RedisWindowCounters(options);
-  await counters.whenConnected(2000);
-  return counters;
+  return new RedisWindowCounters(options);
 }

@@ -41,20 +41,6 @@ export class RedisWindowCounters implements WindowCounters {
     this.connecting.catch(() => {});
   }
 
-  /**
-   * Resolves once connected, or after `waitMs` when Redis is slow or down (the limits then fail
-   * open, as they would later). Commands sent before the connection are refused at once (no
-   * offline queue), so a server that answered before this would not count its first requests.
-   */
-  async whenConnected(waitMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, waitMs);
-    });
-    await Promise.race([this.connecting.catch(() => undefined), waited]);
-    clearTimeout(timer);
-  }
-
   async apply(changes: readonly CounterChange[]): Promise<number[]> {
     const pipeline = this.redis.pipeline();
     for (const change of changes) {
