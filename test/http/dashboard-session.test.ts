@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser, ensureEnvironmentAdmin } from '../../src/app/dashboard/create-dashboard-user.js';
+import { issueApiKey } from '../../src/app/projects/create-api-key.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
 import { TEST_DATABASES } from '../support/databases.js';
@@ -229,5 +230,54 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     const unknownApi = await fetch(`${server.url}/dashboard/api/nothing-here`);
     expect(unknownApi.status).toBe(404);
     expect(await unknownApi.json()).toMatchObject({ key: 'not_found' });
+  });
+});
+
+describe('dashboard sign-in guarding', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(TEST_DATABASES[0] as (typeof TEST_DATABASES)[number]);
+    await createDashboardUser(server.store, systemClock, randomIds, {
+      email: 'guarded@example.com',
+      password: 'the right password',
+      role: 'admin',
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('refuses sign-ins after ten failures from one address, before hashing, even with the right password', async () => {
+    const guesser = browser(server);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await guesser.call('POST', '/dashboard/api/session', {
+        body: { email: 'guarded@example.com', password: `guess number ${i}` },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    const blocked = await guesser.call('POST', '/dashboard/api/session', {
+      body: { email: 'guarded@example.com', password: 'the right password' },
+    });
+    expect(blocked).toMatchObject({ status: 429, body: { key: 'too_many_requests' } });
+  });
+
+  it('will not rotate a key the environment sets, which the next start would set back', async () => {
+    const issued = await issueApiKey(server.store, systemClock, randomIds, {
+      kind: 'server',
+      projectId: server.project.id,
+      name: 'server (environment)',
+    });
+    const key = (await server.store.apiKeys.findByAppId(issued.app_id)) as { id: string };
+    // A fresh address's view: the failures above were counted for 127.0.0.1, so sign in through the store.
+    const { signIn } = await import('../../src/app/dashboard/dashboard-sessions.js');
+    const session = await signIn(server.store, systemClock, {
+      email: 'guarded@example.com',
+      password: 'the right password',
+    });
+    const rotated = await fetch(`${server.url}/dashboard/api/projects/${server.project.id}/keys/${key.id}/rotate`, {
+      method: 'POST',
+      headers: { ...DASHBOARD, cookie: `vouch_dashboard=${session.token}` },
+      body: '{}',
+    });
+    expect(rotated.status).toBe(403);
+    expect(await rotated.json()).toMatchObject({ details: expect.stringContaining('environment') });
   });
 });

@@ -55,8 +55,16 @@ export async function ensureEnvironmentAdmin(
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const existing = await store.dashboardUsers.findByEmail(normalizeEmail(admin.email));
   if (!existing) {
-    await createDashboardUser(store, clock, ids, { ...admin, role: 'admin' });
-    return 'created';
+    try {
+      await createDashboardUser(store, clock, ids, { ...admin, role: 'admin' });
+      return 'created';
+    } catch (error) {
+      // Processes starting together on a new database: another one created the admin first.
+      if (error instanceof AppError && error.key === 'duplicate_found') {
+        return ensureEnvironmentAdmin(store, clock, ids, admin);
+      }
+      throw error;
+    }
   }
   const now = clock.now().toISOString();
   let outcome: 'updated' | 'unchanged' = 'unchanged';

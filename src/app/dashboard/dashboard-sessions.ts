@@ -23,6 +23,18 @@ function publicUser({ password_hash: _hash, ...user }: StoredDashboardUser): Das
   return user;
 }
 
+/** The project with this id, if the user may open it: any for an admin, one granted for a member. */
+export async function findOpenableProject(
+  store: Store,
+  user: DashboardUser,
+  projectId: string,
+): Promise<Project | undefined> {
+  if (user.role !== 'admin' && !(await store.dashboardUsers.grantedProjectIds(user.id)).includes(projectId)) {
+    return undefined;
+  }
+  return store.projects.findById(projectId);
+}
+
 /** The projects a user may open: every one for an admin, those granted for a member. */
 export async function projectsOf(store: Store, user: DashboardUser): Promise<Project[]> {
   if (user.role === 'admin') {

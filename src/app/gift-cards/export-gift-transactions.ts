@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula } from '../../domain/exports/csv-cell.js';
 import { parseTransactionExportParameters, transactionExportRow } from '../../domain/gift-cards/transaction-export.js';
 import type { ProjectContext } from '../context.js';
 import type { TransactionExport } from '../repositories/export-repository.js';
@@ -38,5 +39,5 @@ export async function renderTransactionExport(ctx: ProjectContext, record: Trans
   const { order, fields } = record.parameters;
   const rows = await ctx.store.giftCards.allTransactions(record.voucher_id, order === 'created_at' ? 'asc' : 'desc');
   const included = rows.filter((t) => t.created_at <= record.created_at);
-  return stringify([fields, ...included.map((t) => transactionExportRow(t, fields))]);
+  return stringify([fields, ...included.map((t) => transactionExportRow(t, fields).map(neutralizeFormula))]);
 }

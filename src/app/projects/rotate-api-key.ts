@@ -19,6 +19,12 @@ export async function listProjectKeys(store: Store, projectId: string): Promise<
 export async function rotateApiKey(store: Store, ids: Ids, projectId: string, keyId: string): Promise<IssuedKey> {
   const key = (await store.apiKeys.listForProject(projectId)).find((candidate) => candidate.id === keyId);
   if (!key) throw new AppError('not_found', { details: `Cannot find key with id ${keyId} in this project` });
+  // Every start sets such a key's secret from the environment again: a rotation here would be undone.
+  if (key.name?.endsWith('(environment)')) {
+    throw new AppError('forbidden', {
+      details: 'This key is set in the environment (VOUCH_APP_ID and its secret, ...): change its secret there',
+    });
+  }
   const secret = ids.newSecret();
   await store.apiKeys.replaceSecretHash(key.id, hashSecret(secret));
   return { app_id: key.app_id, app_token: secret };

@@ -3,6 +3,7 @@ import type { Discount } from '../discounts/discount.js';
 import { giftStateOf } from '../gift-cards/gift-card.js';
 import { resolveVoucher } from '../vouchers/resolve-voucher.js';
 import type { EffectiveVoucher, Voucher } from '../vouchers/voucher.js';
+import { neutralizeFormula } from './csv-cell.js';
 import type { VoucherExportField } from './voucher-export-parameters.js';
 
 /** A voucher with what its export row shows beside it. */
@@ -21,7 +22,7 @@ type Cell = string | number | boolean | null | undefined;
 /** A cell as Voucherify writes it: amounts in minor units, booleans as true/false, nothing as empty. */
 function toCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  return String(value);
+  return neutralizeFormula(String(value));
 }
 
 function discountValue(discount: Discount | null): number | null {

@@ -1,6 +1,6 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findSignedInUser, projectsOf } from '../../app/dashboard/dashboard-sessions.js';
+import { findOpenableProject, findSignedInUser } from '../../app/dashboard/dashboard-sessions.js';
 import type { DashboardUser } from '../../domain/dashboard/dashboard-user.js';
 import { AppError } from '../../domain/errors.js';
 import type { AppDeps } from '../app-deps.js';
@@ -50,7 +50,7 @@ export async function authenticateDashboardCall(request: FastifyRequest, deps: A
   if (typeof projectId !== 'string' || projectId === '') {
     throw new AppError('invalid_payload', { details: `Name the project in the header ${DASHBOARD_PROJECT_HEADER}` });
   }
-  const project = (await projectsOf(deps.store, user)).find((candidate) => candidate.id === projectId);
+  const project = await findOpenableProject(deps.store, user, projectId);
   if (!project) throw new AppError('forbidden', { details: `You may not open the project ${projectId}` });
   request.projectContext = {
     project,
@@ -62,12 +62,18 @@ export async function authenticateDashboardCall(request: FastifyRequest, deps: A
   };
 }
 
-export function setDashboardCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
+/** Secure over HTTPS, and whenever the server's public address is HTTPS (a TLS proxy the server may not be told of). */
+export function setDashboardCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expires: Date; publicUrl: string },
+): void {
+  const { token, expires } = session;
   const options: CookieSerializeOptions = {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    secure: request.protocol === 'https' || session.publicUrl.startsWith('https:'),
     expires,
   };
   reply.setCookie(DASHBOARD_COOKIE, token, options);

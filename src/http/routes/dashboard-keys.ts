@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { projectsOf } from '../../app/dashboard/dashboard-sessions.js';
+import { findOpenableProject } from '../../app/dashboard/dashboard-sessions.js';
 import { listProjectKeys, rotateApiKey } from '../../app/projects/rotate-api-key.js';
 import type { DashboardUser } from '../../domain/dashboard/dashboard-user.js';
 import { AppError } from '../../domain/errors.js';
@@ -16,8 +16,7 @@ const KeyParams = Type.Object({
 });
 
 async function requireProject(deps: AppDeps, user: DashboardUser, projectId: string): Promise<void> {
-  const projects = await projectsOf(deps.store, user);
-  if (!projects.some((project) => project.id === projectId)) {
+  if (!(await findOpenableProject(deps.store, user, projectId))) {
     throw new AppError('forbidden', { details: `You may not open the project ${projectId}` });
   }
 }
@@ -39,8 +38,9 @@ export function registerDashboardKeyRoutes(fastify: FastifyInstance, deps: AppDe
   app.post(
     '/dashboard/api/projects/:projectId/keys/:keyId/rotate',
     { schema: { hide: true, tags, summary: 'Give a key a new secret, shown once', params: KeyParams } },
-    async (request) => {
+    async (request, reply) => {
       const user = await requireDashboardUser(request, deps);
+      reply.header('cache-control', 'no-store');
       if (user.role !== 'admin') throw new AppError('forbidden', { details: 'Only an admin rotates keys' });
       const { projectId, keyId } = request.params;
       await requireProject(deps, user, projectId);
