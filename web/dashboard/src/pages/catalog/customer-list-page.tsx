@@ -1,16 +1,9 @@
-import { PAGE_SIZE } from '../../api/campaign-api';
 import { listCustomers } from '../../api/catalog-api';
-import { ErrorMessage } from '../../components/error-message';
-import { LoadingNote } from '../../components/loading-note';
-import { PageHeader } from '../../components/page-header';
-import { Pager } from '../../components/pager';
 import { formatDate, formatMoney } from '../../lib/format';
-import { useApiData } from '../../lib/use-api-data';
-import { useDocumentTitle } from '../../lib/use-document-title';
 import { buildPath, Link } from '../../router/link';
-import '../../styles/catalog.css';
 import { describeCustomerName } from './catalog-format';
-import { buildListHref, type FilterField, ListControls, LookupForm, readListRequest, toListKey } from './list-controls';
+import { CatalogList } from './catalog-list';
+import type { FilterField } from './list-controls';
 
 const FIELDS: readonly FilterField[] = [
   { name: 'email', label: 'Email', type: 'email' },
@@ -27,79 +20,45 @@ const SORTS = [
 ];
 
 export function CustomerListPage({ query }: { query: URLSearchParams }) {
-  useDocumentTitle('Customers');
-  const request = readListRequest(query, FIELDS);
-  const key = toListKey('customers', request);
-  const { data, error, loading } = useApiData(key, () => listCustomers(request));
-  const customers = data?.customers ?? [];
-
   return (
-    <>
-      <PageHeader title="Customers" />
-      <div className="catalog-tools">
-        <ListControls
-          key={key}
-          basePath="/customers"
-          label="Search customers"
-          fields={FIELDS}
-          sortOptions={SORTS}
-          request={request}
-          hint="Email, name and city each match the whole value exactly. To find someone by the shop's own id, open them by id or source_id instead."
-        />
-        <LookupForm
-          label="Customer id or source_id"
-          button="Open customer"
-          pathOf={(ref) => buildPath('customers', ref)}
-        />
-      </div>
-      <ErrorMessage error={error} />
-      <LoadingNote loading={loading} />
-      {data && customers.length === 0 ? <p>No customers match.</p> : null}
-      {customers.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Customers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Source id</th>
-                <th scope="col">Email</th>
-                <th scope="col" className="number">
-                  Redemptions
-                </th>
-                <th scope="col" className="number">
-                  Paid orders total
-                </th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {customers.map((customer) => (
-                <tr key={customer.id}>
-                  <th scope="row">
-                    <Link to={buildPath('customers', customer.id)}>{describeCustomerName(customer)}</Link>
-                  </th>
-                  <td>{customer.source_id ?? '—'}</td>
-                  <td>{customer.email ?? '—'}</td>
-                  <td className="number">{customer.summary?.redemptions.total_redeemed ?? '—'}</td>
-                  <td className="number">{formatMoney(customer.summary?.orders.total_amount)}</td>
-                  <td>{formatDate(customer.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {data ? (
-        <Pager
-          label="Customer pages"
-          page={request.page}
-          pageSize={PAGE_SIZE}
-          shown={customers.length}
-          total={data.total}
-          hrefOf={(page) => buildListHref('/customers', request, page)}
-        />
-      ) : null}
-    </>
+    <CatalogList
+      query={query}
+      title="Customers"
+      basePath="/customers"
+      listKey="customers"
+      load={listCustomers}
+      rowsOf={(answer) => answer.customers}
+      searchLabel="Search customers"
+      fields={FIELDS}
+      sortOptions={SORTS}
+      hint="Email, name and city each match the whole value exactly. To find someone by the shop's own id, open them by id or source_id instead."
+      lookup={{
+        label: 'Customer id or source_id',
+        button: 'Open customer',
+        pathOf: (ref) => buildPath('customers', ref),
+      }}
+      emptyText="No customers match."
+      caption="Customers"
+      pagerLabel="Customer pages"
+      columns={[
+        {
+          header: 'Customer',
+          cell: (customer) => <Link to={buildPath('customers', customer.id)}>{describeCustomerName(customer)}</Link>,
+        },
+        { header: 'Source id', cell: (customer) => customer.source_id ?? '—' },
+        { header: 'Email', cell: (customer) => customer.email ?? '—' },
+        {
+          header: 'Redemptions',
+          numeric: true,
+          cell: (customer) => customer.summary?.redemptions.total_redeemed ?? '—',
+        },
+        {
+          header: 'Paid orders total',
+          numeric: true,
+          cell: (customer) => formatMoney(customer.summary?.orders.total_amount),
+        },
+        { header: 'Created', cell: (customer) => formatDate(customer.created_at) },
+      ]}
+    />
   );
 }
