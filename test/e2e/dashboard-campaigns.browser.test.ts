@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
@@ -23,12 +23,6 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
   let page: Page;
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/campaigns-${name}.png`, fullPage: true });
   let ruleId = '';
-
-  /** What reaches past a phone's screen, tables (which scroll) aside. */
-  const overflowing = () =>
-    page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll'))
-      .map((element) => element.tagName + '.' + element.className)`);
 
   const openNewCampaign = async (type: string) => {
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
@@ -51,10 +45,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/dashboard/`);
-    await page.getByLabel('Email').fill('campaigns@shop.example');
-    await page.getByLabel('Password').fill('autumn sale 2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await signInToDashboard(page, 'campaigns@shop.example', 'autumn sale 2026');
     const rule = loose(
       await server.sdk().validationRules.create({
         name: 'Orders of 50.00 or more',
@@ -192,7 +183,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
 
     await page.setViewportSize({ width: 375, height: 800 });
     await shot('06-phone');
-    expect(await overflowing()).toEqual([]);
+    expect(await elementsPastScreenEdge(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Delete campaign' }).click();
@@ -226,7 +217,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     for (const type of ['Discount coupons', 'Promotion', 'Gift cards', 'Referral program']) {
       await openNewCampaign(type);
       await page.getByRole('button', { name: 'Create campaign' }).waitFor();
-      expect(await overflowing(), type).toEqual([]);
+      expect(await elementsPastScreenEdge(page), type).toEqual([]);
     }
     await shot('07-referral-phone');
   }, 60_000);

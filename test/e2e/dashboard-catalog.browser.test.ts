@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -93,10 +93,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () 
 
   it('finds a customer, shows their redemption and order, and lists and shows products', async () => {
     await page.goto(`${server.url}/dashboard/`);
-    await page.getByLabel('Email').fill('marketer@shop.example');
-    await page.getByLabel('Password').fill('spring sale 2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await signInToDashboard(page, 'marketer@shop.example', 'spring sale 2026');
 
     // Customers: search by email, then open the customer.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -188,10 +185,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () 
       await page.goto(`${server.url}/dashboard${section}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.getByText('Loading…').first().waitFor({ state: 'detached' });
-      const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
-        .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll, .app-nav'))
-        .map((element) => element.tagName + '.' + element.className)`);
-      expect(overflowing).toEqual([]);
+      expect(await elementsPastScreenEdge(page)).toEqual([]);
       await shot(`06-phone-${name}`);
     }
   }, 120_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -88,10 +88,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard overview and settings in 
 
   it("shows today's redemptions on the overview and the campaign page, and rotates the server key", async () => {
     await page.goto(`${server.url}/dashboard/`);
-    await page.getByLabel('Email').fill('admin@shop.example');
-    await page.getByLabel('Password').fill('autumn sale 2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await signInToDashboard(page, 'admin@shop.example', 'autumn sale 2026');
 
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -122,10 +119,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard overview and settings in 
     // Usable on a phone: nothing wider than the screen but the tables, which scroll.
     await page.setViewportSize({ width: 375, height: 800 });
     await shot('02-overview-phone');
-    const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll, .app-nav'))
-      .map((element) => element.tagName + '.' + element.className)`);
-    expect(overflowing).toEqual([]);
+    expect(await elementsPastScreenEdge(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();

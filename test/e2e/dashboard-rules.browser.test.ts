@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
@@ -71,10 +71,7 @@ describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium'
     expect((await validate(code!, 5000)).valid).toBe(true);
 
     await page.goto(`${server.url}/dashboard/`);
-    await page.getByLabel('Email').fill('rules@shop.example');
-    await page.getByLabel('Password').fill('rules of the game 2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await signInToDashboard(page, 'rules@shop.example', 'rules of the game 2026');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Validation rules' }).click();
     await page.getByRole('heading', { level: 1, name: 'Validation rules' }).waitFor();
     await page.getByText('No validation rules yet').waitFor();
@@ -155,10 +152,7 @@ describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium'
     await page.getByRole('heading', { level: 1, name: 'Big orders only' }).waitFor();
     await page.getByRole('button', { name: 'Remove assignment to Big basket' }).waitFor();
     await shot('06-phone-rule');
-    const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll, .app-nav'))
-      .map((element) => element.tagName + '.' + element.className)`);
-    expect(overflowing).toEqual([]);
+    expect(await elementsPastScreenEdge(page)).toEqual([]);
 
     // Removing the assignment frees the codes again.
     await page.getByRole('button', { name: 'Remove assignment to Big basket' }).click();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -106,11 +106,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
     await shot('07-phone');
-    // Run in the browser (a string, so this file needs no DOM types): what reaches past the screen's edge.
-    const overflowing = await page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > 375 && !element.closest('.table-scroll'))
-      .map((element) => element.tagName + '.' + element.className)`);
-    expect(overflowing).toEqual([]);
+    expect(await elementsPastScreenEdge(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

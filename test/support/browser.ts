@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); the tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -17,4 +17,22 @@ export function hasChromium(): boolean {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+}
+
+/**
+ * What reaches past the right edge of a screen `width` wide, tables aside (they scroll). Run in the
+ * browser from a string, so the test files need no DOM types.
+ */
+export function elementsPastScreenEdge(page: Page, width = 375): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((element) => element.getBoundingClientRect().right > ${width} && !element.closest('.table-scroll'))
+    .map((element) => element.tagName + '.' + element.className)`);
+}
+
+/** Signs in on the dashboard's sign-in page and waits for the first page, the campaigns. */
+export async function signInToDashboard(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
 }
