@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import type { ListPage } from '../../api/api-types';
 import { PAGE_SIZE } from '../../api/campaign-api';
 import type { ListRequest } from '../../api/catalog-api';
+import { DataTable, type TableColumn } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
 import { PageHeader } from '../../components/page-header';
@@ -19,12 +19,7 @@ import {
   toListKey,
 } from './list-controls';
 
-export interface CatalogColumn<Row> {
-  header: string;
-  /** Right-aligns the header and cells, for amounts and counts. */
-  numeric?: boolean;
-  cell: (row: Row) => ReactNode;
-}
+export type CatalogColumn<Row> = TableColumn<Row>;
 
 interface CatalogListProps<Answer extends ListPage, Row extends { id: string }> {
   /** The page's heading and browser tab name. */
@@ -75,7 +70,6 @@ export function CatalogList<Answer extends ListPage, Row extends { id: string }>
   const { data, error, loading } = useApiData(key, () => load(request));
   // Reads like `data?.customers ?? []`: an answer without its array shows as an empty list.
   const rows: readonly Row[] = (data ? rowsOf(data) : undefined) ?? [];
-  const [first, ...rest] = columns;
 
   return (
     <>
@@ -95,34 +89,7 @@ export function CatalogList<Answer extends ListPage, Row extends { id: string }>
       <ErrorMessage error={error} />
       <LoadingNote loading={loading} />
       {data && rows.length === 0 ? <p>{emptyText}</p> : null}
-      {rows.length > 0 && first ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.header} scope="col" className={column.numeric ? 'number' : undefined}>
-                    {column.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{first.cell(row)}</th>
-                  {rest.map((column) => (
-                    <td key={column.header} className={column.numeric ? 'number' : undefined}>
-                      {column.cell(row)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {rows.length > 0 ? <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.id} /> : null}
       {data ? (
         <Pager
           label={pagerLabel}

@@ -1,4 +1,5 @@
 import type { DailyRedemptions, RedemptionInsights } from '../../api/insights-api';
+import { DataTable } from '../../components/data-table';
 import { formatMoney } from '../../lib/format';
 import '../../styles/insights.css';
 import { formatCount } from './chart-format';
@@ -55,29 +56,23 @@ export function RedemptionInsightsView({ insights, periodLabel, headingLevel }: 
           {insights.failuresByReason.length === 0 ? (
             <p>No failed redemptions in this period.</p>
           ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Failures by reason, {periodLabel}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Reason</th>
-                    <th scope="col" className="number">
-                      Failures
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {insights.failuresByReason.map((row) => (
-                    <tr key={row.reason}>
-                      <th scope="row" className="insights-wrap">
-                        {formatReason(row.reason)} <code className="reason-code">{row.reason}</code>
-                      </th>
-                      <td className="number">{formatCount(row.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Failures by reason, ${periodLabel}`}
+              rows={insights.failuresByReason}
+              rowKey={(row) => row.reason}
+              rowHeaderClassName="insights-wrap"
+              columns={[
+                {
+                  header: 'Reason',
+                  cell: (row) => (
+                    <>
+                      {formatReason(row.reason)} <code className="reason-code">{row.reason}</code>
+                    </>
+                  ),
+                },
+                { header: 'Failures', numeric: true, cell: (row) => formatCount(row.count) },
+              ]}
+            />
           )}
         </section>
         <section>
@@ -85,34 +80,25 @@ export function RedemptionInsightsView({ insights, periodLabel, headingLevel }: 
           {insights.topCustomers.length === 0 ? (
             <p>No customer redeemed in this period.</p>
           ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Top customers, {periodLabel}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Customer</th>
-                    <th scope="col" className="number">
-                      Redemptions
-                    </th>
-                    <th scope="col" className="number">
-                      Discount given
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {insights.topCustomers.map((row) => (
-                    <tr key={row.customerId}>
-                      <th scope="row" className="insights-wrap">
-                        {row.name ? `${row.name} ` : null}
-                        <code>{row.sourceId ?? row.customerId}</code>
-                      </th>
-                      <td className="number">{formatCount(row.redemptions)}</td>
-                      <td className="number">{formatMoney(row.discountAmount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Top customers, ${periodLabel}`}
+              rows={insights.topCustomers}
+              rowKey={(row) => row.customerId}
+              rowHeaderClassName="insights-wrap"
+              columns={[
+                {
+                  header: 'Customer',
+                  cell: (row) => (
+                    <>
+                      {row.name ? `${row.name} ` : null}
+                      <code>{row.sourceId ?? row.customerId}</code>
+                    </>
+                  ),
+                },
+                { header: 'Redemptions', numeric: true, cell: (row) => formatCount(row.redemptions) },
+                { header: 'Discount given', numeric: true, cell: (row) => formatMoney(row.discountAmount) },
+              ]}
+            />
           )}
         </section>
         <section>
@@ -120,27 +106,15 @@ export function RedemptionInsightsView({ insights, periodLabel, headingLevel }: 
           {insights.channels.length === 0 ? (
             <p>No redemptions in this period.</p>
           ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Redemptions by channel, {periodLabel}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Channel</th>
-                    <th scope="col" className="number">
-                      Redemptions
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {insights.channels.map((row) => (
-                    <tr key={row.channel}>
-                      <th scope="row">{row.channel}</th>
-                      <td className="number">{formatCount(row.redemptions)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Redemptions by channel, ${periodLabel}`}
+              rows={insights.channels}
+              rowKey={(row) => row.channel}
+              columns={[
+                { header: 'Channel', cell: (row) => row.channel },
+                { header: 'Redemptions', numeric: true, cell: (row) => formatCount(row.redemptions) },
+              ]}
+            />
           )}
         </section>
       </div>
