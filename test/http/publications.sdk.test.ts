@@ -175,6 +175,160 @@ describe.each(TEST_DATABASES)('publications through the official SDK on $name', 
     expect(again.voucher.code).toBe(first.voucher.code);
   });
 
+  it('refuses several codes under join_once, by body, query or campaign, writing nothing', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    await campaign(project, { name: 'Single', vouchers_count: 5 });
+    await campaign(project, { name: 'Single by itself', vouchers_count: 5, join_once: true });
+    const asks = [
+      raw(project, 'POST', '/publications', {
+        campaign: { name: 'Single', count: 2 },
+        customer: { source_id: 'greedy' },
+        join_once: true,
+      }),
+      raw(project, 'POST', '/publications?join_once=true', {
+        campaign: { name: 'Single', count: 3 },
+        customer: { source_id: 'greedy' },
+      }),
+      raw(project, 'POST', '/publications', {
+        campaign: { name: 'Single by itself', count: 2 },
+        customer: { source_id: 'greedy' },
+      }),
+    ];
+    for (const answer of await Promise.all(asks)) {
+      expect(answer).toMatchObject({
+        status: 400,
+        body: {
+          key: 'invalid_payload',
+          details: expect.stringContaining('.campaign.count should be 1 under join_once'),
+        },
+      });
+    }
+    expect(loose(await sdk.distributions.publications.list({} as never)).total).toBe(0);
+    await expect(sdk.customers.get('greedy')).rejects.toMatchObject({ code: 404 });
+    // One code under join_once, asked for by count or not, is what a customer joins with.
+    const joined = await publish(project, {
+      campaign: { name: 'Single', count: 1 },
+      customer: { source_id: 'greedy' },
+      join_once: true,
+    });
+    expect(joined.vouchers_id).toHaveLength(1);
+  });
+
+  it('gives ?join_once=true a new code from each campaign, and the same code again from each', async () => {
+    const project = await server.createProject();
+    const first = await campaign(project, { name: 'First joined', vouchers_count: 3 });
+    const second = await campaign(project, { name: 'Second joined', vouchers_count: 3 });
+    const join = (name: string) =>
+      raw(project, 'POST', '/publications?join_once=true', {
+        campaign: { name },
+        customer: { source_id: 'two-campaigns' },
+      });
+    const fromFirst = await join('First joined');
+    const fromSecond = await join('Second joined');
+    expect([fromFirst.status, fromSecond.status]).toEqual([200, 200]);
+    expect(fromFirst.body.voucher).toMatchObject({ campaign_id: first.id });
+    expect(fromSecond.body.voucher).toMatchObject({ campaign_id: second.id });
+    expect(fromSecond.body.voucher.code).not.toBe(fromFirst.body.voucher.code);
+    expect((await join('Second joined')).body.voucher.code).toBe(fromSecond.body.voucher.code);
+    expect((await join('First joined')).body.voucher.code).toBe(fromFirst.body.voucher.code);
+    const wallet = loose(await server.sdk(project).customers.listRedeemables('two-campaigns', {} as never));
+    expect(wallet.total).toBe(2);
+  });
+
+  it('refuses 3 codes from a pool of 2 all or nothing: both codes stay free for the next publications', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const pair = await campaign(project, { name: 'Pair', vouchers_count: 2 });
+    await expect(
+      publish(project, { campaign: { name: 'Pair', count: 3 }, customer: { source_id: 'hoarder' } }),
+    ).rejects.toMatchObject({ code: 400, key: 'no_voucher_suitable_for_publication', resource_type: 'publication' });
+    const codes = loose(await sdk.vouchers.list({ campaign_id: pair.id } as never)).vouchers as Loose[];
+    expect(codes).toHaveLength(2);
+    for (const voucher of codes) expect(voucher).toMatchObject({ holder_id: null, publish: { count: 0 } });
+    const listed = loose(await sdk.distributions.publications.list({ campaign: 'Pair' } as never));
+    expect(listed.publications.map((p: Loose) => [p.result, p.vouchers_id ?? []])).toEqual([['FAILURE', []]]);
+    const both = await publish(project, { campaign: { name: 'Pair', count: 2 }, customer: { source_id: 'modest' } });
+    expect([...both.vouchers].sort()).toEqual(codes.map((v) => v.code).sort());
+  });
+
+  it("dates a STATIC campaign's code from its publication under activity_duration_after_publishing", async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const timed = await campaign(project, {
+      name: 'Timed',
+      vouchers_count: 2,
+      activity_duration_after_publishing: 'PT36H',
+    });
+    const before = Date.now();
+    const published = await publish(project, { campaign: { id: timed.id }, customer: { source_id: 'timed' } });
+    const after = Date.now();
+    const start = Date.parse(published.voucher.start_date);
+    expect(start).toBeGreaterThanOrEqual(before);
+    expect(start).toBeLessThanOrEqual(after);
+    expect(Date.parse(published.voucher.expiration_date) - start).toBe(36 * 3_600_000);
+    expect(loose(await sdk.vouchers.get(published.voucher.code))).toMatchObject({
+      start_date: published.voucher.start_date,
+      expiration_date: published.voucher.expiration_date,
+    });
+    // The code still in the pool has no dates until it is handed out.
+    const codes = loose(await sdk.vouchers.list({ campaign_id: timed.id } as never)).vouchers as Loose[];
+    const waiting = codes.find((v) => v.code !== published.voucher.code);
+    expect(waiting).toMatchObject({ holder_id: null, start_date: null, expiration_date: null });
+  });
+
+  it('keeps a custom channel, and filters the list by voucher_type and is_referral_code (only true filters, as in Voucherify)', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    await campaign(project, { name: 'Plain', vouchers_count: 2 });
+    await campaign(project, {
+      name: 'Cards',
+      campaign_type: 'GIFT_VOUCHERS',
+      type: 'AUTO_UPDATE',
+      voucher: { type: 'GIFT_VOUCHER', gift: { amount: 5000 } },
+    });
+    await campaign(project, {
+      name: 'Friends',
+      campaign_type: 'REFERRAL_PROGRAM',
+      type: 'AUTO_UPDATE',
+      voucher: { type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF },
+      referral_program: { conversion_event_type: 'redemption' },
+    });
+    const plain = await publish(project, {
+      campaign: { name: 'Plain' },
+      customer: { source_id: 'mixed' },
+      channel: 'Newsletter',
+    });
+    // Not checked against the spec's response schema, which lists `API` as the only channel: the
+    // request's `channel` is Voucherify's own field, kept as sent.
+    expect(plain.channel).toBe('Newsletter');
+    const card = await publish(project, { campaign: { name: 'Cards' }, customer: { source_id: 'mixed' } });
+    const referral = await publish(project, { campaign: { name: 'Friends' }, customer: { source_id: 'mixed' } });
+    expect(referral.voucher).toMatchObject({ is_referral_code: true, type: 'DISCOUNT_VOUCHER' });
+    expect(card.voucher).toMatchObject({ is_referral_code: false, type: 'GIFT_VOUCHER' });
+
+    const ids = async (query: string) => {
+      const answer = await raw(project, 'GET', `/publications${query}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.publications.map((p: Loose) => p.id);
+    };
+    expect(await ids('')).toEqual([referral.id, card.id, plain.id]);
+    expect(await ids('?is_referral_code=true')).toEqual([referral.id]);
+    // Voucherify's spec: the filter "works only for the true option"; false lists everything.
+    expect(await ids('?is_referral_code=false')).toEqual([referral.id, card.id, plain.id]);
+    expect(await ids('?voucher_type=gift')).toEqual([card.id]);
+    expect(await ids('?voucher_type=discount')).toEqual([referral.id, plain.id]);
+    expect(await ids('?voucher_type=DISCOUNT_VOUCHER&is_referral_code=false')).toEqual([referral.id, plain.id]);
+    expect(await ids('?voucher_type=loyalty')).toEqual([]);
+    // The SDK sends the same filters; the channel is kept in the list as well.
+    const bySdk = loose(await sdk.distributions.publications.list({ is_referral_code: false } as never));
+    expect(bySdk.publications.map((p: Loose) => [p.id, p.channel])).toEqual([
+      [referral.id, 'API'],
+      [card.id, 'API'],
+      [plain.id, 'Newsletter'],
+    ]);
+  });
+
   it('publishes once per source_id: parallel retries get the first publication, another customer a conflict', async () => {
     const project = await server.createProject();
     await campaign(project, { name: 'Sourced', vouchers_count: 20 });

@@ -145,17 +145,23 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     expect(voucher).toMatchObject({ is_referral_code: true, holder_id: referrerId });
     expect(await giftCardOf(project, referrerId, gift)).toBeNull();
 
-    const redeemed = await redeem(project, code, 'referee-1');
-    expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(200);
-    expectConformsToSpec('post', '/v1/vouchers/{code}/redemption', 200, redeemed.body, 'legacy');
-    expect(redeemed.body.order).toMatchObject({ referrer_id: referrerId, referrer: { id: referrerId } });
-    const order = loose(await server.sdk(project).orders.get(redeemed.body.order.id));
+    // The shop redeems as it would with Voucherify: through the SDK, the referee named by source_id.
+    const redeemed = loose(
+      await server.sdk(project).redemptions.redeem(code, {
+        customer: { source_id: 'referee-1' },
+        order: { source_id: 'order-of-referee-1', amount: 10000 },
+      } as never),
+    );
+    expectConformsToSpec('post', '/v1/vouchers/{code}/redemption', 200, redeemed, 'legacy');
+    expect(redeemed.result).toBe('SUCCESS');
+    expect(redeemed.order).toMatchObject({ referrer_id: referrerId, referrer: { id: referrerId } });
+    const order = loose(await server.sdk(project).orders.get(redeemed.order.id));
     expect(order).toMatchObject({ referrer_id: referrerId });
 
     const card = await giftCardOf(project, referrerId, gift);
     expect(card?.balance).toBe(OPENING + REWARD);
 
-    const referee = loose(await server.sdk(project).customers.get(redeemed.body.customer.id));
+    const referee = loose(await server.sdk(project).customers.get(redeemed.customer.id));
     expectConformsToSpec('get', '/v1/customers/{customerId}', 200, referee);
     expect(referee.referrals).toEqual({
       total: 1,
@@ -163,7 +169,7 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
         {
           campaign_id: campaign.id,
           referrer_id: referrerId,
-          related_object_id: redeemed.body.id,
+          related_object_id: redeemed.id,
           related_object_type: 'redemption',
           date: expect.any(String),
         },
@@ -311,6 +317,95 @@ describe.each(TEST_DATABASES)('referral programs through the official SDK on $na
     expect(loose(await server.sdk(project).vouchers.get(firstCode)).active).toBe(false);
     const holders = await raw('GET', `/referrals/members/${code}/holders`, project);
     expect(holders.body.total).toBe(2);
+  });
+
+  /** A STATIC campaign of `count` codes made at its creation, and no more. */
+  async function staticCampaign(project: TestProject, name: string, count: number, gift = false) {
+    return loose(
+      await server.sdk(project).campaigns.create({
+        name,
+        campaign_type: gift ? 'GIFT_VOUCHERS' : 'DISCOUNT_COUPONS',
+        type: 'STATIC',
+        vouchers_count: count,
+        voucher: gift
+          ? { type: 'GIFT_VOUCHER', gift: { amount: OPENING } }
+          : { type: 'DISCOUNT_VOUCHER', discount: { type: 'PERCENT', percent_off: 10 } },
+      } as never),
+    );
+  }
+
+  /** Every publication of the campaign, whatever its result. */
+  async function publicationsOf(project: TestProject, campaign: Loose) {
+    const listed = loose(
+      await server.sdk(project).distributions.publications.list({ campaign: campaign.id, limit: 100 } as never),
+    );
+    return listed.publications as Loose[];
+  }
+
+  it('counts a conversion whose referrer reward has run out: the redemption succeeds, no reward is granted', async () => {
+    const project = await server.createProject();
+    const thanks = await staticCampaign(project, 'One thank-you', 1);
+    const gift = await giftCampaign(project, 'Scarce welcome');
+    const campaign = await referralCampaign(project, 'Scarce', {
+      referrer_reward: { type: 'DISCOUNT_VOUCHER', related_object_parent: { id: thanks.id } },
+      referee_reward: refereeReward(gift),
+    });
+    const { code, referrerId } = await referralCode(project, campaign, 'scarce-referrer');
+    const first = await redeem(project, code, 'scarce-referee-1');
+    const second = await redeem(project, code, 'scarce-referee-2');
+    expect([first.status, second.status], JSON.stringify(second.body)).toEqual([200, 200]);
+    expect(second.body).toMatchObject({ result: 'SUCCESS', order: { referrer_id: referrerId } });
+
+    // Exactly one reward, the campaign's only code; the second conversion left no publication behind.
+    const rewards = await publicationsOf(project, thanks);
+    expect(rewards.map((p) => [p.result, p.customer_id])).toEqual([['SUCCESS', referrerId]]);
+    const rewardCode = rewards[0]?.voucher.code as string;
+    expect(loose(await server.sdk(project).vouchers.get(rewardCode))).toMatchObject({
+      holder_id: referrerId,
+      active: true,
+      publish: { count: 1 },
+    });
+    // Both conversions counted: each referee got their own reward.
+    for (const answer of [first, second]) {
+      expect((await giftCardOf(project, answer.body.customer.id, gift))?.balance).toBe(OPENING + WELCOME);
+    }
+    expect(loose(await server.sdk(project).vouchers.get(code)).redemption.redeemed_quantity).toBe(2);
+
+    // Rolling back the rewardless conversion takes back the referee's credits and nothing of the referrer's.
+    const rolled = await raw('POST', `/redemptions/${second.body.id}/rollback`, project, {});
+    expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
+    expect((await giftCardOf(project, second.body.customer.id, gift))?.balance).toBe(OPENING);
+    expect(loose(await server.sdk(project).vouchers.get(rewardCode)).active).toBe(true);
+  });
+
+  it('counts conversions whose gift rewards come from an empty STATIC campaign, granting nothing and writing nothing there', async () => {
+    const project = await server.createProject();
+    const empty = await staticCampaign(project, 'No credits left', 0, true);
+    const campaign = await referralCampaign(project, 'Empty-handed', {
+      referrer_reward: { type: 'GIFT_VOUCHER', related_object_parent: { id: empty.id }, amount: REWARD },
+      referee_reward: refereeReward(empty),
+    });
+    const { code, referrerId } = await referralCode(project, campaign, 'empty-referrer');
+    const answers = [await redeem(project, code, 'empty-referee-1'), await redeem(project, code, 'empty-referee-2')];
+    expect(
+      answers.map((a) => a.status),
+      JSON.stringify(answers[1]?.body),
+    ).toEqual([200, 200]);
+    for (const customerId of [referrerId, ...answers.map((a) => a.body.customer.id as string)]) {
+      expect(await giftCardOf(project, customerId, empty)).toBeNull();
+    }
+    expect(await publicationsOf(project, empty)).toEqual([]);
+    const referee = loose(await server.sdk(project).customers.get(answers[1]?.body.customer.id));
+    expect(referee.referrals).toMatchObject({ total: 1, campaigns: [{ referrer_id: referrerId }] });
+
+    // A code added to the campaign later goes to the next conversion's referrer, then none is left for its referee.
+    await raw('POST', '/vouchers/LATE-CARD', project, { campaign_id: empty.id });
+    expect((await redeem(project, code, 'empty-referee-3')).status).toBe(200);
+    expect((await giftCardOf(project, referrerId, empty))?.balance).toBe(OPENING + REWARD);
+    const rewards = await publicationsOf(project, empty);
+    expect(rewards.map((p) => [p.result, p.customer_id, p.voucher.code])).toEqual([
+      ['SUCCESS', referrerId, 'LATE-CARD'],
+    ]);
   });
 
   it('rewards a redemption retried with the same Idempotency-Key once, and a second redemption by the same referee not at all', async () => {

@@ -108,6 +108,55 @@ describe.each(TEST_DATABASES)('vouchers through the official SDK on $name', (dat
     expect(byDefault.code).toMatch(/^\d{8}$/);
   });
 
+  it("takes the body's code at POST /v1/vouchers, under the same checks as a code in the path", async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const created = await post('/v1/vouchers', { code: 'BODY-CODE', discount: TENTH_OFF }, project);
+    expect(created.status).toBe(200);
+    const body = loose(await created.json());
+    const { validity_hours: _hours, ...checkable } = body;
+    expectConformsToSpec('post', '/v1/vouchers', 200, checkable);
+    expect(body).toMatchObject({ code: 'BODY-CODE', type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF });
+    expect(loose(await sdk.vouchers.get('BODY-CODE')).id).toBe(body.id);
+
+    // The code wins over a code_config; into a campaign it goes with the campaign's template.
+    const spring = loose(
+      await sdk.campaigns.create({
+        name: 'Spring',
+        type: 'STATIC',
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: TENTH_OFF },
+      } as never),
+    );
+    const chosen = await post(
+      '/v1/vouchers/',
+      { code: 'SPRING-OWN', campaign_id: spring.id, code_config: { pattern: 'GEN-####' } },
+      project,
+    );
+    expect(chosen.status).toBe(200);
+    expect(loose(await chosen.json())).toMatchObject({ code: 'SPRING-OWN', campaign_id: spring.id });
+    expect(loose(await sdk.campaigns.get(spring.id)).vouchers_count).toBe(1);
+
+    const duplicate = await post('/v1/vouchers', { code: 'BODY-CODE', discount: TENTH_OFF }, project);
+    expect(duplicate.status).toBe(409);
+    expect(loose(await duplicate.json())).toMatchObject({
+      key: 'duplicate_found',
+      details: expect.stringContaining('BODY-CODE'),
+    });
+    for (const code of ['', 'WITH SPACE', 'x'.repeat(201)]) {
+      const refused = await post('/v1/vouchers', { code, discount: TENTH_OFF }, project);
+      expect(refused.status, code).toBe(400);
+      expect(loose(await refused.json())).toMatchObject({ key: 'invalid_payload' });
+    }
+    // A null code is no code: one is generated.
+    const generated = await post(
+      '/v1/vouchers',
+      { code: null, discount: TENTH_OFF, code_config: { prefix: 'G-' } },
+      project,
+    );
+    expect(loose(await generated.json()).code).toMatch(/^G-/);
+    expect((await sdk.vouchers.list()).total).toBe(3);
+  });
+
   it('refuses what is not supported yet or not valid, naming the property, and writes nothing', async () => {
     const sdk = server.sdk(await server.createProject());
     await expect(create({ code: 'LOYAL', type: 'LOYALTY_CARD', loyalty_card: { points: 10 } })).rejects.toMatchObject({

@@ -2,7 +2,11 @@ import type { Campaign } from '../../domain/campaigns/campaign.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import { AppError, invalidPayload, notFound } from '../../domain/errors.js';
 import type { Publication } from '../../domain/publications/publication.js';
-import { type PublicationTarget, readPublicationTarget } from '../../domain/publications/publication-target.js';
+import {
+  joinOnceCountRefusal,
+  type PublicationTarget,
+  readPublicationTarget,
+} from '../../domain/publications/publication-target.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
 import type { Voucher } from '../../domain/vouchers/voucher.js';
 import { nowIso, type ProjectContext } from '../context.js';
@@ -85,6 +89,32 @@ async function joinedPublication(
   return (await store.publications.findFirstOfCustomer(customer.id, campaign.id)) ?? held;
 }
 
+/** The codes the target names, claimed for the customer in the open transaction. */
+async function claimTargetCodes(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  target: PublicationTarget,
+  resolved: Resolved,
+  joined: Voucher | null,
+  customer: Customer,
+): Promise<Voucher[]> {
+  const { campaign, voucher } = resolved;
+  if (joined) return [await claimNamedCode(ctx, store, joined, campaign, customer.id)];
+  if (voucher) return [await claimNamedCode(ctx, store, voucher, campaign, customer.id)];
+  if (campaign && target.kind === 'campaign') {
+    return claimCampaignCodes(ctx, store, campaign, customer.id, target.count);
+  }
+  throw new Error('a publication target resolves to a voucher or a campaign');
+}
+
+/**
+ * Publishes in the open transaction; the publication's id. The codes are claimed before the
+ * publication row is written, so when one code is asked for, a refusal (an empty pool, a disabled
+ * or expired campaign or code) comes before any write but the customer's upsert, which a bare
+ * customer id leaves unwritten: a caller inside a larger transaction (a referral reward,
+ * gift-credit-rewards.ts) may catch it and go on with nothing half-written. Only an AUTO_UPDATE
+ * campaign writes first, free codes of its own, which stand whether or not they are then claimed.
+ */
 export async function publishInTransaction(
   ctx: ProjectContext,
   store: ProjectStore,
@@ -93,28 +123,27 @@ export async function publishInTransaction(
   options: PublicationOptions,
 ): Promise<string> {
   const customer = await upsertCustomer(store, ctx.clock, ctx.ids, requireCustomer(request), options.writes);
-  const { campaign, voucher } = await resolveTarget(ctx, store, target);
-  let vouchers: Voucher[];
+  const resolved = await resolveTarget(ctx, store, target);
+  const { campaign } = resolved;
   let joined: Voucher | null = null;
   if (target.kind === 'campaign' && campaign && (options.joinOnce || request.join_once || campaign.join_once)) {
+    const refusal = joinOnceCountRefusal(target.count);
+    if (refusal) throw refusal;
     const found = await joinedPublication(store, customer, campaign);
     if (found && 'result' in found) return found.id;
     joined = found;
   }
-  const publication = newPublication(ctx, request, customer, campaign);
-  if (!(await store.publications.insert(publication))) throw new SourceIdTaken();
-  if (joined) vouchers = [await claimNamedCode(ctx, store, joined, campaign, customer.id)];
-  else if (voucher) vouchers = [await claimNamedCode(ctx, store, voucher, campaign, customer.id)];
-  else if (campaign && target.kind === 'campaign') {
-    vouchers = await claimCampaignCodes(ctx, store, campaign, customer.id, target.count);
-  } else throw new Error('a publication target resolves to a voucher or a campaign');
+  const vouchers = await claimTargetCodes(ctx, store, target, resolved, joined, customer);
   const first = resolveVoucher(vouchers[0] as Voucher, campaign);
-  await store.publications.setVouchers(publication.id, {
-    ids: vouchers.map((v) => v.id),
-    codes: vouchers.map((v) => v.code),
+  const publication: Publication = {
+    ...newPublication(ctx, request, customer, campaign),
+    voucher_ids: vouchers.map((v) => v.id),
+    voucher_codes: vouchers.map((v) => v.code),
     voucher_type: first.type,
     is_referral_code: first.is_referral_code,
-  });
+  };
+  // A taken source_id rolls the whole transaction back, the claim with it.
+  if (!(await store.publications.insert(publication))) throw new SourceIdTaken();
   await recordEvent(
     ctx,
     store,
@@ -191,7 +220,7 @@ export async function createPublication(
   request: PublicationRequest,
   options: PublicationOptions,
 ): Promise<PublishedOutcome> {
-  const target = readPublicationTarget(request);
+  const target = readPublicationTarget({ ...request, join_once: request.join_once || options.joinOnce });
   requireCustomer(request);
   if (request.source_id) {
     const existing = await ctx.store.publications.findBySourceId(request.source_id);

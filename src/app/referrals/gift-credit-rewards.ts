@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors.js';
 import { giftStateOf } from '../../domain/gift-cards/gift-card.js';
 import { readPublicationTarget } from '../../domain/publications/publication-target.js';
 import { resolveVoucher } from '../../domain/vouchers/resolve-voucher.js';
@@ -13,17 +14,33 @@ const TAKEN_BACK_REASON = 'Referral reward taken back: its conversion was rolled
 
 type GiftGrant = Extract<GrantedReward, { type: 'GIFT_VOUCHER' }>;
 
-/** Publishes one code of the campaign to the customer, in the open transaction; the publication's id. */
-export async function publishTo(ctx: ProjectContext, store: ProjectStore, campaignId: string, customerId: string) {
+/**
+ * Publishes one code of the campaign to the customer, in the open transaction; the publication's
+ * id, or null when the campaign has no code to give (its pool is empty, it is disabled or expired).
+ * That refusal comes before the publication writes anything (publishInTransaction), so catching it
+ * leaves the conversion's transaction whole: the conversion counts, without this reward.
+ */
+export async function publishTo(
+  ctx: ProjectContext,
+  store: ProjectStore,
+  campaignId: string,
+  customerId: string,
+): Promise<string | null> {
   const request = { campaign: { id: campaignId }, customer: { id: customerId }, channel: 'API' };
-  return publishInTransaction(ctx, store, request, readPublicationTarget(request), {
-    writes: 'upsert',
-    joinOnce: false,
-  });
+  try {
+    return await publishInTransaction(ctx, store, request, readPublicationTarget(request), {
+      writes: 'upsert',
+      joinOnce: false,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.key === 'no_voucher_suitable_for_publication') return null;
+    throw error;
+  }
 }
 
 /**
- * The customer's card of the gift campaign: the one they hold, else one published to them now.
+ * The customer's card of the gift campaign: the one they hold, else one published to them now;
+ * null when they hold none and the campaign has none left to give.
  * Two conversions never publish two cards to one customer: a referrer's conversions take turns on
  * their referral code's row, and a referee converts once per campaign (the conversion row), under
  * their own customer row locked first by the redemption.
@@ -31,7 +48,7 @@ export async function publishTo(ctx: ProjectContext, store: ProjectStore, campai
 export async function giftCardOf(ctx: ProjectContext, store: ProjectStore, campaignId: string, customerId: string) {
   const held = await store.vouchers.findHeldInCampaign(campaignId, customerId);
   if (held) return held;
-  await publishTo(ctx, store, campaignId, customerId);
+  if (!(await publishTo(ctx, store, campaignId, customerId))) return null;
   return store.vouchers.findHeldInCampaign(campaignId, customerId);
 }
 

@@ -9,8 +9,8 @@ const REFEREE_REASON = 'Referral reward for the referee';
 /**
  * Grants the program's referee reward at the referee's conversion (why then: referral-program.ts),
  * in its transaction: `amount` credits on the referee's card of the gift campaign, a card being
- * published to them when they hold none. Null when the reward's campaign is gone: the conversion
- * still counts, as for the referrer.
+ * published to them when they hold none. Null when the reward's campaign is gone, or they hold no
+ * card and it has none left to give: the conversion still counts, as for the referrer.
  */
 export async function grantRefereeReward(
   ctx: ProjectContext,

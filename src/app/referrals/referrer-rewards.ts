@@ -9,7 +9,8 @@ const REWARD_REASON = 'Referral reward';
 /**
  * Grants the campaign's referrer reward, in the conversion's transaction: credits added to the
  * referrer's gift card (gift-credit-rewards.ts), or a discount code published to them. Null when
- * the reward's campaign is gone: the conversion still counts.
+ * the reward's campaign is gone or has no code left to give: the conversion still counts, and
+ * records no reward.
  */
 export async function grantReferrerReward(
   ctx: ProjectContext,
@@ -22,6 +23,7 @@ export async function grantReferrerReward(
   if (!(await store.campaigns.findById(campaignId))) return null;
   if (reward.type === 'DISCOUNT_VOUCHER') {
     const publicationId = await publishTo(ctx, store, campaignId, referrerId);
+    if (!publicationId) return null;
     const publication = await store.publications.findById(publicationId);
     const voucherId = publication?.voucher_ids[0];
     return voucherId ? { type: 'DISCOUNT_VOUCHER', voucher_id: voucherId, publication_id: publicationId } : null;

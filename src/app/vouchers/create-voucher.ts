@@ -105,8 +105,9 @@ export async function insertGeneratedVoucher(
 }
 
 /**
- * POST /vouchers/{code}, and POST /vouchers (the SDK's `/vouchers/` without a code), which
- * generates the code from `code_config`, the campaign's, or the project's default charset.
+ * POST /vouchers/{code}, and POST /vouchers (the SDK's `/vouchers/` without a code), which takes
+ * the body's `code` under the same checks, or without one generates the code from `code_config`,
+ * the campaign's, or the project's default charset.
  */
 export function createVoucher(
   ctx: ProjectContext,

@@ -19,6 +19,16 @@ describe('readPublicationTarget', () => {
       { campaign: { name: 'S', count: 1 }, source_id: 'p1' },
       { kind: 'campaign', ref: 'S', count: 1 },
     ],
+    [
+      'one code under join_once',
+      { campaign: { name: 'S' }, join_once: true },
+      { kind: 'campaign', ref: 'S', count: 1 },
+    ],
+    [
+      'a named code under join_once',
+      { voucher: 'CODE-1', campaign: { name: 'S', count: 3 }, join_once: true },
+      { kind: 'voucher', code: 'CODE-1' },
+    ],
   ])('reads %s', (_label, input, expected) => {
     expect(readPublicationTarget(input)).toEqual(expected);
   });
@@ -30,6 +40,7 @@ describe('readPublicationTarget', () => {
     ['more than 50', { campaign: { name: 'S', count: 51 } }],
     ['a fraction', { campaign: { name: 'S', count: 1.5 } }],
     ['several codes under one source_id', { campaign: { name: 'S', count: 2 }, source_id: 'p1' }],
+    ['several codes under join_once', { campaign: { name: 'S', count: 2 }, join_once: true }],
   ])('refuses %s', (_label, input) => {
     expect(() => readPublicationTarget(input)).toThrow(AppError);
   });

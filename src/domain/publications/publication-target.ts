@@ -1,4 +1,4 @@
-import { invalidPayload } from '../errors.js';
+import { type AppError, invalidPayload } from '../errors.js';
 import { MAX_PUBLICATION_COUNT } from './publication.js';
 
 /** What a publication hands out: one named code, or `count` codes of a campaign. */
@@ -11,6 +11,16 @@ export interface TargetInput {
   voucher?: string | null;
   campaign?: CampaignInput | null;
   source_id?: string | null;
+  /** Asked for by the request (its body or `?join_once=true`). */
+  join_once?: boolean | null;
+}
+
+/** Under join_once a customer holds one code of the campaign (Voucherify's rule), so asks for one. */
+export function joinOnceCountRefusal(count: number): AppError | null {
+  if (count <= 1) return null;
+  return invalidPayload(
+    'Property .campaign.count should be 1 under join_once: a customer joins the campaign once and holds one of its codes',
+  );
 }
 
 function readCampaign(campaign: CampaignInput): { ref: string; count: number } {
@@ -27,7 +37,8 @@ function readCampaign(campaign: CampaignInput): { ref: string; count: number } {
 /**
  * Reads what to publish. A named voucher wins over a campaign (Voucherify skips the campaign when
  * both are given). A publication with a `source_id` hands out one code: the source_id then names
- * exactly that code, which is what makes a retried request answer with it again.
+ * exactly that code, which is what makes a retried request answer with it again. So does one
+ * under join_once (a campaign that joins once by itself is checked once it is found).
  */
 export function readPublicationTarget(input: TargetInput): PublicationTarget {
   if (input.voucher) return { kind: 'voucher', code: input.voucher };
@@ -36,5 +47,7 @@ export function readPublicationTarget(input: TargetInput): PublicationTarget {
   if (input.source_id && count > 1) {
     throw invalidPayload('A publication with a source_id publishes one voucher; leave out count or the source_id');
   }
+  const joinOnceRefusal = input.join_once ? joinOnceCountRefusal(count) : null;
+  if (joinOnceRefusal) throw joinOnceRefusal;
   return { kind: 'campaign', ref, count };
 }

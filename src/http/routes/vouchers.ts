@@ -57,14 +57,14 @@ export function registerVoucherRoutes(fastify: FastifyInstance, deps: AppDeps): 
     {
       schema: {
         tags,
-        summary: 'Create a voucher with a generated code',
+        summary: "Create a voucher with the body's code, or a generated one",
         body: VoucherCreateBody,
         response: { 200: VoucherObject },
       },
     },
     async (request) => {
-      const { code: _ignored, ...input } = request.body;
-      return present(request, await createVoucher(contextOf(request), undefined, input));
+      const { code, ...input } = request.body;
+      return present(request, await createVoucher(contextOf(request), code ?? undefined, input));
     },
   );
 

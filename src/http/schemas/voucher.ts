@@ -95,7 +95,7 @@ export const VoucherFields = {
 
 export const VoucherCreateBody = Type.Object({
   ...VoucherFields,
-  /** The SDK repeats the path's code in the body; the path wins. */
+  /** The SDK repeats the path's code in the body, where the path wins; without a code in the path, this one is used. */
   code: Type.Optional(Nullable(Text(500))),
   campaign: Type.Optional(Nullable(Text(500))),
   campaign_id: Type.Optional(Nullable(Text(200))),
