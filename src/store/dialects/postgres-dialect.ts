@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Database } from '../tables.js';
 import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
+import { isStalePreparedPlan, nameHotStatements } from './named-statements.js';
 import type { OpenedDatabase } from './opened-database.js';
 
 const PG_BIGINT = 20;
@@ -55,7 +56,8 @@ const postgresCapabilities: DialectCapabilities = {
   },
   isTransientConflict: (error) => {
     const code = errorCode(error);
-    return code === '40P01' || code === '40001'; // deadlock_detected, serialization_failure
+    // deadlock_detected, serialization_failure
+    return code === '40P01' || code === '40001' || isStalePreparedPlan(error);
   },
 };
 
@@ -87,6 +89,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    nameHotStatements(client);
   });
   const db = new Kysely<Database>({
     dialect: new ErrorTranslatingDialect(new PostgresDialect({ pool }), postgresCapabilities),

@@ -9,6 +9,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { CustomersTable, Database } from '../tables.js';
 
 function toCustomer(row: Selectable<CustomersTable>): Customer {
@@ -46,6 +47,11 @@ function toRow(customer: Customer, projectId: string): CustomersTable {
   };
 }
 
+/** A checkout names its customer by source_id: every validation and redemption reads it. */
+const bySourceId = new PreparedQuery((db, projectId: string, sourceId: string) =>
+  db.selectFrom('customers').selectAll().where('project_id', '=', projectId).where('source_id', '=', sourceId),
+);
+
 export class KyselyCustomerRepository implements CustomerRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -70,7 +76,7 @@ export class KyselyCustomerRepository implements CustomerRepository {
   }
 
   async findBySourceId(sourceId: string): Promise<Customer | undefined> {
-    const row = await this.scoped().where('source_id', '=', sourceId).executeTakeFirst();
+    const row = await bySourceId.first(this.db, this.projectId, sourceId);
     return row && toCustomer(row);
   }
 

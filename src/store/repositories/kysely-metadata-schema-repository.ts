@@ -5,6 +5,7 @@ import type {
 } from '../../app/repositories/metadata-schema-repository.js';
 import type { MetadataSchema, PropertyDefinitions } from '../../domain/metadata-schemas/metadata-schema.js';
 import { fromJson, toJson } from '../json-columns.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, MetadataSchemasTable } from '../tables.js';
 
 type SchemaRow = Omit<MetadataSchemasTable, 'project_id'>;
@@ -36,6 +37,16 @@ function toSchema(row: SchemaRow): StoredMetadataSchema {
  * a redemption checks its own metadata and its order's, and pays one query for both. A write
  * through this store forgets what was read.
  */
+/** Every write of metadata (each redemption's among them) checks it against the project's schemas. */
+const allOfProject = new PreparedQuery((db, projectId: string) =>
+  db
+    .selectFrom('metadata_schemas')
+    .select(COLUMNS)
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+
 export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository {
   private byRelatedObject: Promise<Map<string, StoredMetadataSchema>> | undefined;
 
@@ -115,7 +126,7 @@ export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository 
   }
 
   async list(): Promise<StoredMetadataSchema[]> {
-    const rows = await this.scoped().orderBy('created_at').orderBy('id').execute();
+    const rows = await allOfProject.rows(this.db, this.projectId);
     return rows.map(toSchema);
   }
 }

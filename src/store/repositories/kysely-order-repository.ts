@@ -5,6 +5,7 @@ import type { Order, OrderItem } from '../../domain/orders/order.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, OrdersTable } from '../tables.js';
 
 function toOrder(row: Selectable<OrdersTable>): Order {
@@ -34,6 +35,14 @@ function toRow(order: Order, projectId: string): OrdersTable {
 /** Orders count toward a customer's summary once money changed hands. */
 const SPENT_STATUSES = ['PAID', 'FULFILLED'] as const;
 
+/** Every redemption stores its order; an order already stored under its source_id is left to the caller. */
+const insertNew = new PreparedQuery((db, row: OrdersTable) =>
+  db
+    .insertInto('orders')
+    .values(row)
+    .onConflict((oc) => oc.columns(['project_id', 'source_id']).doNothing()),
+);
+
 export class KyselyOrderRepository implements OrderRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -56,12 +65,7 @@ export class KyselyOrderRepository implements OrderRepository {
   }
 
   async insert(order: Order): Promise<boolean> {
-    const result = await this.db
-      .insertInto('orders')
-      .values(toRow(order, this.projectId))
-      .onConflict((oc) => oc.columns(['project_id', 'source_id']).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    return (await insertNew.affected(this.db, toRow(order, this.projectId))) > 0;
   }
 
   async update(order: Order): Promise<void> {

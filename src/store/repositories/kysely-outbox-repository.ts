@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { OutboxEvent, OutboxRepository } from '../../app/repositories/outbox-repository.js';
 import { fromJson, toJson } from '../json-columns.js';
-import type { Database } from '../tables.js';
+import { PreparedQuery } from '../prepared-query.js';
+import type { Database, OutboxTable } from '../tables.js';
+
+/** Each redemption, rollback and customer change writes its event here, in its own transaction. */
+const insertOne = new PreparedQuery((db, row: OutboxTable) => db.insertInto('outbox').values(row));
 
 export class KyselyOutboxRepository implements OutboxRepository {
   constructor(
@@ -10,10 +14,12 @@ export class KyselyOutboxRepository implements OutboxRepository {
   ) {}
 
   async add(event: OutboxEvent): Promise<void> {
-    await this.db
-      .insertInto('outbox')
-      .values({ ...event, project_id: this.projectId, payload: toJson(event.payload), published_at: null })
-      .execute();
+    await insertOne.rows(this.db, {
+      ...event,
+      project_id: this.projectId,
+      payload: toJson(event.payload),
+      published_at: null,
+    });
   }
 
   async listPending(limit: number): Promise<OutboxEvent[]> {

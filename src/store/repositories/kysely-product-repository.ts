@@ -6,6 +6,7 @@ import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, ProductsTable } from '../tables.js';
 
 /** A products row as the domain's product; exported for the other queries that read products. */
@@ -50,6 +51,16 @@ export function whereCreatedWithin<T extends 'products' | 'skus', O>(
   return next;
 }
 
+/** The products a cart's lines name, read by every validation and redemption of a cart. */
+const liveBySourceIds = new PreparedQuery((db, projectId: string, sourceIds: readonly string[]) =>
+  db
+    .selectFrom('products')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('deleted_at', 'is', null)
+    .where('source_id', 'in', sourceIds),
+);
+
 export class KyselyProductRepository implements ProductRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -85,9 +96,7 @@ export class KyselyProductRepository implements ProductRepository {
 
   async findManyBySourceIds(sourceIds: readonly string[]): Promise<Product[]> {
     if (sourceIds.length === 0) return [];
-    const rows = await this.live()
-      .where('source_id', 'in', [...sourceIds])
-      .execute();
+    const rows = await liveBySourceIds.rows(this.db, this.projectId, sourceIds);
     return rows.map(toProduct);
   }
 

@@ -8,6 +8,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ChannelType, Redemption, RedemptionSnapshot } from '../../domain/redemptions/redemption.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, RedemptionsTable } from '../tables.js';
 
 function toRedemption(row: Selectable<RedemptionsTable>): Redemption {
@@ -43,6 +44,9 @@ function toRedemption(row: Selectable<RedemptionsTable>): Redemption {
   };
 }
 
+/** Every redemption, succeeded or failed, and every rollback is one row. */
+const insertOne = new PreparedQuery((db, row: RedemptionsTable) => db.insertInto('redemptions').values(row));
+
 export class KyselyRedemptionRepository implements RedemptionRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -59,15 +63,12 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
   }
 
   async insert(redemption: Redemption): Promise<void> {
-    await this.db
-      .insertInto('redemptions')
-      .values({
-        ...redemption,
-        project_id: this.projectId,
-        metadata: toJson(redemption.metadata),
-        snapshot: toJson(redemption.snapshot),
-      })
-      .execute();
+    await insertOne.rows(this.db, {
+      ...redemption,
+      project_id: this.projectId,
+      metadata: toJson(redemption.metadata),
+      snapshot: toJson(redemption.snapshot),
+    });
   }
 
   async markRolledBack(id: string, rollbackId: string, now: string): Promise<boolean> {

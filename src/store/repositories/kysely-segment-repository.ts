@@ -16,6 +16,7 @@ import type { DateSource } from '../../domain/segments/sweep-plan.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, SegmentsTable } from '../tables.js';
 
 /** Rows or values per statement, well under both databases' limits on bound parameters. */
@@ -48,6 +49,17 @@ function leaseValue(lease: SweepLease): string {
 function count(value: unknown): number {
   return Number(value ?? 0);
 }
+
+/** Each redemption re-evaluates its customer's filtered segments: it reads them first. */
+const filteredOfProject = new PreparedQuery((db, projectId: string) =>
+  db
+    .selectFrom('segments')
+    .selectAll('segments')
+    .where('segments.project_id', '=', projectId)
+    .where('segments.type', 'in', [...FILTERED_SEGMENT_TYPES])
+    .orderBy('segments.created_at')
+    .orderBy('segments.id'),
+);
 
 export class KyselySegmentRepository implements SegmentRepository {
   private filtered: Promise<Segment[]> | undefined;
@@ -141,11 +153,7 @@ export class KyselySegmentRepository implements SegmentRepository {
   }
 
   private async readFiltered(): Promise<Segment[]> {
-    const rows = await this.scoped()
-      .where('segments.type', 'in', [...FILTERED_SEGMENT_TYPES])
-      .orderBy('segments.created_at')
-      .orderBy('segments.id')
-      .execute();
+    const rows = await filteredOfProject.rows(this.db, this.projectId);
     return rows.map(toSegment);
   }
 

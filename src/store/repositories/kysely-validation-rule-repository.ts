@@ -15,6 +15,7 @@ import type {
 } from '../../domain/rules/validation-rule.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database, ValidationRulesTable } from '../tables.js';
 
 type RuleRow = Omit<ValidationRulesTable, 'project_id' | 'bundle_rules' | 'revision'> & {
@@ -59,6 +60,20 @@ function toColumns(rule: ValidationRule) {
   };
 }
 
+/** Which rules (and their revisions) bind a voucher, campaign or tier: asked by every validation. */
+const assignedTo = new PreparedQuery((db, projectId: string, objectIds: readonly string[]) =>
+  db
+    .selectFrom('validation_rules_assignments as a')
+    .innerJoin('validation_rules as r', (join) =>
+      join.onRef('r.id', '=', 'a.rule_id').on('r.project_id', '=', projectId),
+    )
+    .select(['a.rule_id', 'a.related_object_type', 'a.related_object_id', 'r.revision'])
+    .where('a.project_id', '=', projectId)
+    .where('a.related_object_id', 'in', objectIds)
+    .orderBy('a.created_at')
+    .orderBy('a.id'),
+);
+
 export class KyselyValidationRuleRepository implements ValidationRuleRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -82,17 +97,7 @@ export class KyselyValidationRuleRepository implements ValidationRuleRepository 
 
   async findAssignedTo(objectIds: readonly string[]): Promise<AssignedRule[]> {
     if (objectIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('validation_rules_assignments as a')
-      .innerJoin('validation_rules as r', (join) =>
-        join.onRef('r.id', '=', 'a.rule_id').on('r.project_id', '=', this.projectId),
-      )
-      .select(['a.rule_id', 'a.related_object_type', 'a.related_object_id', 'r.revision'])
-      .where('a.project_id', '=', this.projectId)
-      .where('a.related_object_id', 'in', objectIds)
-      .orderBy('a.created_at')
-      .orderBy('a.id')
-      .execute();
+    const rows = await assignedTo.rows(this.db, this.projectId, objectIds);
     return rows.map((row) => ({
       ruleId: row.rule_id,
       related_object_type: row.related_object_type as RelatedObjectType,

@@ -14,6 +14,7 @@ import type { Voucher } from '../../domain/vouchers/voucher.js';
 import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { fetchPage } from '../list-pages.js';
+import { PreparedQuery } from '../prepared-query.js';
 import type { Database } from '../tables.js';
 import { toRow, toVoucher } from './voucher-rows.js';
 
@@ -24,6 +25,43 @@ const GENERATED_BATCH = 1000;
 
 /** Compiled INSERTs of generated codes, by dialect and row count; they hold no values. */
 const generatedInserts = new Map<string, CompiledQuery>();
+
+/** Every validation and redemption of a code starts here. */
+const liveByCodeKey = new PreparedQuery((db, projectId: string, codeKey: string) =>
+  db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('deleted_at', 'is', null)
+    .where('code_key', '=', codeKey),
+);
+
+/** A redemption's use of its voucher: one relative write, refused by its condition once the limit is reached. */
+const redeemUnlimited = new PreparedQuery((db, projectId: string, id: string) =>
+  db
+    .updateTable('vouchers')
+    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
+    .where('project_id', '=', projectId)
+    .where('id', '=', id),
+);
+const redeemWithinLimit = new PreparedQuery((db, projectId: string, id: string, limit: number) =>
+  db
+    .updateTable('vouchers')
+    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
+    .where('project_id', '=', projectId)
+    .where('id', '=', id)
+    .where('redeemed_quantity', '<', limit),
+);
+/** The same when no validation session holds a use of the voucher (the usual case). */
+const redeemUnreserved = new PreparedQuery((db, projectId: string, id: string, limit: number, now: string) =>
+  db
+    .updateTable('vouchers')
+    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
+    .where('project_id', '=', projectId)
+    .where('id', '=', id)
+    .where('redeemed_quantity', '<', limit)
+    .where((eb) => eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', now)])),
+);
 
 export class KyselyVoucherRepository implements VoucherRepository {
   constructor(
@@ -46,7 +84,7 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async findByCodeKey(codeKey: string): Promise<Voucher | undefined> {
-    const row = await this.live().where('code_key', '=', codeKey).executeTakeFirst();
+    const row = await liveByCodeKey.first(this.db, this.projectId, codeKey);
     return row && toVoucher(row);
   }
 
@@ -361,24 +399,13 @@ export class KyselyVoucherRepository implements VoucherRepository {
   }
 
   async incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean> {
-    const update = this.db
-      .updateTable('vouchers')
-      .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id);
-    if (limit === null) return Number((await update.executeTakeFirst()).numUpdatedRows) === 1;
-    if (!reservations) {
-      return Number((await update.where('redeemed_quantity', '<', limit).executeTakeFirst()).numUpdatedRows) === 1;
-    }
+    if (limit === null) return (await redeemUnlimited.affected(this.db, this.projectId, id)) === 1;
+    if (!reservations) return (await redeemWithinLimit.affected(this.db, this.projectId, id, limit)) === 1;
     // The usual voucher has no live reservation: one conditional write. Should a session reserve a
     // use meanwhile, raising reserved_until, PostgreSQL re-checks this condition on the new row
     // version and the write misses, so the careful path below runs instead.
-    const { now } = reservations;
-    const plain = await update
-      .where('redeemed_quantity', '<', limit)
-      .where((eb) => eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', now)]))
-      .executeTakeFirst();
-    if (Number(plain.numUpdatedRows) === 1) return true;
+    const plain = await redeemUnreserved.affected(this.db, this.projectId, id, limit, reservations.now);
+    if (plain === 1) return true;
     return this.incrementAroundReservations(id, limit, reservations);
   }
 
