@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +210,101 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
       conversion_event_type: 'redemption',
       referrer_reward: { type: 'GIFT_VOUCHER', amount: 500 },
     });
+  }, 60_000);
+
+  it('creates a referral program that also gives the referee gift card credit', async () => {
+    const welcome = loose(
+      await server.sdk().campaigns.create({
+        name: 'Welcome credit',
+        campaign_type: 'GIFT_VOUCHERS',
+        type: 'AUTO_UPDATE',
+        voucher: { type: 'GIFT_VOUCHER', gift: { amount: 1000 } },
+      } as never),
+    );
+    await openNewCampaign('Referral program');
+    await page.getByLabel('Name', { exact: true }).fill('Friends get credit too');
+    await page.getByLabel('Code pattern').fill('PAL-#####');
+    await page.getByLabel('Percent off').fill('10');
+    // Coupon campaigns may reward a referrer, not a referee: the referee's select lists gift campaigns only.
+    const refereeCampaign = page.getByLabel("Referee's gift card campaign");
+    const offered = await refereeCampaign.locator('option').allInnerTexts();
+    expect(offered).toContain('Welcome credit');
+    expect(offered).not.toContain('Imported codes');
+    await refereeCampaign.selectOption({ label: 'Welcome credit' });
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Credit for the referee must be a positive amount' }).waitFor();
+    await page.getByLabel('Credit for the referee').fill('2.50');
+    await shot('09-referee-reward');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Friends get credit too' }).waitFor();
+
+    const campaign = loose(await server.sdk().campaigns.get(campaignIdFromUrl()));
+    expect(campaign.referral_program.referee_reward).toEqual({
+      type: 'GIFT_VOUCHER',
+      related_object_parent: { id: welcome.id, name: 'Welcome credit', object: 'CAMPAIGN' },
+      amount: 250,
+    });
+    expect(campaign.referral_program.referrer_reward).toBeUndefined();
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect.poll(() => details.innerText()).toMatch(/Referee's reward\s+2\.50 credit on a card of Welcome credit/);
+    expect(await details.innerText()).toMatch(/Referrer's reward\s+None/);
+    await details.getByRole('link', { name: 'Welcome credit' }).waitFor();
+  }, 60_000);
+
+  it("exports a campaign's codes as a CSV file the browser downloads", async () => {
+    const created = loose(
+      await server.sdk().campaigns.create({
+        name: 'Spring flyer',
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'AUTO_UPDATE',
+        vouchers_count: 3,
+        voucher: {
+          type: 'DISCOUNT_VOUCHER',
+          discount: { type: 'PERCENT', percent_off: 20 },
+          code_config: { pattern: 'SPR-####' },
+        },
+      } as never),
+    );
+    const listCodes = async () =>
+      (
+        loose(await server.sdk().vouchers.list({ campaign_id: created.id, limit: 100 } as never)).vouchers as Loose[]
+      ).map((voucher) => String(voucher.code));
+    await expect.poll(async () => (await listCodes()).length, { timeout: 20_000 }).toBe(3);
+    const codes = await listCodes();
+
+    await page.goto(`${server.url}/dashboard/campaigns/${encodeURIComponent(created.id)}`);
+    await page.getByRole('heading', { level: 1, name: 'Spring flyer' }).waitFor();
+    await page.getByRole('button', { name: 'Export codes (CSV)' }).click();
+    await page.getByRole('status').filter({ hasText: 'The export is ready: 3 codes.' }).waitFor({ timeout: 20_000 });
+    const link = page.getByRole('link', { name: /^Download spring-flyer-codes-\d{4}-\d{2}-\d{2}\.csv$/ });
+    // Focus goes to the new link: the button was disabled while the file was made.
+    await expect.poll(() => link.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await shot('10-export');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^spring-flyer-codes-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines[0]?.split(',')).toEqual([
+      'code',
+      'voucher_type',
+      'value',
+      'discount_type',
+      'active',
+      'redemption_quantity',
+      'redemption_count',
+      'start_date',
+      'expiration_date',
+      'created_at',
+    ]);
+    const rows = lines.slice(1).map((line) => line.split(','));
+    expect(rows.map((row) => row[0]).sort()).toEqual([...codes].sort());
+    expect(rows.every((row) => row[1] === 'DISCOUNT_VOUCHER' && row[2] === '20' && row[3] === 'PERCENT')).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await elementsPastScreenEdge(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
   }, 60_000);
 
   it('fits the new-campaign forms on a phone', async () => {

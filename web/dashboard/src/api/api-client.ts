@@ -31,9 +31,15 @@ async function readErrorBody(response: Response): Promise<Partial<ApiErrorBody>>
   }
 }
 
-async function sendRequest<T>(path: string, options: RequestOptions, extraHeaders: Record<string, string>): Promise<T> {
+/** Sends a request with the dashboard's headers; a non-2xx answer is thrown as an ApiError. */
+async function fetchOk(
+  path: string,
+  options: RequestOptions,
+  extraHeaders: Record<string, string>,
+  accept: string,
+): Promise<Response> {
   // The server refuses dashboard requests without this header: a cross-site form cannot set it.
-  const headers: Record<string, string> = { 'x-vouch-dashboard': '1', accept: 'application/json', ...extraHeaders };
+  const headers: Record<string, string> = { 'x-vouch-dashboard': '1', accept, ...extraHeaders };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, {
     method: options.method ?? 'GET',
@@ -42,6 +48,11 @@ async function sendRequest<T>(path: string, options: RequestOptions, extraHeader
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  return response;
+}
+
+async function sendRequest<T>(path: string, options: RequestOptions, extraHeaders: Record<string, string>): Promise<T> {
+  const response = await fetchOk(path, options, extraHeaders, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;
@@ -61,6 +72,22 @@ export async function requestProject<T>(path: string, options: RequestOptions = 
   const headers: Record<string, string> = currentProjectId ? { 'x-vouch-project': currentProjectId } : {};
   try {
     return await sendRequest<T>(`/v1${path}`, options, headers);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) onSignedOut();
+    throw error;
+  }
+}
+
+/**
+ * A file from the `/v1` API (an export's CSV) as a Blob, for the page to save through an object
+ * URL: a plain link cannot send the `x-vouch-dashboard` and `x-vouch-project` headers the server
+ * asks of every dashboard call. Errors are the server's JSON errors, as for requestProject.
+ */
+export async function requestProjectFile(path: string, accept: string): Promise<Blob> {
+  const headers: Record<string, string> = currentProjectId ? { 'x-vouch-project': currentProjectId } : {};
+  try {
+    const response = await fetchOk(`/v1${path}`, {}, headers, `${accept}, application/json;q=0.5`);
+    return await response.blob();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) onSignedOut();
     throw error;

@@ -49,6 +49,22 @@ export interface CampaignChanges {
   active: boolean;
 }
 
+/** A reward of a referral program, as `GET /v1/campaigns/{id}` echoes it. */
+export interface ReferralRewardView {
+  type: string;
+  related_object_parent: { id: string; name: string | null; object: 'CAMPAIGN' };
+  /** Credits in minor units for a GIFT_VOUCHER reward. */
+  amount?: number | null;
+}
+
+/** A REFERRAL_PROGRAM campaign's `referral_program`; unset rewards are left out (`referrer_reward` is Vouch's). */
+export interface ReferralProgramView {
+  conversion_event_type: 'redemption' | 'custom_event';
+  custom_event?: { id: string | null; name: string };
+  referrer_reward?: ReferralRewardView;
+  referee_reward?: ReferralRewardView;
+}
+
 export interface RuleChoice {
   id: string;
   name: string;

@@ -15,10 +15,12 @@ import { Link } from '../router/link';
 import { CampaignCodeTable } from './campaign-code-table';
 import { GenerationProgress, readGenerationState } from './campaign-generation';
 import { CampaignSummarySection } from './campaign-summary-section';
+import { CampaignCodeExport } from './campaigns/campaign-code-export';
 import { CampaignCodeTools } from './campaigns/campaign-code-tools';
 import { CampaignDeleteControl } from './campaigns/campaign-delete-control';
 import { CampaignEditForm } from './campaigns/campaign-edit-form';
 import { PromotionTierTable } from './campaigns/promotion-tier-table';
+import { describeReferralProgram } from './campaigns/referral-program-details';
 import { CampaignInsights } from './insights/campaign-insights';
 import '../styles/campaigns.css';
 
@@ -31,11 +33,12 @@ interface CampaignPageProps {
 
 type Panel = 'none' | 'edit' | 'delete';
 
-/** A gift campaign's template carries credit instead of a discount. */
+/** A gift campaign's template carries credit instead of a discount; a referral code's discount is the referee's. */
 function describeValue(campaign: Campaign) {
   const gift = (campaign.voucher as { gift?: { amount?: number } | null } | undefined)?.gift;
   if (gift?.amount !== undefined) return { term: 'Credit per card', value: formatMoney(gift.amount) };
-  return { term: 'Discount', value: formatDiscount(campaign.voucher?.discount) };
+  const term = campaign.campaign_type === 'REFERRAL_PROGRAM' ? "Referee's discount" : 'Discount';
+  return { term, value: formatDiscount(campaign.voucher?.discount) };
 }
 
 function describeCampaign(campaign: Campaign) {
@@ -45,6 +48,7 @@ function describeCampaign(campaign: Campaign) {
     { term: 'Status', value: <StatusBadge value={toActiveStatus(campaign.active)} /> },
     { term: 'Description', value: campaign.description ?? '—' },
     describeValue(campaign),
+    ...describeReferralProgram(campaign),
     {
       term: 'Code pattern',
       value: campaign.voucher?.code_config ? <code>{buildPattern(campaign.voucher.code_config)}</code> : '—',
@@ -169,6 +173,7 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
             <>
               <CampaignCodeTable campaignId={campaign.id} page={page} version={version} />
               <CampaignCodeTools campaignId={campaign.id} onChanged={refreshAll} />
+              <CampaignCodeExport campaignId={campaign.id} campaignName={campaign.name} />
             </>
           )}
         </>

@@ -13,7 +13,13 @@ import { FormProblems } from './form-problems';
 import { goToCampaign } from './go-to-campaign';
 import type { DiscountSettings } from './read-discount';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
-import { ReferralRewardFields, type RewardSettings } from './referral-reward-fields';
+import {
+  NO_REWARD,
+  RefereeRewardFields,
+  ReferralRewardFields,
+  type RewardSettings,
+  useRewardCampaigns,
+} from './referral-reward-fields';
 
 type Conversion = 'redemption' | 'custom_event';
 
@@ -27,14 +33,27 @@ function readReward(reward: RewardSettings): Record<string, unknown> | null | st
   return { type: 'GIFT_VOUCHER', related_object_parent: parent, amount };
 }
 
-/** A referral program: each referrer gets a code to share; the referee's order gets a discount. */
+/** The referee's credit as `referral_program.referee_reward` (a gift card campaign only), or what is wrong with it. */
+function readRefereeReward(reward: RewardSettings): Record<string, unknown> | null | string {
+  if (!reward.campaignId) return null;
+  const amount = parseMoney(reward.amount);
+  if (amount === null || amount <= 0) return 'Credit for the referee must be a positive amount like 5.00.';
+  return { type: 'GIFT_VOUCHER', related_object_parent: { id: reward.campaignId, object: 'CAMPAIGN' }, amount };
+}
+
+/**
+ * A referral program: each referrer gets a code to share; the referee's order gets a discount, and
+ * when the referral counts the referrer (and, if chosen, the referee) gets a reward.
+ */
 export function ReferralForm() {
   const [name, setName] = useState('');
   const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
   const [discount, setDiscount] = useState<DiscountSettings>(EMPTY_DISCOUNT);
   const [conversion, setConversion] = useState<Conversion>('redemption');
   const [eventName, setEventName] = useState('');
-  const [reward, setReward] = useState<RewardSettings>({ campaignId: '', campaignType: '', amount: '' });
+  const [reward, setReward] = useState<RewardSettings>(NO_REWARD);
+  const [refereeReward, setRefereeReward] = useState<RewardSettings>(NO_REWARD);
+  const rewardCampaigns = useRewardCampaigns();
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,9 +68,18 @@ export function ReferralForm() {
     if (conversion === 'custom_event' && eventName.trim() === '') found.push('Enter the name of the converting event.');
     const referrerReward = readReward(reward);
     if (typeof referrerReward === 'string') found.push(referrerReward);
+    const refereeCredit = readRefereeReward(refereeReward);
+    if (typeof refereeCredit === 'string') found.push(refereeCredit);
     setProblems(found);
     setError(null);
-    if (found.length > 0 || typeof refereeDiscount === 'string' || typeof referrerReward === 'string') return;
+    if (
+      found.length > 0 ||
+      typeof refereeDiscount === 'string' ||
+      typeof referrerReward === 'string' ||
+      typeof refereeCredit === 'string'
+    ) {
+      return;
+    }
     setBusy(true);
     try {
       const campaign = await createCampaign({
@@ -64,6 +92,7 @@ export function ReferralForm() {
           conversion_event_type: conversion,
           ...(conversion === 'custom_event' ? { custom_event: { name: eventName.trim() } } : {}),
           ...(referrerReward ? { referrer_reward: referrerReward } : {}),
+          ...(refereeCredit ? { referee_reward: refereeCredit } : {}),
         },
       });
       goToCampaign(campaign, 0);
@@ -120,7 +149,8 @@ export function ReferralForm() {
             </div>
           ) : null}
         </fieldset>
-        <ReferralRewardFields settings={reward} onChange={setReward} />
+        <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
+        <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create campaign'}
         </button>

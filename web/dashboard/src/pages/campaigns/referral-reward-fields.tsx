@@ -1,3 +1,4 @@
+import type { ApiError } from '../../api/api-error';
 import type { Campaign } from '../../api/api-types';
 import { listCampaigns } from '../../api/campaign-api';
 import { ErrorMessage } from '../../components/error-message';
@@ -11,25 +12,40 @@ export interface RewardSettings {
   amount: string;
 }
 
-/** Campaigns a referrer's reward may come from: a card of a gift campaign, or a code of a coupon campaign. */
+export const NO_REWARD: RewardSettings = { campaignId: '', campaignType: '', amount: '' };
+
+export interface RewardCampaigns {
+  campaigns: Campaign[];
+  error: ApiError | null;
+}
+
+/** Campaigns a reward may come from: a card of a gift campaign, or (referrers only) a code of a coupon campaign. */
 async function listRewardCampaigns(): Promise<Campaign[]> {
   const [gifts, coupons] = await Promise.all([listCampaigns(1, 'GIFT_VOUCHERS'), listCampaigns(1, 'DISCOUNT_COUPONS')]);
   return [...gifts.campaigns, ...coupons.campaigns];
 }
 
-interface ReferralRewardFieldsProps {
+/** Loaded once by the referral form for both rewards' selects. */
+export function useRewardCampaigns(): RewardCampaigns {
+  const { data, error } = useApiData('campaign-form:reward-campaigns', listRewardCampaigns);
+  return { campaigns: data ?? [], error };
+}
+
+interface RewardFieldsProps {
   settings: RewardSettings;
   onChange: (settings: RewardSettings) => void;
+  choices: RewardCampaigns;
+}
+
+function chosenType(campaigns: readonly Campaign[], campaignId: string): string {
+  return campaigns.find((campaign) => campaign.id === campaignId)?.campaign_type ?? '';
 }
 
 /** The referrer's reward once a referee converts: credit on a gift card, or a coupon code. */
-export function ReferralRewardFields({ settings, onChange }: ReferralRewardFieldsProps) {
-  const { data, error } = useApiData('campaign-form:reward-campaigns', listRewardCampaigns);
-  const campaigns = data ?? [];
-  const chooseCampaign = (campaignId: string) => {
-    const chosen = campaigns.find((campaign) => campaign.id === campaignId);
-    onChange({ ...settings, campaignId, campaignType: chosen?.campaign_type ?? '' });
-  };
+export function ReferralRewardFields({ settings, onChange, choices }: RewardFieldsProps) {
+  const { campaigns, error } = choices;
+  const chooseCampaign = (campaignId: string) =>
+    onChange({ ...settings, campaignId, campaignType: chosenType(campaigns, campaignId) });
 
   return (
     <fieldset className="fieldset">
@@ -64,6 +80,59 @@ export function ReferralRewardFields({ settings, onChange }: ReferralRewardField
             value={settings.amount}
             onChange={(event) => onChange({ ...settings, amount: event.target.value })}
           />
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The referee's own reward when their referral counts, besides the discount on their order:
+ * credit on their card of a gift campaign (Voucherify's `referee_reward`; no coupon codes there).
+ */
+export function RefereeRewardFields({ settings, onChange, choices }: RewardFieldsProps) {
+  const gifts = choices.campaigns.filter((campaign) => campaign.campaign_type === 'GIFT_VOUCHERS');
+  const chooseCampaign = (campaignId: string) =>
+    onChange({ ...settings, campaignId, campaignType: chosenType(gifts, campaignId) });
+
+  return (
+    <fieldset className="fieldset">
+      <legend>Referee's reward (optional)</legend>
+      <div className="field">
+        <label htmlFor="referee-reward-campaign">Referee's gift card campaign</label>
+        <select
+          id="referee-reward-campaign"
+          aria-describedby="referee-reward-campaign-help"
+          value={settings.campaignId}
+          onChange={(event) => chooseCampaign(event.target.value)}
+        >
+          <option value="">No referee reward</option>
+          {gifts.map((campaign) => (
+            <option key={campaign.id} value={campaign.id}>
+              {campaign.name}
+            </option>
+          ))}
+        </select>
+        <p id="referee-reward-campaign-help" className="help">
+          {gifts.length === 0 && !choices.error
+            ? 'Create a gift card campaign first to give referees credit.'
+            : "When the referral counts, the referee gets credit on their card of this gift campaign (a card is published to them if they hold none), on top of the referee's discount."}
+        </p>
+      </div>
+      {settings.campaignId ? (
+        <div className="field">
+          <label htmlFor="referee-reward-amount">Credit for the referee</label>
+          <input
+            id="referee-reward-amount"
+            inputMode="decimal"
+            placeholder="5.00"
+            aria-describedby="referee-reward-amount-help"
+            value={settings.amount}
+            onChange={(event) => onChange({ ...settings, amount: event.target.value })}
+          />
+          <p id="referee-reward-amount-help" className="help">
+            Given once per referee; taken back if the redemption that made the referral count is rolled back.
+          </p>
         </div>
       ) : null}
     </fieldset>
