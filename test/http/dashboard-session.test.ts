@@ -203,6 +203,57 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     expect(bad.status).toBe(400);
   });
 
+  it("sums each listed campaign's redemptions and discount given in one call", async () => {
+    const admin = browser(server);
+    await admin.call('POST', '/dashboard/api/session', {
+      body: { email: 'admin@example.com', password: 'correct horse battery' },
+    });
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    const campaign = (name: string) =>
+      sdk.campaigns.create({
+        name,
+        campaign_type: 'DISCOUNT_COUPONS',
+        type: 'AUTO_UPDATE',
+        vouchers_count: 2,
+        voucher: {
+          type: 'DISCOUNT_VOUCHER',
+          discount: { type: 'AMOUNT', amount_off: 300 },
+          redemption: { quantity: 1 },
+        },
+      } as never) as Promise<{ id: string; name: string }>;
+    const [used, quiet] = [await campaign('Used'), await campaign('Quiet')];
+    const codes = (await sdk.vouchers.list({ campaign: used.name } as never)) as { vouchers: { code: string }[] };
+    const redeem = (code: string) =>
+      sdk.redemptions.redeem(code, { order: { amount: 10000 } } as never).catch(() => null) as Promise<{
+        id: string;
+      } | null>;
+    const [first, second] = [await redeem(codes.vouchers[0]?.code ?? ''), await redeem(codes.vouchers[1]?.code ?? '')];
+    await redeem(codes.vouchers[0]?.code ?? ''); // used up: a failure
+    await sdk.redemptions.rollback(second?.id ?? '');
+    expect(first).not.toBeNull();
+
+    const totals = await admin.call(
+      'GET',
+      `/dashboard/api/insights/campaign-totals?campaign_ids=${used.id},${quiet.id},nope`,
+      {
+        headers: { 'x-vouch-project': project.id },
+      },
+    );
+    expect(totals.status).toBe(200);
+    expect(totals.body.campaigns).toEqual([
+      { id: used.id, redemptions_succeeded: 2, redemptions_failed: 1, discount_given: 300 },
+      { id: quiet.id, redemptions_succeeded: 0, redemptions_failed: 0, discount_given: 0 },
+      { id: 'nope', redemptions_succeeded: 0, redemptions_failed: 0, discount_given: 0 },
+    ]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `c${i}`).join(',');
+    const refused = await admin.call('GET', `/dashboard/api/insights/campaign-totals?campaign_ids=${tooMany}`, {
+      headers: { 'x-vouch-project': project.id },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.key).toBe('invalid_payload');
+  });
+
   it('keeps the environment admin in step with VOUCH_ADMIN_PASSWORD, ending old sessions when it changes', async () => {
     const admin = { email: 'ops@example.com', password: 'first password' };
     expect(await ensureEnvironmentAdmin(server.store, systemClock, randomIds, admin)).toBe('created');

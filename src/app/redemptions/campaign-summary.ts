@@ -12,5 +12,6 @@ export interface CampaignSummary {
 export async function getCampaignSummary(ctx: ProjectContext, ref: string): Promise<CampaignSummary> {
   const campaign = (await ctx.store.campaigns.findById(ref)) ?? (await ctx.store.campaigns.findByName(ref));
   if (!campaign) throw notFound('campaign', ref);
-  return { campaign, redemptions: await ctx.store.redemptions.summarizeCampaign(campaign.id) };
+  const summaries = await ctx.store.redemptions.summarizeCampaigns([campaign.id]);
+  return { campaign, redemptions: summaries.get(campaign.id) as CampaignRedemptionSummary };
 }

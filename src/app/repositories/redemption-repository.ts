@@ -30,5 +30,6 @@ export interface RedemptionRepository {
    */
   markRolledBack(id: string, rollbackId: string, now: string): Promise<boolean>;
   list(query: ListQuery, filters: RedemptionListFilters): Promise<ListPage<Redemption>>;
-  summarizeCampaign(campaignId: string): Promise<CampaignRedemptionSummary>;
+  /** Each campaign's figures, in one query; a campaign without redemptions has zeros. */
+  summarizeCampaigns(campaignIds: readonly string[]): Promise<Map<string, CampaignRedemptionSummary>>;
 }

@@ -1,7 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { campaignTotals, MAX_CAMPAIGNS_SUMMED } from '../../app/dashboard/campaign-totals.js';
 import { redemptionInsights } from '../../app/dashboard/redemption-insights.js';
+import { AppError } from '../../domain/errors.js';
 import { RULE_CATALOG } from '../../domain/rules/rule-catalog.js';
 import type { AppDeps } from '../app-deps.js';
 import { contextOf } from '../plugins/auth.js';
@@ -12,6 +14,11 @@ const tags = ['dashboard'];
 const InsightsQuery = Type.Object({
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
   campaign_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+const CampaignTotalsQuery = Type.Object({
+  /** Comma-separated campaign ids, as the campaign list shows them. */
+  campaign_ids: Type.String({ minLength: 1, maxLength: MAX_CAMPAIGNS_SUMMED * 64 }),
 });
 
 /**
@@ -44,6 +51,28 @@ export function registerDashboardInsightRoutes(fastify: FastifyInstance, deps: A
       await authenticateDashboardCall(request, deps);
       const { days = 30, campaign_id } = request.query;
       return redemptionInsights(contextOf(request), { days, ...(campaign_id ? { campaignId: campaign_id } : {}) });
+    },
+  );
+
+  app.get(
+    '/dashboard/api/insights/campaign-totals',
+    {
+      schema: {
+        hide: true,
+        tags,
+        summary: "Each listed campaign's redemptions and discount given",
+        querystring: CampaignTotalsQuery,
+      },
+    },
+    async (request) => {
+      await authenticateDashboardCall(request, deps);
+      const ids = request.query.campaign_ids.split(',').filter((id) => id !== '');
+      if (ids.length > MAX_CAMPAIGNS_SUMMED) {
+        throw new AppError('invalid_payload', {
+          details: `At most ${MAX_CAMPAIGNS_SUMMED} campaign ids at a time; ${ids.length} were given`,
+        });
+      }
+      return { campaigns: await campaignTotals(contextOf(request), ids) };
     },
   );
 }

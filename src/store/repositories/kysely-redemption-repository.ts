@@ -91,12 +91,27 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
     return { ...page, items: page.items.map(toRedemption) };
   }
 
-  async summarizeCampaign(campaignId: string): Promise<CampaignRedemptionSummary> {
-    const row = await this.db
+  async summarizeCampaigns(campaignIds: readonly string[]): Promise<Map<string, CampaignRedemptionSummary>> {
+    const summaries = new Map<string, CampaignRedemptionSummary>(
+      campaignIds.map((id) => [
+        id,
+        {
+          redemptions_succeeded: 0,
+          redemptions_failed: 0,
+          rollbacks_succeeded: 0,
+          discounted_amount: 0,
+          rolledback_discounted_amount: 0,
+        },
+      ]),
+    );
+    if (campaignIds.length === 0) return summaries;
+    const rows = await this.db
       .selectFrom('redemptions')
       .where('project_id', '=', this.projectId)
-      .where('campaign_id', '=', campaignId)
+      .where('campaign_id', 'in', [...campaignIds])
+      .groupBy('campaign_id')
       .select([
+        'campaign_id',
         sql<number>`sum(case when object = 'redemption' and result = 'SUCCESS' then 1 else 0 end)`.as('succeeded'),
         sql<number>`sum(case when object = 'redemption' and result = 'FAILURE' then 1 else 0 end)`.as('failed'),
         sql<number>`sum(case when object = 'redemption_rollback' and result = 'SUCCESS' then 1 else 0 end)`.as(
@@ -109,13 +124,17 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
           'rolled_back_discount',
         ),
       ])
-      .executeTakeFirstOrThrow();
-    return {
-      redemptions_succeeded: Number(row.succeeded ?? 0),
-      redemptions_failed: Number(row.failed ?? 0),
-      rollbacks_succeeded: Number(row.rollbacks ?? 0),
-      discounted_amount: Number(row.discount ?? 0),
-      rolledback_discounted_amount: Number(row.rolled_back_discount ?? 0),
-    };
+      .execute();
+    for (const row of rows) {
+      if (row.campaign_id === null) continue;
+      summaries.set(row.campaign_id, {
+        redemptions_succeeded: Number(row.succeeded ?? 0),
+        redemptions_failed: Number(row.failed ?? 0),
+        rollbacks_succeeded: Number(row.rollbacks ?? 0),
+        discounted_amount: Number(row.discount ?? 0),
+        rolledback_discounted_amount: Number(row.rolled_back_discount ?? 0),
+      });
+    }
+    return summaries;
   }
 }
