@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
+import {
+  elementsPastScreenEdge,
+  hasChromium,
+  launchChromium,
+  readTodaysFigures,
+  signInToDashboard,
+} from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -16,14 +22,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 const CAMPAIGN = 'Insights sale';
-
-/** Today's row of a chart's figures (the last day shown), as its cells' text. */
-async function readTodaysFigures(page: Page, table: string): Promise<string[]> {
-  const figures = page.getByRole('table', { name: table });
-  if (!(await figures.isVisible())) await page.getByText(`Figures of “${table}”`).first().click();
-  const row = figures.getByRole('row').last();
-  return (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
-}
 
 /** The campaign's code, once the server has generated it (it may do so on its worker). */
 async function waitForFirstCode(server: TestServer, campaignId: string): Promise<string> {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium } from '../support/browser.js';
+import { elementsPastScreenEdge, hasChromium, launchChromium, readTodaysFigures } from '../support/browser.js';
 import { buildDashboardForTest } from '../support/dashboard-build.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -39,7 +39,12 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     await server?.close();
   });
 
-  it('signs in, creates a coupon campaign with a pattern, shows its codes, and rolls back a redemption from its page', async () => {
+  it('signs in, creates a coupon campaign with a pattern and a validation rule, shows its codes, the redemption and the chart move, and rolls it back from its page', async () => {
+    const rule = (await server.sdk().validationRules.create({
+      name: 'Orders over 100.00',
+      rules: { '1': { name: 'order.amount', conditions: { $more_than: [10000] } }, logic: '1' },
+      error: { message: 'Spend more than 100.00 to use this code' },
+    } as never)) as { id: string };
     await page.goto(`${server.url}/dashboard/`);
     await page.getByLabel('Email').fill('marketer@shop.example');
     await page.getByLabel('Password').fill('not the password');
@@ -55,6 +60,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     await page.getByLabel('Code pattern').fill('SPRING-####');
     await page.getByLabel('Number of codes').fill('40');
     await page.getByLabel('Percent off').fill('15');
+    await page.getByLabel('Validation rule (optional)').selectOption({ label: 'Orders over 100.00' });
     const samples = await page.getByRole('list', { name: 'Sample codes' }).innerText();
     expect(samples.split('\n').filter((line) => /^SPRING-\w{4}$/.test(line.trim()))).toHaveLength(5);
     // 62 characters to the power of four `#`.
@@ -71,6 +77,12 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
       campaigns: { name: string; vouchers_count: number }[];
     };
     expect(campaigns.campaigns.find((c) => c.name === 'Spring sale')?.vouchers_count).toBe(40);
+    const created = (await server.sdk().campaigns.get('Spring sale')) as unknown as {
+      id: string;
+      validation_rules_assignments: { data: { rule_id: string }[] };
+    };
+    expect(created.validation_rules_assignments.data.map((assignment) => assignment.rule_id)).toEqual([rule.id]);
+    const campaignPath = new URL(page.url()).pathname;
     const code = (await codes.first().innerText()).trim();
 
     await codes.first().click();
@@ -81,31 +93,52 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
       .toBeGreaterThan(0);
     await shot('04-voucher');
 
-    // A shop redeems the code through the API; the dashboard shows it.
+    // A shop redeems the code through the API: the rule refuses a small order, a large one passes.
+    const refused = await server
+      .sdk()
+      .redemptions.redeem(code, { customer: { source_id: 'ann' }, order: { amount: 5000 } } as never)
+      .catch((error: { key?: string; message?: string }) => error);
+    expect(refused).toMatchObject({ key: 'order_rules_violated', message: 'Spend more than 100.00 to use this code' });
     const redemption = (await server.sdk().redemptions.redeem(code, {
       customer: { source_id: 'ann' },
       order: { amount: 20000 },
     } as never)) as { id: string };
+
+    // The campaign's chart moves: today one success (30.00 off) and the refusal.
+    await page.goto(`${server.url}${campaignPath}`);
+    await page.getByRole('heading', { level: 2, name: 'Redemptions over time' }).waitFor();
+    const chart = page.getByRole('img', { name: /^Redemptions per day/ });
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/1 succeeded, 1 failed, 0 rolled back/);
+    expect(await readTodaysFigures(page, 'Redemptions per day')).toEqual(['1', '1', '0']);
+    expect(await readTodaysFigures(page, 'Discount given per day')).toEqual(['30.00']);
+    await shot('05-campaign-chart');
+
+    // The dashboard shows the redemption in its list.
     await page.getByRole('link', { name: 'Redemptions', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Redemptions' }).waitFor();
     const row = page.getByRole('link', { name: new RegExp(`redemption ${redemption.id}`) });
     await row.waitFor();
-    await shot('05-redemptions');
+    await shot('06-redemptions');
     await row.click();
     await page.getByRole('heading', { level: 1, name: 'Redemption' }).waitFor();
     await page.getByRole('button', { name: 'Roll back' }).click();
     await page.getByRole('status').filter({ hasText: 'Rolled back' }).waitFor();
-    await shot('06-rolled-back');
+    await shot('07-rolled-back');
     const stored = (await server.sdk().redemptions.get(redemption.id)) as unknown as { status: string };
     expect(stored.status).toBe('ROLLED_BACK');
     const voucher = (await server.sdk().vouchers.get(code)) as { redemption: { redeemed_quantity: number } };
     expect(voucher.redemption.redeemed_quantity).toBe(0);
+    // And the chart moves back: the use is rolled back, no discount stands.
+    await page.goto(`${server.url}${campaignPath}`);
+    await expect
+      .poll(() => page.getByRole('img', { name: /^Redemptions per day/ }).getAttribute('aria-label'))
+      .toMatch(/0 succeeded, 1 failed, 1 rolled back/);
 
     // Usable on a phone: nothing wider than the screen but the tables, which scroll.
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    await shot('07-phone');
+    await shot('08-phone');
     expect(await elementsPastScreenEdge(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -36,3 +36,11 @@ export async function signInToDashboard(page: Page, email: string, password: str
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
 }
+
+/** Today's row of a chart's figures table (opened by its toggle when the chart hides it). */
+export async function readTodaysFigures(page: Page, table: string): Promise<string[]> {
+  const figures = page.getByRole('table', { name: table });
+  if (!(await figures.isVisible())) await page.getByText(`Figures of “${table}”`).first().click();
+  const row = figures.getByRole('row').last();
+  return (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+}
