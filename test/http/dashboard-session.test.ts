@@ -203,6 +203,34 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     expect(bad.status).toBe(400);
   });
 
+  it("counts redemptions on the project's calendar days, not UTC days", async () => {
+    const admin = browser(server);
+    await admin.call('POST', '/dashboard/api/session', {
+      body: { email: 'admin@example.com', password: 'correct horse battery' },
+    });
+    // A zone whose date differs from UTC's at this hour: 14 hours ahead after 10:00 UTC, 12 behind before.
+    const timezone = new Date().getUTCHours() >= 12 ? 'Pacific/Kiritimati' : 'Etc/GMT+12';
+    const project = await server.createProject({ timezone });
+    const sdk = server.sdk(project);
+    await sdk.vouchers.create({
+      code: 'LOCAL',
+      type: 'DISCOUNT_VOUCHER',
+      discount: { type: 'AMOUNT', amount_off: 100 },
+    } as never);
+    await sdk.redemptions.redeem('LOCAL', { order: { amount: 1000 } } as never);
+    const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+    expect(localToday).not.toBe(new Date().toISOString().slice(0, 10));
+
+    const insights = await admin.call('GET', '/dashboard/api/insights/redemptions?days=3', {
+      headers: { 'x-vouch-project': project.id },
+    });
+    expect(insights.status).toBe(200);
+    expect(insights.body.timezone).toBe(timezone);
+    expect(insights.body.days.map((day: { day: string }) => day.day).at(-1)).toBe(localToday);
+    expect(insights.body.days.at(-1)).toMatchObject({ day: localToday, succeeded: 1, discountAmount: 100 });
+    expect(insights.body.days.slice(0, 2).map((day: { succeeded: number }) => day.succeeded)).toEqual([0, 0]);
+  });
+
   it("sums each listed campaign's redemptions and discount given in one call", async () => {
     const admin = browser(server);
     await admin.call('POST', '/dashboard/api/session', {

@@ -1,11 +1,13 @@
+import type { LocalDay } from '../../domain/dashboard/daily-series.js';
+
 /** Which redemptions the dashboard's figures summarize. */
 export interface RedemptionStatsQuery {
-  /** From this instant (ISO-8601) on. */
-  since: string;
+  /** The days counted, oldest first (on the project's calendar): from the first one's start on. */
+  days: readonly LocalDay[];
   campaignId?: string;
 }
 
-/** One day's redemptions (UTC day), by how they ended. */
+/** One day's redemptions (a day on the project's calendar), by how they ended. */
 export interface DailyRedemptions {
   day: string;
   succeeded: number;

@@ -5,9 +5,20 @@ import type {
   RedemptionStatsQuery,
   RedemptionStatsRepository,
 } from '../../app/repositories/redemption-stats-repository.js';
+import type { LocalDay } from '../../domain/dashboard/daily-series.js';
 import type { Database } from '../tables.js';
 
 const TOP_CUSTOMERS = 10;
+
+/**
+ * The project-calendar day a redemption falls on: the newest of the window's days that started at
+ * or before it. Days start at local midnights, which no fixed offset from UTC gives all year.
+ */
+function dayOf(days: readonly LocalDay[]) {
+  const newestFirst = [...days].reverse();
+  const branches = newestFirst.map(({ day, start }) => sql`when created_at >= ${start} then cast(${day} as text)`);
+  return sql<string>`(case ${sql.join(branches, sql` `)} end)`;
+}
 
 export class KyselyRedemptionStatsRepository implements RedemptionStatsRepository {
   constructor(
@@ -22,7 +33,7 @@ export class KyselyRedemptionStatsRepository implements RedemptionStatsRepositor
       .where('project_id', '=', this.projectId)
       .where('object', '=', 'redemption')
       .where('related_object_type', '!=', 'redemption')
-      .where('created_at', '>=', query.since);
+      .where('created_at', '>=', query.days[0]?.start ?? '9999');
     if (query.campaignId !== undefined) uses = uses.where('campaign_id', '=', query.campaignId);
     return uses;
   }
@@ -39,20 +50,22 @@ export class KyselyRedemptionStatsRepository implements RedemptionStatsRepositor
   }
 
   async summarize(query: RedemptionStatsQuery): Promise<RedemptionStats> {
-    const day = sql<string>`substr(created_at, 1, 10)`;
+    // Grouped by the output column: PostgreSQL would not see a parameterised CASE in the select
+    // list and the same CASE in GROUP BY (with other parameter numbers) as one expression.
     const dayRows = await this.uses(query)
       .select((eb) => [
-        day.as('day'),
+        dayOf(query.days).as('local_day'),
         'status',
         eb.fn.countAll<number | string>().as('count'),
         eb.fn.coalesce(eb.fn.sum<number | string>('discount_amount'), eb.lit(0)).as('discount'),
       ])
-      .groupBy([day, 'status'])
-      .orderBy(day)
+      .groupBy([sql`local_day`, 'status'])
+      .orderBy(sql`local_day`)
       .execute();
     const days = new Map<string, DailyRedemptions>();
     for (const row of dayRows) {
-      const entry = days.get(row.day) ?? { day: row.day, succeeded: 0, failed: 0, rolledBack: 0, discountAmount: 0 };
+      const day = row.local_day;
+      const entry = days.get(day) ?? { day, succeeded: 0, failed: 0, rolledBack: 0, discountAmount: 0 };
       const count = Number(row.count);
       if (row.status === 'FAILED') entry.failed += count;
       else if (row.status === 'ROLLED_BACK') entry.rolledBack += count;
@@ -60,7 +73,7 @@ export class KyselyRedemptionStatsRepository implements RedemptionStatsRepositor
         entry.succeeded += count;
         entry.discountAmount += Number(row.discount);
       }
-      days.set(row.day, entry);
+      days.set(day, entry);
     }
 
     const failures = await this.uses(query)

@@ -1,8 +1,8 @@
 import { requestDashboard } from './api-client';
 
-/** One UTC day of redemptions, by how they ended; money in minor units. */
+/** One day of redemptions, by how they ended; money in minor units. */
 export interface DailyRedemptions {
-  /** `YYYY-MM-DD`, a UTC day. */
+  /** `YYYY-MM-DD`, a day on the project's calendar (its timezone setting). */
   day: string;
   succeeded: number;
   failed: number;
@@ -12,6 +12,8 @@ export interface DailyRedemptions {
 
 export interface RedemptionInsights {
   since: string;
+  /** The project's timezone, whose midnights the days start at. */
+  timezone: string;
   days: DailyRedemptions[];
   failuresByReason: { reason: string; count: number }[];
   topCustomers: {

@@ -5,13 +5,16 @@ function toUtcDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
-/** A UTC day (`2026-11-26`) as "26 Nov 2026"; the server counts days in UTC, so the page does too. */
+/**
+ * A calendar day (`2026-11-26`) as "26 Nov 2026". The server names days on the project's
+ * calendar; read as UTC midnights, they are shown as the same dates wherever the browser is.
+ */
 export function formatDay(day: string): string {
   const date = toUtcDate(day);
   return Number.isNaN(date.getTime()) ? day : longDay.format(date);
 }
 
-/** A UTC day as "26 Nov", for the chart's axis. */
+/** A calendar day as "26 Nov", for the chart's axis. */
 export function formatShortDay(day: string): string {
   const date = toUtcDate(day);
   return Number.isNaN(date.getTime()) ? day : shortDay.format(date);

@@ -1,4 +1,4 @@
-/** The periods the monitoring offers, in days back from today (UTC). */
+/** The periods the monitoring offers, in days back from today (in the project's timezone). */
 export const PERIODS = [7, 30, 90] as const;
 export type Period = (typeof PERIODS)[number];
 export const DEFAULT_PERIOD: Period = 30;

@@ -32,6 +32,7 @@ export function RedemptionInsightsView({ insights, periodLabel, headingLevel }: 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="insights">
+      <p className="help">Days in {insights.timezone}, the project's timezone.</p>
       <div className="insights-charts">
         <DailyBarChart
           title="Redemptions per day"
