@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
-import { loose } from '../support/loose.js';
+import { type Loose, loose } from '../support/loose.js';
 import { startTestServer, type TestServer, waitForAsyncAction } from '../support/test-server.js';
 import { expectConformsToSpec } from '../support/voucherify-spec.js';
 
@@ -338,5 +338,144 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
     await expect(theirs.orders.get(mine.id)).rejects.toMatchObject({ code: 404 });
     await expect(theirs.orders.get('private-order')).rejects.toMatchObject({ code: 404 });
     await expect(theirs.orders.update({ id: mine.id, status: 'PAID' })).rejects.toMatchObject({ code: 404 });
+  });
+  describe("the order's redemptions", () => {
+    const cart = (sourceId: string, amount = 10000) => ({
+      source_id: sourceId,
+      amount,
+      items: [{ source_id: 'redeemed-item', related_object: 'product' as const, quantity: 1, price: amount }],
+    });
+    const amountOff = (amount_off: number) => ({ type: 'AMOUNT', amount_off, effect: 'APPLY_TO_ORDER' });
+
+    it('lists a voucher redemption with its campaign, keeps it once rolled back, and leaves failed attempts out', async () => {
+      const project = await server.createProject();
+      const sdk = server.sdk(project);
+      const campaign = loose(
+        await sdk.campaigns.create({
+          name: 'Order coupons',
+          campaign_type: 'DISCOUNT_COUPONS',
+          type: 'AUTO_UPDATE',
+          voucher: { type: 'DISCOUNT_VOUCHER', discount: amountOff(500), redemption: { quantity: 1 } },
+        } as never),
+      );
+      const voucher = loose(await sdk.campaigns.addCertainVoucher(campaign.id, 'ORDER-ONCE', {} as never));
+      const redemption = loose(await sdk.redemptions.redeem('ORDER-ONCE', { order: cart('redeemed-once') }));
+      // The voucher is used up: this attempt fails and is no redemption of the order.
+      await expect(sdk.redemptions.redeem('ORDER-ONCE', { order: cart('redeemed-once') })).rejects.toMatchObject({
+        code: 400,
+      });
+
+      const order = loose(await sdk.orders.get('redeemed-once'));
+      expectConformsToSpec('get', '/v1/orders/{orderId}', 200, order);
+      expect(order.redemptions).toEqual({
+        [redemption.id]: {
+          date: redemption.date,
+          related_object_type: 'voucher',
+          related_object_id: voucher.id,
+          related_object_parent_id: campaign.id,
+        },
+      });
+
+      const rollback = loose(await sdk.redemptions.rollback(redemption.id, { reason: 'returned' }));
+      const after = loose(await sdk.orders.get(order.id));
+      expectConformsToSpec('get', '/v1/orders/{orderId}', 200, after);
+      expect(after.redemptions).toEqual({
+        [redemption.id]: {
+          date: redemption.date,
+          related_object_type: 'voucher',
+          related_object_id: voucher.id,
+          related_object_parent_id: campaign.id,
+          rollback_id: rollback.id,
+          rollback_date: rollback.date,
+        },
+      });
+      // Updating the order answers its redemptions too.
+      const updated = loose(await sdk.orders.update({ id: order.id, status: 'FULFILLED' }));
+      expectConformsToSpec('put', '/v1/orders/{orderId}', 200, updated);
+      expect(updated.redemptions).toEqual(after.redemptions);
+    });
+
+    it('lists a stacked redemption as its parent naming the children in the order they applied', async () => {
+      const project = await server.createProject();
+      const sdk = server.sdk(project);
+      await sdk.vouchers.create({ code: 'STACK-A', type: 'DISCOUNT_VOUCHER', discount: amountOff(100) } as never);
+      await sdk.vouchers.create({ code: 'STACK-B', type: 'DISCOUNT_VOUCHER', discount: amountOff(200) } as never);
+      const promotion = loose(
+        await sdk.promotions.create({
+          name: 'Order stack tier',
+          campaign_type: 'PROMOTION',
+          promotion: { tiers: [{ name: 'Tier', action: { discount: amountOff(300) } }] },
+        } as never),
+      );
+      const tierId = promotion.promotion.tiers[0].id as string;
+      const answer = loose(
+        await sdk.redemptions.redeemStackable({
+          redeemables: [
+            { object: 'voucher', id: 'STACK-B' },
+            { object: 'promotion_tier', id: tierId },
+            { object: 'voucher', id: 'STACK-A' },
+          ],
+          order: cart('stacked-order'),
+        } as never),
+      );
+      const parent = answer.parent_redemption;
+      const childIds = answer.redemptions.map((r: Loose) => r.id);
+      expect(childIds).toHaveLength(3);
+      const entry = {
+        date: parent.date,
+        related_object_type: 'redemption',
+        related_object_id: parent.id,
+        stacked: childIds,
+      };
+      const order = loose(await sdk.orders.get('stacked-order'));
+      expectConformsToSpec('get', '/v1/orders/{orderId}', 200, order);
+      expect(order.redemptions).toEqual({ [parent.id]: entry });
+      // What the redemption answered of the order is what reading the order shows.
+      expect(order.redemptions).toEqual(answer.order.redemptions);
+
+      const rollback = loose(await sdk.redemptions.rollbackStackable(parent.id, {} as never));
+      const after = loose(await sdk.orders.get(order.id));
+      expectConformsToSpec('get', '/v1/orders/{orderId}', 200, after);
+      expect(after.redemptions).toEqual({
+        [parent.id]: {
+          ...entry,
+          rollback_id: rollback.parent_rollback.id,
+          rollback_date: rollback.parent_rollback.date,
+          rollback_stacked: rollback.rollbacks.map((r: Loose) => r.id),
+        },
+      });
+      // The rollback's answer shows the order as it now stands, its rollback included.
+      expect(rollback.order.redemptions).toEqual(after.redemptions);
+    });
+
+    it("shows each listed order's own redemptions, and {} for an order without any", async () => {
+      const project = await server.createProject();
+      const sdk = server.sdk(project);
+      for (const code of ['LIST-1', 'LIST-2', 'LIST-3']) {
+        await sdk.vouchers.create({ code, type: 'DISCOUNT_VOUCHER', discount: amountOff(100) } as never);
+      }
+      const created = (i: number) => `2025-03-0${i}T00:00:00.000Z`;
+      await sdk.orders.create({ ...cart('plain'), created_at: created(1) } as never);
+      await sdk.orders.create({ ...cart('single'), created_at: created(2) } as never);
+      await sdk.orders.create({ ...cart('twice'), created_at: created(3) } as never);
+      const single = loose(await sdk.redemptions.redeem('LIST-1', { order: { source_id: 'single' } }));
+      const first = loose(await sdk.redemptions.redeem('LIST-2', { order: { source_id: 'twice' } }));
+      const second = loose(await sdk.redemptions.redeem('LIST-3', { order: { source_id: 'twice' } }));
+
+      const page = loose(await sdk.orders.list({ limit: 10 }));
+      expectConformsToSpec('get', '/v1/orders', 200, page);
+      const bySource = Object.fromEntries(page.orders.map((o: Loose) => [o.source_id, o.redemptions]));
+      expect(Object.keys(bySource)).toEqual(['twice', 'single', 'plain']);
+      expect(bySource.plain).toEqual({});
+      expect(Object.keys(bySource.single)).toEqual([single.id]);
+      expect(bySource.single[single.id]).toMatchObject({ related_object_type: 'voucher', date: single.date });
+      expect(Object.keys(bySource.twice)).toEqual([first.id, second.id]);
+      expect(bySource.twice[second.id]).toMatchObject({ related_object_type: 'voucher', date: second.date });
+      expect(loose(await sdk.orders.get('plain')).redemptions).toEqual({});
+      // Another project's order with the same source_id shares none of them.
+      const other = server.sdk(server.otherProject);
+      const theirs = loose(await other.orders.create(cart('twice')));
+      expect(theirs.redemptions).toEqual({});
+    });
   });
 });

@@ -21,6 +21,24 @@ export interface CampaignRedemptionSummary {
   rolledback_discounted_amount: number;
 }
 
+/**
+ * A successful redemption made with an order (a single one, a stacked parent or a stacked child),
+ * with what its order's `redemptions` map shows of it.
+ */
+export interface OrderRedemptionLink {
+  id: string;
+  order_id: string;
+  created_at: string;
+  related_object_type: Redemption['related_object_type'];
+  related_object_id: string | null;
+  campaign_id: string | null;
+  /** A stacked child's parent redemption. */
+  parent_id: string | null;
+  /** Set once the redemption was rolled back, with its rollback's creation time. */
+  rollback_id: string | null;
+  rollback_date: string | null;
+}
+
 export interface RedemptionRepository {
   findById(id: string): Promise<Redemption | undefined>;
   insert(redemption: Redemption): Promise<void>;
@@ -30,6 +48,11 @@ export interface RedemptionRepository {
    */
   markRolledBack(id: string, rollbackId: string, now: string): Promise<boolean>;
   list(query: ListQuery, filters: RedemptionListFilters): Promise<ListPage<Redemption>>;
+  /**
+   * The successful redemptions (not rollbacks, not failed attempts) made with any of the orders,
+   * in one query however many orders a page holds.
+   */
+  listForOrders(orderIds: readonly string[]): Promise<OrderRedemptionLink[]>;
   /** Each campaign's figures, in one query; a campaign without redemptions has zeros. */
   summarizeCampaigns(campaignIds: readonly string[]): Promise<Map<string, CampaignRedemptionSummary>>;
 }

@@ -124,14 +124,10 @@ async function rollbackStackInStore(
     rollbackIds.set(child.id, id);
   }
   await giveBack(ctx, store, children, rollbackIds);
-  let order: Record<string, unknown> | null = null;
-  const stored = parent.order_id ? await store.orders.findById(parent.order_id) : undefined;
-  if (stored) {
-    if (rules.redeemables_rollback_order_mode === 'WITH_ORDER') {
-      const canceled = cancelWithDiscounts(stored, appliedOf(parent), now);
-      await store.orders.update(canceled);
-      order = toOrderObject(canceled);
-    } else order = toOrderObject(stored);
+  let answeredOrder = parent.order_id ? await store.orders.findById(parent.order_id) : undefined;
+  if (answeredOrder && rules.redeemables_rollback_order_mode === 'WITH_ORDER') {
+    answeredOrder = cancelWithDiscounts(answeredOrder, appliedOf(parent), now);
+    await store.orders.update(answeredOrder);
   }
   for (const rollback of rollbacks) {
     await store.redemptions.insert(rollback);
@@ -140,6 +136,10 @@ async function rollbackStackInStore(
   const parentRollback = rollbackOf(parent, parentRollbackId, null);
   parentRollback.snapshot.stacked = rollbacks.map((rollback) => rollback.id);
   await storeRedemption(ctx, store, parentRollback, 'redemption.rollback.succeeded');
+  // Read after the rollbacks are stored, so the order's redemptions show them.
+  const order = answeredOrder
+    ? toOrderObject(answeredOrder, await store.redemptions.listForOrders([answeredOrder.id]))
+    : null;
   return {
     status: 200,
     body: {

@@ -3,7 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createOrder } from '../../app/orders/create-order.js';
 import { importOrders } from '../../app/orders/import-orders.js';
-import { getOrder, listOrders } from '../../app/orders/order-queries.js';
+import {
+  getOrder,
+  listOrders,
+  type OrderWithRedemptions,
+  withOrderRedemptions,
+} from '../../app/orders/order-queries.js';
 import { updateOrder } from '../../app/orders/update-order.js';
 import { toAsyncActionCreated } from '../../app/views/async-action-view.js';
 import { toOrderObject } from '../../app/views/order-view.js';
@@ -15,6 +20,8 @@ import { OrderCreateBody, OrderObject, OrderUpdateBody } from '../schemas/order.
 
 const tags = ['orders'];
 const Params = IdParam('orderId', "The order's id or source_id");
+
+const toOrderBody = ({ order, redemptions }: OrderWithRedemptions) => toOrderObject(order, redemptions);
 
 export function registerOrderRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -29,7 +36,10 @@ export function registerOrderRoutes(fastify: FastifyInstance): void {
         response: { 200: OrderObject },
       },
     },
-    async (request) => toOrderObject(await createOrder(contextOf(request), request.body)),
+    async (request) => {
+      const ctx = contextOf(request);
+      return toOrderBody(await withOrderRedemptions(ctx, await createOrder(ctx, request.body)));
+    },
   );
 
   app.get(
@@ -48,14 +58,14 @@ export function registerOrderRoutes(fastify: FastifyInstance): void {
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
       const page = await listOrders(contextOf(request), query);
-      return listBody('orders', page, toOrderObject);
+      return listBody('orders', page, toOrderBody);
     },
   );
 
   app.get(
     '/orders/:orderId',
     { schema: { tags, summary: 'Get an order', params: Params, response: { 200: OrderObject } } },
-    async (request) => toOrderObject(await getOrder(contextOf(request), request.params.orderId)),
+    async (request) => toOrderBody(await getOrder(contextOf(request), request.params.orderId)),
   );
 
   app.put(
@@ -69,7 +79,10 @@ export function registerOrderRoutes(fastify: FastifyInstance): void {
         response: { 200: OrderObject },
       },
     },
-    async (request) => toOrderObject(await updateOrder(contextOf(request), request.params.orderId, request.body)),
+    async (request) => {
+      const ctx = contextOf(request);
+      return toOrderBody(await withOrderRedemptions(ctx, await updateOrder(ctx, request.params.orderId, request.body)));
+    },
   );
 
   app.post(

@@ -63,6 +63,18 @@ export const OrderUpdateBody = Type.Object(OrderFields);
 
 const Party = Type.Optional(Type.Object({ id: Type.String(), object: Type.Literal('customer') }));
 
+/** One redemption of the order (a stacked one by its parent), keyed by the redemption's id. */
+const OrderRedemptionEntry = Type.Object({
+  date: Type.Optional(Timestamp),
+  related_object_type: Type.Optional(StringEnum(['voucher', 'promotion_tier', 'redemption'] as const)),
+  related_object_id: Type.Optional(Type.String()),
+  related_object_parent_id: Type.Optional(Type.String()),
+  stacked: Type.Optional(Type.Array(Type.String())),
+  rollback_id: Type.Optional(Type.String()),
+  rollback_date: Type.Optional(Timestamp),
+  rollback_stacked: Type.Optional(Type.Array(Type.String())),
+});
+
 export const OrderObject = Type.Object(
   {
     id: Type.String(),
@@ -82,7 +94,7 @@ export const OrderObject = Type.Object(
     referrer: Party,
     customer_id: Nullable(Type.String()),
     referrer_id: Nullable(Type.String()),
-    redemptions: Type.Record(Type.String(), Type.Unknown()),
+    redemptions: Type.Record(Type.String(), OrderRedemptionEntry),
     object: Type.Literal('order'),
   },
   { $id: 'Order' },

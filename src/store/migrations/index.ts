@@ -17,6 +17,7 @@ import * as referrals from './0015-referrals.js';
 import * as refereeRewards from './0016-referee-rewards.js';
 import * as sessionRuleCounts from './0017-session-rule-counts.js';
 import * as dashboardUsers from './0018-dashboard-users.js';
+import * as orderRedemptions from './0019-order-redemptions.js';
 
 /**
  * Every migration, in order. Listed here rather than read from the folder so the compiled
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-referee-rewards': refereeRewards,
   '0017-session-rule-counts': sessionRuleCounts,
   '0018-dashboard-users': dashboardUsers,
+  '0019-order-redemptions': orderRedemptions,
 };
 
 export const migrationProvider: MigrationProvider = {

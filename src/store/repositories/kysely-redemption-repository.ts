@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   CampaignRedemptionSummary,
+  OrderRedemptionLink,
   RedemptionListFilters,
   RedemptionRepository,
 } from '../../app/repositories/redemption-repository.js';
@@ -89,6 +90,36 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
     }
     const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at', updated_at: 'updated_at' } });
     return { ...page, items: page.items.map(toRedemption) };
+  }
+
+  async listForOrders(orderIds: readonly string[]): Promise<OrderRedemptionLink[]> {
+    if (orderIds.length === 0) return [];
+    // Found through redemptions_order (0019); a rollback's time is read from its row, by primary key.
+    const rows = await this.db
+      .selectFrom('redemptions as r')
+      .leftJoin('redemptions as rollback', 'rollback.id', 'r.rollback_id')
+      .where('r.project_id', '=', this.projectId)
+      .where('r.order_id', 'in', [...new Set(orderIds)])
+      .where('r.object', '=', 'redemption')
+      .where('r.result', '=', 'SUCCESS')
+      .select([
+        'r.id',
+        'r.order_id',
+        'r.created_at',
+        'r.related_object_type',
+        'r.related_object_id',
+        'r.campaign_id',
+        'r.parent_id',
+        'r.rollback_id',
+        'rollback.created_at as rollback_date',
+      ])
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      order_id: row.order_id as string,
+      related_object_type: row.related_object_type as OrderRedemptionLink['related_object_type'],
+      rollback_date: row.rollback_date ?? null,
+    }));
   }
 
   async summarizeCampaigns(campaignIds: readonly string[]): Promise<Map<string, CampaignRedemptionSummary>> {
