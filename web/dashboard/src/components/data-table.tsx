@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollingTable } from './scrolling-table';
 
 export interface TableColumn<Row> {
   header: string;
@@ -22,33 +23,30 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowHeaderClassN
   const [first, ...rest] = columns;
   if (!first) return null;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'number' : undefined}>
-                {column.header}
-              </th>
+    <ScrollingTable caption={caption}>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.header} scope="col" className={column.numeric ? 'number' : undefined}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            <th scope="row" className={rowHeaderClassName}>
+              {first.cell(row)}
+            </th>
+            {rest.map((column) => (
+              <td key={column.header} className={column.numeric ? 'number' : undefined}>
+                {column.cell(row)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              <th scope="row" className={rowHeaderClassName}>
-                {first.cell(row)}
-              </th>
-              {rest.map((column) => (
-                <td key={column.header} className={column.numeric ? 'number' : undefined}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }

@@ -3,6 +3,7 @@ import { listCampaignVouchers } from '../api/voucher-api';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { Pager } from '../components/pager';
+import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { formatDate, formatUses } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
@@ -29,39 +30,36 @@ export function CampaignCodeTable({ campaignId, page, version }: CampaignCodeTab
       <LoadingNote loading={loading} />
       {data && vouchers.length === 0 ? <p>This campaign has no codes yet.</p> : null}
       {vouchers.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Codes of this campaign</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="number">
-                  Redeemed
+        <ScrollingTable caption="Codes of this campaign">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Redeemed
+              </th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vouchers.map((voucher) => (
+              <tr key={voucher.id}>
+                <th scope="row">
+                  <Link to={buildPath('vouchers', voucher.code)}>
+                    <code>{voucher.code}</code>
+                  </Link>
                 </th>
-                <th scope="col">Created</th>
+                <td>
+                  <StatusBadge value={toActiveStatus(voucher.active)} />
+                </td>
+                <td className="number">
+                  {formatUses(voucher.redemption.redeemed_quantity, voucher.redemption.quantity)}
+                </td>
+                <td>{formatDate(voucher.created_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {vouchers.map((voucher) => (
-                <tr key={voucher.id}>
-                  <th scope="row">
-                    <Link to={buildPath('vouchers', voucher.code)}>
-                      <code>{voucher.code}</code>
-                    </Link>
-                  </th>
-                  <td>
-                    <StatusBadge value={toActiveStatus(voucher.active)} />
-                  </td>
-                  <td className="number">
-                    {formatUses(voucher.redemption.redeemed_quantity, voucher.redemption.quantity)}
-                  </td>
-                  <td>{formatDate(voucher.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {data ? (
         <Pager

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
+import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge, toActiveStatus } from '../components/status-badge';
 import { formatCampaignType, formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
@@ -33,41 +34,38 @@ export function CampaignListPage({ page }: { page: number }) {
       <LoadingNote loading={loading} />
       {data && campaigns.length === 0 ? <p>No campaigns yet. Create one to hand out codes.</p> : null}
       {campaigns.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Campaigns, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Start date</th>
-                <th scope="col">Expiration date</th>
-                <th scope="col" className="number">
-                  Codes
+        <ScrollingTable caption="Campaigns, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Start date</th>
+              <th scope="col">Expiration date</th>
+              <th scope="col" className="number">
+                Codes
+              </th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.map((campaign) => (
+              <tr key={campaign.id}>
+                <th scope="row">
+                  <Link to={buildPath('campaigns', campaign.id)}>{campaign.name}</Link>
                 </th>
-                <th scope="col">Created</th>
+                <td>{formatCampaignType(campaign.campaign_type)}</td>
+                <td>
+                  <StatusBadge value={toActiveStatus(campaign.active)} />
+                </td>
+                <td>{formatDate(campaign.start_date)}</td>
+                <td>{formatDate(campaign.expiration_date)}</td>
+                <td className="number">{campaign.vouchers_count}</td>
+                <td>{formatDate(campaign.created_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((campaign) => (
-                <tr key={campaign.id}>
-                  <th scope="row">
-                    <Link to={buildPath('campaigns', campaign.id)}>{campaign.name}</Link>
-                  </th>
-                  <td>{formatCampaignType(campaign.campaign_type)}</td>
-                  <td>
-                    <StatusBadge value={toActiveStatus(campaign.active)} />
-                  </td>
-                  <td>{formatDate(campaign.start_date)}</td>
-                  <td>{formatDate(campaign.expiration_date)}</td>
-                  <td className="number">{campaign.vouchers_count}</td>
-                  <td>{formatDate(campaign.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {data ? (
         <Pager

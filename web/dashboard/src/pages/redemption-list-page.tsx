@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
+import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge } from '../components/status-badge';
 import { formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
@@ -42,46 +43,43 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
       <LoadingNote loading={loading} />
       {data && redemptions.length === 0 ? <p>No redemptions yet.</p> : null}
       {redemptions.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Redemptions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Code</th>
-                <th scope="col">Result</th>
-                <th scope="col">Status</th>
-                <th scope="col">Customer</th>
-                <th scope="col" className="number">
-                  Amount
+        <ScrollingTable caption="Redemptions, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Code</th>
+              <th scope="col">Result</th>
+              <th scope="col">Status</th>
+              <th scope="col">Customer</th>
+              <th scope="col" className="number">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {redemptions.map((redemption) => (
+              <tr key={redemption.id}>
+                <th scope="row">
+                  <Link to={buildPath('redemptions', redemption.id)}>
+                    {formatDate(redemption.date)}
+                    <span className="visually-hidden"> (redemption {redemption.id})</span>
+                  </Link>
                 </th>
+                <td>
+                  <code>{findRedeemedCode(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
+                </td>
+                <td>
+                  <StatusBadge value={redemption.result} />
+                </td>
+                <td>
+                  <StatusBadge value={redemption.status} />
+                </td>
+                <td>{describeCustomer(redemption)}</td>
+                <td className="number">{formatOrderAmount(redemption)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {redemptions.map((redemption) => (
-                <tr key={redemption.id}>
-                  <th scope="row">
-                    <Link to={buildPath('redemptions', redemption.id)}>
-                      {formatDate(redemption.date)}
-                      <span className="visually-hidden"> (redemption {redemption.id})</span>
-                    </Link>
-                  </th>
-                  <td>
-                    <code>{findRedeemedCode(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
-                  </td>
-                  <td>
-                    <StatusBadge value={redemption.result} />
-                  </td>
-                  <td>
-                    <StatusBadge value={redemption.status} />
-                  </td>
-                  <td>{describeCustomer(redemption)}</td>
-                  <td className="number">{formatOrderAmount(redemption)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {data ? (
         <Pager

@@ -1,14 +1,6 @@
-/** What stops a form from being sent, listed and announced. */
+import { ProblemSummary } from '../../components/problem-summary';
+
+/** What stops a new-campaign form from being sent, listed, announced and focused. */
 export function FormProblems({ problems, action }: { problems: readonly string[]; action: string }) {
-  if (problems.length === 0) return null;
-  return (
-    <div className="error" role="alert">
-      <p className="error-message">Please fix these before {action}:</p>
-      <ul>
-        {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ProblemSummary intro={`Please fix these before ${action}:`} problems={problems} />;
 }

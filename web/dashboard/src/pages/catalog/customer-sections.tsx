@@ -6,6 +6,7 @@ import {
   listCustomerRedemptions,
   listCustomerWallet,
 } from '../../api/catalog-api';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { StatusBadge, toActiveStatus } from '../../components/status-badge';
 import { formatDate, formatDiscount, formatMoney, formatUses } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
@@ -51,39 +52,36 @@ export function CustomerWalletSection({ customerId }: { customerId: string }) {
     <CatalogSection id="customer-wallet" title="Wallet" error={error}>
       {data && entries.length === 0 ? <p className="catalog-empty">No codes published to this customer.</p> : null}
       {entries.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Codes the customer holds</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Campaign</th>
-                <th scope="col">Value</th>
-                <th scope="col">Status</th>
-                <th scope="col">Redeemed</th>
+        <ScrollingTable caption="Codes the customer holds">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Campaign</th>
+              <th scope="col">Value</th>
+              <th scope="col">Status</th>
+              <th scope="col">Redeemed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(({ id, redeemable: { voucher } }) => (
+              <tr key={id}>
+                <th scope="row">
+                  <Link to={buildPath('vouchers', voucher.code)}>
+                    <code>{voucher.code}</code>
+                  </Link>
+                </th>
+                <td>{voucher.campaign ?? '—'}</td>
+                <td>
+                  {voucher.gift ? `Balance ${formatMoney(voucher.gift.balance)}` : formatDiscount(voucher.discount)}
+                </td>
+                <td>
+                  <StatusBadge value={toActiveStatus(voucher.active)} />
+                </td>
+                <td>{formatUses(voucher.redemption.redeemed_quantity, voucher.redemption.quantity)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map(({ id, redeemable: { voucher } }) => (
-                <tr key={id}>
-                  <th scope="row">
-                    <Link to={buildPath('vouchers', voucher.code)}>
-                      <code>{voucher.code}</code>
-                    </Link>
-                  </th>
-                  <td>{voucher.campaign ?? '—'}</td>
-                  <td>
-                    {voucher.gift ? `Balance ${formatMoney(voucher.gift.balance)}` : formatDiscount(voucher.discount)}
-                  </td>
-                  <td>
-                    <StatusBadge value={toActiveStatus(voucher.active)} />
-                  </td>
-                  <td>{formatUses(voucher.redemption.redeemed_quantity, voucher.redemption.quantity)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {data?.has_more ? <p className="help">Showing the latest {PAGE_SIZE} codes.</p> : null}
     </CatalogSection>

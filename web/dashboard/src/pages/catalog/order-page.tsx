@@ -3,6 +3,7 @@ import { DetailsList } from '../../components/details-list';
 import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
 import { PageHeader } from '../../components/page-header';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -28,47 +29,44 @@ function ItemName({ item }: { item: OrderItem }) {
 function OrderItems({ order }: { order: Order }) {
   if (order.items.length === 0) return <p className="catalog-empty">The order has no lines, only its amount.</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption className="visually-hidden">The order's items</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="number">
-              Quantity
+    <ScrollingTable caption="The order's items">
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col" className="number">
+            Quantity
+          </th>
+          <th scope="col" className="number">
+            Price
+          </th>
+          <th scope="col" className="number">
+            Amount
+          </th>
+          <th scope="col" className="number">
+            Discount
+          </th>
+          <th scope="col" className="number">
+            Subtotal
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {order.items.map((item, index) => (
+          // Lines have no id of their own; their place in the order is stable.
+          // biome-ignore lint/suspicious/noArrayIndexKey: order lines are never reordered on this page
+          <tr key={index}>
+            <th scope="row">
+              <ItemName item={item} />
             </th>
-            <th scope="col" className="number">
-              Price
-            </th>
-            <th scope="col" className="number">
-              Amount
-            </th>
-            <th scope="col" className="number">
-              Discount
-            </th>
-            <th scope="col" className="number">
-              Subtotal
-            </th>
+            <td className="number">{item.quantity ?? '—'}</td>
+            <td className="number">{formatMoney(item.price)}</td>
+            <td className="number">{formatMoney(item.amount)}</td>
+            <td className="number">{formatMoney(item.discount_amount ?? 0)}</td>
+            <td className="number">{formatMoney(item.subtotal_amount ?? item.amount)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item, index) => (
-            // Lines have no id of their own; their place in the order is stable.
-            // biome-ignore lint/suspicious/noArrayIndexKey: order lines are never reordered on this page
-            <tr key={index}>
-              <th scope="row">
-                <ItemName item={item} />
-              </th>
-              <td className="number">{item.quantity ?? '—'}</td>
-              <td className="number">{formatMoney(item.price)}</td>
-              <td className="number">{formatMoney(item.amount)}</td>
-              <td className="number">{formatMoney(item.discount_amount ?? 0)}</td>
-              <td className="number">{formatMoney(item.subtotal_amount ?? item.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { DetailsList } from '../../components/details-list';
 import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
 import { PageHeader } from '../../components/page-header';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -24,36 +25,33 @@ function ProductSkus({ product }: { product: Product }) {
     <CatalogSection id="product-skus" title="SKUs" error={error}>
       {data && skus.length === 0 ? <p className="catalog-empty">No SKUs: the product is sold as it is.</p> : null}
       {skus.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">The product's SKUs</caption>
-            <thead>
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Source id</th>
-                <th scope="col" className="number">
-                  Price
-                </th>
-                <th scope="col">Attributes</th>
-                <th scope="col">Metadata</th>
+        <ScrollingTable caption="The product's SKUs">
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col">Source id</th>
+              <th scope="col" className="number">
+                Price
+              </th>
+              <th scope="col">Attributes</th>
+              <th scope="col">Metadata</th>
+            </tr>
+          </thead>
+          <tbody>
+            {skus.map((sku) => (
+              <tr key={sku.id}>
+                <th scope="row">{sku.sku ?? sku.id}</th>
+                <td>{sku.source_id ?? '—'}</td>
+                <td className="number">
+                  {sku.price === null ? `${formatMoney(product.price)} (product's)` : formatMoney(sku.price)}
+                  {sku.currency ? ` ${sku.currency}` : ''}
+                </td>
+                <td>{describePairs(sku.attributes)}</td>
+                <td>{describePairs(sku.metadata)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {skus.map((sku) => (
-                <tr key={sku.id}>
-                  <th scope="row">{sku.sku ?? sku.id}</th>
-                  <td>{sku.source_id ?? '—'}</td>
-                  <td className="number">
-                    {sku.price === null ? `${formatMoney(product.price)} (product's)` : formatMoney(sku.price)}
-                    {sku.currency ? ` ${sku.currency}` : ''}
-                  </td>
-                  <td>{describePairs(sku.attributes)}</td>
-                  <td>{describePairs(sku.metadata)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {page > 1 || hasNext ? (
         <div className="pager">

@@ -1,4 +1,5 @@
 import type { Redemption } from '../../api/api-types';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate } from '../../lib/format';
 import { buildPath, Link } from '../../router/link';
@@ -24,55 +25,52 @@ function RedeemedCode({ redemption }: { redemption: Redemption }) {
 /** Redemptions as a customer's or an order's page lists them; each date opens the redemption. */
 export function RedemptionTable({ caption, redemptions, showOrder = true }: RedemptionTableProps) {
   return (
-    <div className="table-scroll">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Code</th>
-            <th scope="col">Status</th>
-            {showOrder ? <th scope="col">Order</th> : null}
-            <th scope="col" className="number">
-              Amount
+    <ScrollingTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Code</th>
+          <th scope="col">Status</th>
+          {showOrder ? <th scope="col">Order</th> : null}
+          <th scope="col" className="number">
+            Amount
+          </th>
+          <th scope="col" className="number">
+            Discount
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {redemptions.map((redemption) => (
+          <tr key={redemption.id}>
+            <th scope="row">
+              <Link to={buildPath('redemptions', redemption.id)}>
+                {formatDate(redemption.date)}
+                <span className="visually-hidden"> (redemption {redemption.id})</span>
+              </Link>
             </th>
-            <th scope="col" className="number">
-              Discount
-            </th>
+            <td>
+              <RedeemedCode redemption={redemption} />
+            </td>
+            <td>
+              <StatusBadge value={redemption.status} />
+            </td>
+            {showOrder ? (
+              <td>
+                {redemption.order?.id ? (
+                  <Link to={buildPath('orders', redemption.order.id)}>
+                    {redemption.order.source_id ?? redemption.order.id}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+            ) : null}
+            <td className="number">{formatOrderAmount(redemption)}</td>
+            <td className="number">{formatOrderDiscount(redemption)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {redemptions.map((redemption) => (
-            <tr key={redemption.id}>
-              <th scope="row">
-                <Link to={buildPath('redemptions', redemption.id)}>
-                  {formatDate(redemption.date)}
-                  <span className="visually-hidden"> (redemption {redemption.id})</span>
-                </Link>
-              </th>
-              <td>
-                <RedeemedCode redemption={redemption} />
-              </td>
-              <td>
-                <StatusBadge value={redemption.status} />
-              </td>
-              {showOrder ? (
-                <td>
-                  {redemption.order?.id ? (
-                    <Link to={buildPath('orders', redemption.order.id)}>
-                      {redemption.order.source_id ?? redemption.order.id}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              ) : null}
-              <td className="number">{formatOrderAmount(redemption)}</td>
-              <td className="number">{formatOrderDiscount(redemption)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { DailyRedemptions } from '../../api/insights-api';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { computeScaleTop, formatDay, formatShortDay } from './chart-format';
 
 export interface ChartSeries {
@@ -124,35 +125,32 @@ export function DailyBarChart(props: DailyBarChartProps) {
       </div>
       <details className="chart-figures">
         <summary>Figures of “{title}”</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
+        <ScrollingTable caption={title} captionShown>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {series.map((item) => (
+                <th key={item.key} scope="col" className="number">
+                  {item.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">
+                  <time dateTime={day.day}>{formatDay(day.day)}</time>
+                </th>
                 {series.map((item) => (
-                  <th key={item.key} scope="col" className="number">
-                    {item.label}
-                  </th>
+                  <td key={item.key} className="number">
+                    {formatValue(item.valueOf(day))}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {days.map((day) => (
-                <tr key={day.day}>
-                  <th scope="row">
-                    <time dateTime={day.day}>{formatDay(day.day)}</time>
-                  </th>
-                  {series.map((item) => (
-                    <td key={item.key} className="number">
-                      {formatValue(item.valueOf(day))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       </details>
     </figure>
   );

@@ -14,15 +14,22 @@ interface InsightsPanelProps {
 
 /** Loads the figures of a project, or one of its campaigns, over a period and shows them. */
 export function InsightsPanel({ projectId, period, campaignId, headingLevel }: InsightsPanelProps) {
-  const { data, error, loading } = useApiData(`insights:${projectId}:${campaignId ?? ''}:${period}`, () =>
-    fetchRedemptionInsights(projectId, period, campaignId),
-  );
+  // The figures keep the period they were loaded for: while another period loads, the charts' names
+  // (what a screen reader reads) still describe the figures shown, not the period asked for.
+  const { data, error, loading } = useApiData(`insights:${projectId}:${campaignId ?? ''}:${period}`, async () => ({
+    period,
+    insights: await fetchRedemptionInsights(projectId, period, campaignId),
+  }));
   return (
     <>
       <ErrorMessage error={error} />
       <LoadingNote loading={loading} />
       {data ? (
-        <RedemptionInsightsView insights={data} periodLabel={describePeriod(period)} headingLevel={headingLevel} />
+        <RedemptionInsightsView
+          insights={data.insights}
+          periodLabel={describePeriod(data.period)}
+          headingLevel={headingLevel}
+        />
       ) : null}
     </>
   );

@@ -4,6 +4,7 @@ import { type IssuedKey, listProjectKeys, type ProjectKey, rotateProjectKey } fr
 import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
 import { PageHeader } from '../../components/page-header';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -45,37 +46,34 @@ function KeyTable({ projectId, isAdmin }: { projectId: string; isAdmin: boolean 
         <IssuedKeyPanel keyName={describeKey(issued.key)} issued={issued.secret} onDone={() => setIssued(null)} />
       ) : null}
       {data ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">API keys of this project</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Application id</th>
-                <th scope="col">Created</th>
-                {isAdmin ? <th scope="col">Secret</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.keys.map((key) => (
-                <tr key={key.id}>
-                  <th scope="row">{describeKey(key)}</th>
-                  <td>{kindNames[key.kind]}</td>
+        <ScrollingTable caption="API keys of this project">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Application id</th>
+              <th scope="col">Created</th>
+              {isAdmin ? <th scope="col">Secret</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.keys.map((key) => (
+              <tr key={key.id}>
+                <th scope="row">{describeKey(key)}</th>
+                <td>{kindNames[key.kind]}</td>
+                <td>
+                  <code>{key.app_id}</code>
+                </td>
+                <td>{formatDate(key.created_at)}</td>
+                {isAdmin ? (
                   <td>
-                    <code>{key.app_id}</code>
+                    <KeyRotateControl keyName={describeKey(key)} onConfirm={() => rotate(key)} />
                   </td>
-                  <td>{formatDate(key.created_at)}</td>
-                  {isAdmin ? (
-                    <td>
-                      <KeyRotateControl keyName={describeKey(key)} onConfirm={() => rotate(key)} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
     </>
   );

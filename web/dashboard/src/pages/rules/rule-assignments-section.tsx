@@ -9,6 +9,7 @@ import {
 } from '../../api/rules-api';
 import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 import { buildPath, Link } from '../../router/link';
@@ -73,45 +74,42 @@ export function RuleAssignmentsSection({ ruleId, onChanged }: { ruleId: string; 
       <ErrorMessage error={error} />
       {assignments.data && list.length === 0 ? <p>Not assigned yet: the rule checks nothing until it is.</p> : null}
       {list.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Where the rule applies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Assigned to</th>
-                <th scope="col">Type</th>
-                <th scope="col">Since</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+        <ScrollingTable caption="Where the rule applies">
+          <thead>
+            <tr>
+              <th scope="col">Assigned to</th>
+              <th scope="col">Type</th>
+              <th scope="col">Since</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((assignment) => (
+              <tr key={assignment.id}>
+                <th scope="row">
+                  <AssignedObject assignment={assignment} names={names} />
                 </th>
+                <td>{OBJECT_TYPES[assignment.related_object_type] ?? assignment.related_object_type}</td>
+                <td>{formatDate(assignment.created_at)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy}
+                    aria-label={`Remove assignment to ${names.get(assignment.related_object_id) ?? assignment.related_object_id}`}
+                    onClick={() =>
+                      void change(() => removeRuleAssignment(ruleId, assignment.id), 'Assignment removed.')
+                    }
+                  >
+                    Remove
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((assignment) => (
-                <tr key={assignment.id}>
-                  <th scope="row">
-                    <AssignedObject assignment={assignment} names={names} />
-                  </th>
-                  <td>{OBJECT_TYPES[assignment.related_object_type] ?? assignment.related_object_type}</td>
-                  <td>{formatDate(assignment.created_at)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button small"
-                      disabled={busy}
-                      aria-label={`Remove assignment to ${names.get(assignment.related_object_id) ?? assignment.related_object_id}`}
-                      onClick={() =>
-                        void change(() => removeRuleAssignment(ruleId, assignment.id), 'Assignment removed.')
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {campaigns.data && assignments.data && choices.length === 0 ? (
         <p>There are no other campaigns to assign the rule to.</p>

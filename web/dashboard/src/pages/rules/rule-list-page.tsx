@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { LoadingNote } from '../../components/loading-note';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
+import { ScrollingTable } from '../../components/scrolling-table';
 import { formatDate } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -36,33 +37,30 @@ export function RuleListPage({ page }: { page: number }) {
         <p>No validation rules yet. Create one to limit who can use a campaign’s codes, and on what orders.</p>
       ) : null}
       {rules.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Validation rules, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Rules</th>
-                <th scope="col" className="number">
-                  Assigned to
+        <ScrollingTable caption="Validation rules, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Rules</th>
+              <th scope="col" className="number">
+                Assigned to
+              </th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.id}>
+                <th scope="row">
+                  <Link to={buildPath('validation-rules', rule.id)}>{rule.name}</Link>
                 </th>
-                <th scope="col">Created</th>
+                <td className="rule-summary">{describeRules(rule.rules, byName)}</td>
+                <td className="number">{rule.assignments_count}</td>
+                <td>{formatDate(rule.created_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rules.map((rule) => (
-                <tr key={rule.id}>
-                  <th scope="row">
-                    <Link to={buildPath('validation-rules', rule.id)}>{rule.name}</Link>
-                  </th>
-                  <td className="rule-summary">{describeRules(rule.rules, byName)}</td>
-                  <td className="number">{rule.assignments_count}</td>
-                  <td>{formatDate(rule.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ) : null}
       {data ? (
         <Pager
