@@ -112,6 +112,12 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     expect(await readTodaysFigures(page, 'Redemptions per day')).toEqual(['1', '1', '0']);
     expect(await readTodaysFigures(page, 'Discount given per day')).toEqual(['30.00']);
     await shot('05-campaign-chart');
+    // The campaign list counts it too: one redemption, 30.00 given.
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    const listed = page.getByRole('row', { name: /Spring sale/ });
+    await expect
+      .poll(async () => (await listed.getByRole('cell').allInnerTexts()).map((text) => text.trim()))
+      .toEqual(['Discount coupons', 'Active', '—', '—', '40', '1', '30.00', expect.any(String)]);
 
     // The dashboard shows the redemption in its list.
     await page.getByRole('link', { name: 'Redemptions', exact: true }).click();

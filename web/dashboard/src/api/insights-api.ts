@@ -51,6 +51,22 @@ export function fetchRedemptionInsights(
   return requestDashboard<RedemptionInsights>(`/insights/redemptions?${query}`, { projectId });
 }
 
+/** A listed campaign's figures; the discount is what its standing redemptions gave, in minor units. */
+export interface CampaignTotals {
+  id: string;
+  redemptions_succeeded: number;
+  redemptions_failed: number;
+  discount_given: number;
+}
+
+/** The figures of the campaigns a list page shows, in one call. */
+export async function fetchCampaignTotals(campaignIds: readonly string[]): Promise<Map<string, CampaignTotals>> {
+  if (campaignIds.length === 0) return new Map();
+  const query = new URLSearchParams({ campaign_ids: campaignIds.join(',') });
+  const answer = await requestDashboard<{ campaigns: CampaignTotals[] }>(`/insights/campaign-totals?${query}`);
+  return new Map(answer.campaigns.map((totals) => [totals.id, totals]));
+}
+
 export function listProjectKeys(projectId: string): Promise<{ keys: ProjectKey[] }> {
   return requestDashboard<{ keys: ProjectKey[] }>(`/projects/${encodeURIComponent(projectId)}/keys`);
 }

@@ -1,11 +1,12 @@
 import { listCampaigns, PAGE_SIZE } from '../api/campaign-api';
+import { fetchCampaignTotals } from '../api/insights-api';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge, toActiveStatus } from '../components/status-badge';
-import { formatCampaignType, formatDate } from '../lib/format';
+import { formatCampaignType, formatDate, formatMoney } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { buildPath, Link } from '../router/link';
@@ -14,6 +15,10 @@ export function CampaignListPage({ page }: { page: number }) {
   useDocumentTitle('Campaigns');
   const { data, error, loading } = useApiData(`campaigns:${page}`, () => listCampaigns(page));
   const campaigns = data?.campaigns ?? [];
+  // The redemption columns come from the dashboard's figures, in one call for the whole page.
+  const ids = campaigns.map((campaign) => campaign.id);
+  const totals = useApiData(`campaign-totals:${ids.join(',')}`, () => fetchCampaignTotals(ids));
+  const totalsOf = (id: string) => totals.data?.get(id);
 
   return (
     <>
@@ -30,7 +35,7 @@ export function CampaignListPage({ page }: { page: number }) {
           </>
         }
       />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? totals.error} />
       <LoadingNote loading={loading} />
       {data && campaigns.length === 0 ? <p>No campaigns yet. Create one to hand out codes.</p> : null}
       {campaigns.length > 0 ? (
@@ -44,6 +49,12 @@ export function CampaignListPage({ page }: { page: number }) {
               <th scope="col">Expiration date</th>
               <th scope="col" className="number">
                 Codes
+              </th>
+              <th scope="col" className="number">
+                Redemptions
+              </th>
+              <th scope="col" className="number">
+                Discount given
               </th>
               <th scope="col">Created</th>
             </tr>
@@ -61,6 +72,8 @@ export function CampaignListPage({ page }: { page: number }) {
                 <td>{formatDate(campaign.start_date)}</td>
                 <td>{formatDate(campaign.expiration_date)}</td>
                 <td className="number">{campaign.vouchers_count}</td>
+                <td className="number">{totalsOf(campaign.id)?.redemptions_succeeded ?? '—'}</td>
+                <td className="number">{formatMoney(totalsOf(campaign.id)?.discount_given)}</td>
                 <td>{formatDate(campaign.created_at)}</td>
               </tr>
             ))}
