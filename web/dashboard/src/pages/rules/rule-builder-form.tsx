@@ -2,10 +2,19 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { RuleCatalogEntry, ValidationRule, ValidationRuleInput } from '../../api/rules-api';
 import { ErrorMessage } from '../../components/error-message';
+import { ProblemSummary } from '../../components/problem-summary';
 import { buildPath } from '../../router/link';
 import { navigate } from '../../router/router';
 import { RuleConditionFields } from './rule-condition-fields';
-import { buildRulesObject, type ConditionDraft, defaultLogic, newCondition, type RuleDraft } from './rule-draft';
+import {
+  buildRulesObject,
+  type ConditionDraft,
+  defaultLogic,
+  isLineRule,
+  newCondition,
+  type RuleDraft,
+} from './rule-draft';
+import { RuleLineConditions } from './rule-line-conditions';
 
 interface RuleBuilderFormProps {
   initial: RuleDraft;
@@ -23,6 +32,8 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
   const byName = useMemo(() => new Map(catalog.map((spec) => [spec.name, spec])), [catalog]);
   // Rules that only stand nested under an item rule cannot be top-level conditions.
   const choices = useMemo(() => catalog.filter((spec) => spec.placement !== 'nested'), [catalog]);
+  // An item rule's line conditions read the lines it matched.
+  const lineChoices = useMemo(() => catalog.filter(isLineRule), [catalog]);
   const built = buildRulesObject(draft, byName);
 
   const setConditions = (conditions: ConditionDraft[]) =>
@@ -60,16 +71,7 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
 
   return (
     <form className="form rule-builder" onSubmit={submitRule} noValidate>
-      {problems.length > 0 ? (
-        <div className="error" role="alert">
-          <p className="error-message">Please fix these before saving the rule:</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProblemSummary intro="Please fix these before saving the rule:" problems={problems} />
       <ErrorMessage error={error} />
       <div className="field">
         <label htmlFor="rule-name">Name</label>
@@ -90,7 +92,15 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
           onRemove={
             draft.conditions.length > 1 ? () => setConditions(draft.conditions.filter((_, at) => at !== index)) : null
           }
-        />
+        >
+          {byName.get(condition.name)?.takesNestedRules ? (
+            <RuleLineConditions
+              condition={condition}
+              lineChoices={lineChoices}
+              onChange={(changed) => replaceCondition(index, changed)}
+            />
+          ) : null}
+        </RuleConditionFields>
       ))}
       <div>
         <button

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RuleCatalogEntry } from '../../api/rules-api';
 import { type ConditionDraft, findValueKind, takesList, type ValueKind } from './rule-draft';
 import { describeGroup, describeOperator } from './rule-words';
@@ -5,11 +6,15 @@ import { describeGroup, describeOperator } from './rule-words';
 interface RuleConditionFieldsProps {
   condition: ConditionDraft;
   position: number;
-  /** The rules a condition may check at the top of a definition, in the catalog's order. */
+  /** What the fields stand for, in the legend and the remove button: a condition or an item rule's line condition. */
+  noun?: 'condition' | 'line condition';
+  /** The rules the condition may check where it stands (at the top, or on matched lines), in the catalog's order. */
   choices: readonly RuleCatalogEntry[];
   spec: RuleCatalogEntry | undefined;
   onChange: (condition: ConditionDraft) => void;
   onRemove: (() => void) | null;
+  /** Shown after the condition's own fields, before its remove button: an item rule's line conditions. */
+  children?: ReactNode;
 }
 
 const VALUE_HINTS: Record<ValueKind | 'boolean', string> = {
@@ -35,10 +40,12 @@ function groupChoices(choices: readonly RuleCatalogEntry[]): [string, RuleCatalo
 export function RuleConditionFields({
   condition,
   position,
+  noun = 'condition',
   choices,
   spec,
   onChange,
   onRemove,
+  children,
 }: RuleConditionFieldsProps) {
   const id = (part: string) => `condition-${condition.uid}-${part}`;
   const set = (changes: Partial<ConditionDraft>) => onChange({ ...condition, ...changes });
@@ -48,8 +55,17 @@ export function RuleConditionFields({
   const chooseRule = (name: string) => {
     const next = choices.find((choice) => choice.name === name);
     const operator = next?.operators.includes(condition.operator) ? condition.operator : (next?.operators[0] ?? '');
-    set({ name, operator, value: next?.valueType === 'flag' ? 'true' : '', kept: { conditions: {} } });
+    // Line conditions fit any item rule, so they stay when one item rule is swapped for another.
+    const keepsLines = next?.takesNestedRules === true;
+    set({
+      name,
+      operator,
+      value: next?.valueType === 'flag' ? 'true' : '',
+      nested: keepsLines ? condition.nested : null,
+      kept: { conditions: {}, ...(keepsLines && condition.kept.rules ? { rules: condition.kept.rules } : {}) },
+    });
   };
+  const title = `${noun === 'condition' ? 'Condition' : 'Line condition'} ${position}`;
 
   const hint = [kind ? VALUE_HINTS[kind] : '', list && kind !== 'boolean' ? 'Separate several values with commas.' : '']
     .filter((part) => part !== '')
@@ -57,11 +73,16 @@ export function RuleConditionFields({
 
   return (
     <fieldset className="fieldset rule-condition">
-      <legend>Condition {position}</legend>
+      <legend>{title}</legend>
       <div className="rule-condition-row">
         <div className="field">
           <label htmlFor={id('name')}>What to check</label>
-          <select id={id('name')} value={condition.name} onChange={(event) => chooseRule(event.target.value)}>
+          <select
+            id={id('name')}
+            aria-describedby={spec ? id('about') : undefined}
+            value={condition.name}
+            onChange={(event) => chooseRule(event.target.value)}
+          >
             {spec ? null : <option value="">Choose…</option>}
             {groupChoices(choices).map(([group, specs]) => (
               <optgroup key={group} label={describeGroup(group)}>
@@ -121,15 +142,14 @@ export function RuleConditionFields({
           </div>
         ) : null}
       </div>
-      {spec ? <p className="help">{spec.description}</p> : null}
+      {spec ? (
+        <p id={id('about')} className="help">
+          {spec.description}
+        </p>
+      ) : null}
       {hint ? (
         <p id={id('hint')} className="help">
           {hint}
-        </p>
-      ) : null}
-      {spec?.takesNestedRules ? (
-        <p className="help">
-          Nested rules (conditions on the matched lines) cannot be built here yet; a stored rule keeps the ones it has.
         </p>
       ) : null}
       {Object.keys(condition.kept.conditions).length > 0 ? (
@@ -143,10 +163,11 @@ export function RuleConditionFields({
           onChange={(event) => set({ errorMessage: event.target.value })}
         />
       </div>
+      {children}
       {onRemove ? (
         <div>
           <button type="button" className="button small" onClick={onRemove}>
-            Remove condition {position}
+            Remove {noun} {position}
           </button>
         </div>
       ) : null}

@@ -11,16 +11,28 @@ export interface ConditionDraft {
   value: string;
   property: string;
   errorMessage: string;
-  /** Parts of a stored rule the builder does not edit (more operators, nested rules), sent back unchanged. */
+  /**
+   * An item rule's conditions on the lines it matched (its nested rules), or null when it has none.
+   * Line conditions have no nested rules of their own.
+   */
+  nested: ConditionSetDraft | null;
+  /**
+   * Parts of a stored rule the builder does not edit (more operators, nested rules it cannot show),
+   * sent back unchanged.
+   */
   kept: { conditions: Record<string, unknown[]>; rules?: Record<string, unknown> };
 }
 
-export interface RuleDraft {
-  name: string;
+/** Conditions and the logic that combines them: a whole rule, or an item rule's line conditions. */
+export interface ConditionSetDraft {
   conditions: ConditionDraft[];
   logic: string;
   /** Until the user types a logic of their own it follows the conditions: "1 and 2 and …". */
   logicEdited: boolean;
+}
+
+export interface RuleDraft extends ConditionSetDraft {
+  name: string;
   errorMessage: string;
 }
 
@@ -83,8 +95,14 @@ export function newCondition(spec: RuleCatalogEntry | undefined): ConditionDraft
     value: spec?.valueType === 'flag' ? 'true' : '',
     property: '',
     errorMessage: '',
+    nested: null,
     kept: { conditions: {} },
   };
+}
+
+/** Whether a rule may be a line condition: it reads the order lines and may stand nested. */
+export function isLineRule(spec: RuleCatalogEntry): boolean {
+  return spec.group === 'order_items' && (spec.placement === 'nested' || spec.placement === 'anywhere');
 }
 
 export function emptyDraft(catalog: readonly RuleCatalogEntry[]): RuleDraft {
@@ -103,13 +121,32 @@ function formatValue(value: unknown, valueType: RuleValueType | undefined, kind:
   return String(value);
 }
 
+function hasRuleEntries(rules: Record<string, unknown> | undefined): boolean {
+  return Object.keys(rules ?? {}).some((key) => key !== 'logic');
+}
+
+/** Nested rules the builder can show as line conditions: line rules it knows, none with nested rules of its own. */
+function canEditAsLines(rules: RulesObject, catalog: ReadonlyMap<string, RuleCatalogEntry>): boolean {
+  const entries = listRuleEntries(rules);
+  // An entry that is not a rule object could not be shown, so the whole set stays as stored.
+  if (entries.length !== Object.keys(rules).filter((key) => key !== 'logic').length) return false;
+  // The builder numbers line conditions 1, 2, …; a logic over other keys would be lost, so such a set stays too.
+  const keysInOrder = entries.every(([key], index) => key === String(index + 1));
+  if (!keysInOrder && typeof rules.logic === 'string' && rules.logic.trim() !== '') return false;
+  return entries.every(([, entry]) => {
+    const spec = catalog.get(entry.name);
+    return spec !== undefined && isLineRule(spec) && !hasRuleEntries(entry.rules);
+  });
+}
+
 function toConditionDraft(entry: RuleEntry, catalog: ReadonlyMap<string, RuleCatalogEntry>): ConditionDraft {
   const spec = catalog.get(entry.name);
   const [first, ...others] = Object.entries(entry.conditions ?? {});
   const values = first ? (Array.isArray(first[1]) ? first[1] : [first[1]]) : [];
   const operator = first ? toCanonicalOperator(first[0]) : (spec?.operators[0] ?? '');
   const kind = spec ? findValueKind(spec.valueType, operator) : null;
-  const nested = Object.keys(entry.rules ?? {}).some((key) => key !== 'logic') ? entry.rules : undefined;
+  const stored = hasRuleEntries(entry.rules) ? (entry.rules as RulesObject) : undefined;
+  const editable = stored !== undefined && spec?.takesNestedRules === true && canEditAsLines(stored, catalog);
   return {
     uid: nextUid++,
     name: entry.name,
@@ -117,24 +154,25 @@ function toConditionDraft(entry: RuleEntry, catalog: ReadonlyMap<string, RuleCat
     value: values.map((value) => formatValue(value, spec?.valueType, kind)).join(', '),
     property: entry.property ?? '',
     errorMessage: entry.error?.message ?? '',
-    kept: { conditions: Object.fromEntries(others), ...(nested ? { rules: nested } : {}) },
+    nested: stored && editable ? toConditionSet(stored, catalog) : null,
+    kept: { conditions: Object.fromEntries(others), ...(stored && !editable ? { rules: stored } : {}) },
   };
+}
+
+/** Stored rules (a whole definition or an item rule's nested rules) as conditions and their logic. */
+function toConditionSet(rules: RulesObject, catalog: ReadonlyMap<string, RuleCatalogEntry>): ConditionSetDraft {
+  const entries = listRuleEntries(rules);
+  const conditions = entries.map(([, entry]) => toConditionDraft(entry, catalog));
+  const logic = typeof rules.logic === 'string' ? rules.logic : '';
+  // Stored keys may be other than 1, 2, …; the builder renumbers them, so an own logic is kept only if keys match.
+  const keysInOrder = entries.every(([key], index) => key === String(index + 1));
+  const logicEdited = keysInOrder && logic.trim() !== '' && logic.trim() !== defaultLogic(conditions.length);
+  return { conditions, logic: logicEdited ? logic : defaultLogic(conditions.length), logicEdited };
 }
 
 /** A stored rule, ready to edit. */
 export function toRuleDraft(rule: ValidationRule, catalog: ReadonlyMap<string, RuleCatalogEntry>): RuleDraft {
-  const conditions = listRuleEntries(rule.rules).map(([, entry]) => toConditionDraft(entry, catalog));
-  const logic = typeof rule.rules.logic === 'string' ? rule.rules.logic : '';
-  // Stored keys may be other than 1, 2, …; the builder renumbers them, so an own logic is kept only if keys match.
-  const keysInOrder = listRuleEntries(rule.rules).every(([key], index) => key === String(index + 1));
-  const logicEdited = keysInOrder && logic.trim() !== '' && logic.trim() !== defaultLogic(conditions.length);
-  return {
-    name: rule.name,
-    conditions,
-    logic: logicEdited ? logic : defaultLogic(conditions.length),
-    logicEdited,
-    errorMessage: rule.error?.message ?? '',
-  };
+  return { name: rule.name, ...toConditionSet(rule.rules, catalog), errorMessage: rule.error?.message ?? '' };
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
@@ -180,10 +218,12 @@ function readValue(kind: ValueKind | 'boolean', text: string): Parsed {
   }
 }
 
+/** `label` names the condition in problems: "Condition 2", or "Condition 2, line condition 1". */
 function buildEntry(
   condition: ConditionDraft,
   spec: RuleCatalogEntry,
-  position: number,
+  label: string,
+  catalog: ReadonlyMap<string, RuleCatalogEntry>,
   problems: string[],
 ): RuleEntry {
   const kind = findValueKind(spec.valueType, condition.operator);
@@ -191,26 +231,48 @@ function buildEntry(
   if (kind !== null) {
     const texts = takesList(condition.operator) ? condition.value.split(',') : [condition.value];
     const trimmed = texts.map((text) => text.trim()).filter((text) => text !== '');
-    if (trimmed.length === 0) problems.push(`Condition ${position}: enter a value.`);
+    if (trimmed.length === 0) problems.push(`${label}: enter a value.`);
     for (const text of trimmed) {
       const parsed = readValue(kind, text);
       if (parsed.ok) values.push(parsed.value);
-      else problems.push(`Condition ${position}: ${parsed.problem}.`);
+      else problems.push(`${label}: ${parsed.problem}.`);
     }
   } else {
     values = [];
   }
   if (spec.needsProperty && condition.property.trim() === '') {
-    problems.push(`Condition ${position}: enter the metadata key to read.`);
+    problems.push(`${label}: enter the metadata key to read.`);
   }
+  const lines = spec.takesNestedRules && condition.nested?.conditions.length ? condition.nested : null;
+  const nested = lines
+    ? buildConditionSet(lines, catalog, (position) => `${label}, line condition ${position}`, problems)
+    : condition.kept.rules;
   const message = condition.errorMessage.trim();
   return {
     name: spec.name,
     ...(spec.needsProperty ? { property: condition.property.trim() } : {}),
     conditions: { ...condition.kept.conditions, [condition.operator]: values },
-    ...(condition.kept.rules ? { rules: condition.kept.rules } : {}),
+    ...(nested ? { rules: nested } : {}),
     ...(message === '' ? {} : { error: { message } }),
   };
+}
+
+/** The rules object of a set of conditions, keyed "1", "2", … with its logic; what is wrong goes to `problems`. */
+function buildConditionSet(
+  set: ConditionSetDraft,
+  catalog: ReadonlyMap<string, RuleCatalogEntry>,
+  labelOf: (position: number) => string,
+  problems: string[],
+): RulesObject {
+  const rules: RulesObject = {};
+  set.conditions.forEach((condition, index) => {
+    const label = labelOf(index + 1);
+    const spec = catalog.get(condition.name);
+    if (!spec) problems.push(`${label}: choose what to check.`);
+    else rules[String(index + 1)] = buildEntry(condition, spec, label, catalog, problems);
+  });
+  rules.logic = set.logicEdited ? set.logic.trim() : defaultLogic(set.conditions.length);
+  return rules;
 }
 
 /** The Voucherify rules object the draft stands for, or what to fix first. */
@@ -221,12 +283,6 @@ export function buildRulesObject(
   const problems: string[] = [];
   if (draft.name.trim() === '') problems.push('Enter a name.');
   if (draft.conditions.length === 0) problems.push('Add at least one condition.');
-  const rules: RulesObject = {};
-  draft.conditions.forEach((condition, index) => {
-    const spec = catalog.get(condition.name);
-    if (!spec) problems.push(`Condition ${index + 1}: choose what to check.`);
-    else rules[String(index + 1)] = buildEntry(condition, spec, index + 1, problems);
-  });
-  rules.logic = draft.logicEdited ? draft.logic.trim() : defaultLogic(draft.conditions.length);
+  const rules = buildConditionSet(draft, catalog, (position) => `Condition ${position}`, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
 }

@@ -88,8 +88,10 @@ export function describeRuleEntry(entry: RuleEntry, catalog: ReadonlyMap<string,
     const shown = (Array.isArray(values) ? values : [values]).map((value) => describeValue(value, spec?.valueType));
     return [describeOperator(operator), shown.join(', ')].filter((part) => part !== '').join(' ');
   });
-  const nested = Object.keys(entry.rules ?? {}).some((key) => key !== 'logic') ? ' (with nested rules)' : '';
-  return `${subject} ${parts.join(' and ')}${nested}`;
+  // An item rule's nested rules judge the lines it matched: "…, on lines where Item quantity is more than 1".
+  const nested = listRuleEntries(entry.rules as RulesObject | undefined).length > 0;
+  const lines = nested ? `, on lines where ${describeRules(entry.rules as RulesObject, catalog)}` : '';
+  return `${subject} ${parts.join(' and ')}${lines}`;
 }
 
 /** The whole definition in words: the logic with each rule key replaced by its condition. */
