@@ -117,7 +117,7 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     const listed = page.getByRole('row', { name: /Spring sale/ });
     await expect
       .poll(async () => (await listed.getByRole('cell').allInnerTexts()).map((text) => text.trim()))
-      .toEqual(['Discount coupons', 'Active', '—', '—', '40', '1', '30.00', expect.any(String)]);
+      .toEqual(['Discount coupons', 'Active', 'Always', '40', '1', '30.00', expect.any(String)]);
 
     // The dashboard shows the redemption in its list.
     await page.getByRole('link', { name: 'Redemptions', exact: true }).click();

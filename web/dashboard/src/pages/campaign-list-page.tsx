@@ -11,6 +11,14 @@ import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { buildPath, Link } from '../router/link';
 
+/** A campaign's dates in one cell, so the list fits a laptop screen: "1 Dec 2026 – 31 Dec 2026". */
+function formatDateRange(start: string | null | undefined, end: string | null | undefined): string {
+  if (!start && !end) return 'Always';
+  if (!end) return `From ${formatDate(start)}`;
+  if (!start) return `Until ${formatDate(end)}`;
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
 export function CampaignListPage({ page }: { page: number }) {
   useDocumentTitle('Campaigns');
   const { data, error, loading } = useApiData(`campaigns:${page}`, () => listCampaigns(page));
@@ -45,8 +53,7 @@ export function CampaignListPage({ page }: { page: number }) {
               <th scope="col">Name</th>
               <th scope="col">Type</th>
               <th scope="col">Status</th>
-              <th scope="col">Start date</th>
-              <th scope="col">Expiration date</th>
+              <th scope="col">Dates</th>
               <th scope="col" className="number">
                 Codes
               </th>
@@ -69,8 +76,7 @@ export function CampaignListPage({ page }: { page: number }) {
                 <td>
                   <StatusBadge value={toActiveStatus(campaign.active)} />
                 </td>
-                <td>{formatDate(campaign.start_date)}</td>
-                <td>{formatDate(campaign.expiration_date)}</td>
+                <td>{formatDateRange(campaign.start_date, campaign.expiration_date)}</td>
                 <td className="number">{campaign.vouchers_count}</td>
                 <td className="number">{totalsOf(campaign.id)?.redemptions_succeeded ?? '—'}</td>
                 <td className="number">{formatMoney(totalsOf(campaign.id)?.discount_given)}</td>
