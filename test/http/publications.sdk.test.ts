@@ -346,6 +346,21 @@ describe.each(TEST_DATABASES)('publications through the official SDK on $name', 
     });
   });
 
+  it('gives parallel retries of a source_id the first publication even when it took the last code', async () => {
+    const project = await server.createProject();
+    for (let round = 0; round < 6; round++) {
+      await campaign(project, { name: `Last code ${round}`, vouchers_count: 1 });
+      const body = {
+        campaign: { name: `Last code ${round}` },
+        customer: { source_id: `last-${round}` },
+        source_id: `crm-${round}`,
+      };
+      const outcomes = await Promise.all(Array.from({ length: 3 }, () => settle(publish(project, body))));
+      expect(outcomes.map((o) => (o.ok ? 'ok' : JSON.stringify(o.error)))).toEqual(['ok', 'ok', 'ok']);
+      expect(new Set(outcomes.map((o) => (o.ok ? o.value.id : null))).size).toBe(1);
+    }
+  });
+
   it('generates a code on demand in an AUTO_UPDATE campaign, valid from publication for its duration', async () => {
     const project = await server.createProject();
     const auto = await campaign(project, {

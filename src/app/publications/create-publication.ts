@@ -14,6 +14,7 @@ import { upsertCustomer } from '../customers/upsert-customer.js';
 import { recordEvent } from '../events/record-event.js';
 import type { ProjectStore } from '../ports.js';
 import { loadVoucher } from '../redemptions/load-voucher.js';
+import type { PublishedVouchers } from '../repositories/publication-repository.js';
 import { claimCampaignCodes, claimNamedCode } from './claim-codes.js';
 import { loadPublished, type PublishedOutcome } from './publication-queries.js';
 import type { PublicationOptions, PublicationRequest } from './publication-request.js';
@@ -108,12 +109,18 @@ async function claimTargetCodes(
 }
 
 /**
- * Publishes in the open transaction; the publication's id. The codes are claimed before the
- * publication row is written, so when one code is asked for, a refusal (an empty pool, a disabled
- * or expired campaign or code) comes before any write but the customer's upsert, which a bare
- * customer id leaves unwritten: a caller inside a larger transaction (a referral reward,
- * gift-credit-rewards.ts) may catch it and go on with nothing half-written. Only an AUTO_UPDATE
- * campaign writes first, free codes of its own, which stand whether or not they are then claimed.
+ * Publishes in the open transaction; the publication's id.
+ *
+ * A request with a source_id writes its publication row first: a parallel retry then waits on
+ * the source_id's unique index until this one commits, and gets it back (replayOrRefuse), where
+ * claiming first would let the retry skip the code this one holds and find the pool empty.
+ *
+ * Without a source_id the codes are claimed before the row is written, so when one code is asked
+ * for, a refusal (an empty pool, a disabled or expired campaign or code) comes before any write
+ * but the customer's upsert, which a bare customer id leaves unwritten: a caller inside a larger
+ * transaction (a referral reward, gift-credit-rewards.ts) may catch it and go on with nothing
+ * half-written. Only an AUTO_UPDATE campaign writes first, free codes of its own, which stand
+ * whether or not they are then claimed.
  */
 export async function publishInTransaction(
   ctx: ProjectContext,
@@ -133,17 +140,27 @@ export async function publishInTransaction(
     if (found && 'result' in found) return found.id;
     joined = found;
   }
+  const publication: Publication = newPublication(ctx, request, customer, campaign);
+  const holdsSourceId = publication.source_id !== null;
+  if (holdsSourceId && !(await store.publications.insert(publication))) throw new SourceIdTaken();
   const vouchers = await claimTargetCodes(ctx, store, target, resolved, joined, customer);
   const first = resolveVoucher(vouchers[0] as Voucher, campaign);
-  const publication: Publication = {
-    ...newPublication(ctx, request, customer, campaign),
-    voucher_ids: vouchers.map((v) => v.id),
-    voucher_codes: vouchers.map((v) => v.code),
+  const published: PublishedVouchers = {
+    ids: vouchers.map((v) => v.id),
+    codes: vouchers.map((v) => v.code),
     voucher_type: first.type,
     is_referral_code: first.is_referral_code,
   };
-  // A taken source_id rolls the whole transaction back, the claim with it.
-  if (!(await store.publications.insert(publication))) throw new SourceIdTaken();
+  if (holdsSourceId) await store.publications.setVouchers(publication.id, published);
+  else {
+    await store.publications.insert({
+      ...publication,
+      voucher_ids: published.ids,
+      voucher_codes: published.codes,
+      voucher_type: published.voucher_type,
+      is_referral_code: published.is_referral_code,
+    });
+  }
   await recordEvent(
     ctx,
     store,

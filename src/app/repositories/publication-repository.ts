@@ -13,6 +13,14 @@ export interface PublicationListFilters {
 }
 
 /** What a publication handed out, set once its codes are claimed. */
+/** The codes a publication handed out, written once they are claimed. */
+export interface PublishedVouchers {
+  ids: string[];
+  codes: string[];
+  voucher_type: string | null;
+  is_referral_code: boolean;
+}
+
 export interface PublicationRepository {
   /**
    * Inserts a publication. A successful one with a source_id another successful one holds is not
@@ -20,6 +28,7 @@ export interface PublicationRepository {
    * parallel requests with one source_id publish once.
    */
   insert(publication: Publication): Promise<boolean>;
+  setVouchers(id: string, vouchers: PublishedVouchers): Promise<void>;
   findById(id: string): Promise<Publication | undefined>;
   /** The successful publication holding this source_id. */
   findBySourceId(sourceId: string): Promise<Publication | undefined>;

@@ -1,5 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { PublicationListFilters, PublicationRepository } from '../../app/repositories/publication-repository.js';
+import type {
+  PublicationListFilters,
+  PublicationRepository,
+  PublishedVouchers,
+} from '../../app/repositories/publication-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Publication } from '../../domain/publications/publication.js';
 import { fromJson, toJson } from '../json-columns.js';
@@ -69,6 +73,21 @@ export class KyselyPublicationRepository implements PublicationRepository {
       )
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async setVouchers(id: string, vouchers: PublishedVouchers): Promise<void> {
+    await this.db
+      .updateTable('publications')
+      .set({
+        voucher_ids: toJson(vouchers.ids),
+        voucher_codes: toJson(vouchers.codes),
+        first_code: vouchers.codes[0] ?? null,
+        voucher_type: vouchers.voucher_type,
+        is_referral_code: vouchers.is_referral_code ? 1 : 0,
+      })
+      .where('project_id', '=', this.projectId)
+      .where('id', '=', id)
+      .execute();
   }
 
   async findById(id: string): Promise<Publication | undefined> {
