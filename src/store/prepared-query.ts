@@ -28,13 +28,27 @@ type Value = string | number | bigint | boolean | null;
 type Argument = Value | readonly Value[] | object;
 type RowArgument = Record<string, unknown>;
 
+/** Only a plain object is a row: a Date or a Kysely expression is not a set of columns. */
 function isRow(argument: Argument): argument is RowArgument {
-  return typeof argument === 'object' && argument !== null && !Array.isArray(argument);
+  if (typeof argument !== 'object' || argument === null || Array.isArray(argument)) return false;
+  const prototype = Object.getPrototypeOf(argument);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The fields of a row argument that take part in the query. */
 function definedFields(row: RowArgument): string[] {
   return Object.keys(row).filter((key) => row[key] !== undefined);
+}
+
+/**
+ * A value the drivers bind as it is. An object here (a Date, or a `sql` expression in a row)
+ * would be bound as a parameter, or compiled in once for good: a programming error, said at once.
+ */
+function checkBindable(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Buffer.isBuffer(value)) {
+    throw new Error('A prepared query was given an object where a value goes (a Date, or a SQL expression)');
+  }
+  return value;
 }
 
 function shapeOf(argument: Argument): string {
@@ -93,7 +107,9 @@ export class PreparedQuery<Args extends readonly Argument[], Row> {
     const parameters = template.sources.map((source) => {
       if (!(source instanceof ValueMarker)) return source.constant;
       const value = args[source.argument];
-      return source.part === undefined ? value : (value as Record<string | number, unknown>)[source.part];
+      return checkBindable(
+        source.part === undefined ? value : (value as Record<string | number, unknown>)[source.part],
+      );
     });
     return { ...template.query, parameters } as CompiledQuery<Row>;
   }

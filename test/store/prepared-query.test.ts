@@ -106,6 +106,17 @@ describe.each(TEST_DATABASES)('prepared queries on $name', ({ name }) => {
     expect(inTransaction).toEqual([1, 1, 0]);
   });
 
+  it('refuses an object where a value goes: a Date argument, a SQL expression in a row', async () => {
+    const since = new PreparedQuery((db, at: string) =>
+      db.selectFrom('vouchers').select('code').where('created_at', '>', at),
+    );
+    await expect(since.rows(opened.db, new Date() as unknown as string)).rejects.toThrow(/object where a value goes/);
+    await expect(
+      insertVoucher.rows(opened.db, voucherRow('p1', 'X', { metadata: sql`'{}'` }) as ReturnType<typeof voucherRow>),
+    ).rejects.toThrow(/object where a value goes/);
+    expect(await codesIn.rows(opened.db, 'p1', ['X'])).toEqual([]);
+  });
+
   it('refuses a query that puts an argument anywhere but a value', async () => {
     const literal = new PreparedQuery((db, text: string) => db.selectFrom('vouchers').select(sql.lit(text).as('x')));
     await expect(literal.rows(opened.db, 'code')).rejects.toThrow();

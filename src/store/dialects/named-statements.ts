@@ -21,14 +21,22 @@ function transactionStatus(client: pg.PoolClient): string | null {
 
 /**
  * PostgreSQL's refusal of a prepared `select *` whose table a newer process's migration altered.
- * The statement stays unusable on that connection, so the client prepares the text again under a
- * new name from then on; a transaction it aborted is run again (the dialect counts the error as a
- * transient conflict).
+ * The statement stays unusable on that connection, so every connection prepares its statements
+ * again under new names from then on (planGeneration); a transaction it aborted is run again (the
+ * dialect counts the error as a transient conflict).
  */
 export function isStalePreparedPlan(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+  const { code, routine } = (error ?? {}) as { code?: unknown; routine?: unknown };
+  // The routine names the check whatever language the server speaks its messages in.
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
 }
+
+/**
+ * Raised when any connection meets a stale plan: a migration changed a table for every
+ * connection at once, so all of them prepare their statements again under new names, and a
+ * transaction run again does not meet the same refusal on its next connection.
+ */
+let planGeneration = 0;
 
 /**
  * Makes a pooled client run the hot statements as named prepared statements: PostgreSQL then
@@ -42,16 +50,16 @@ export function isStalePreparedPlan(error: unknown): boolean {
  */
 export function nameHotStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as QueryFunction;
-  let generation = 0;
   const named: QueryFunction = async (text, values, ...rest) => {
     const name = typeof text === 'string' && rest.length === 0 ? namesByText.get(text) : undefined;
     if (!name) return query(text, values, ...rest);
-    const run = () => query({ name: generation === 0 ? name : `${name}_${generation}`, text, values });
+    const run = () => query({ name: planGeneration === 0 ? name : `${name}_${planGeneration}`, text, values });
+    const generationTried = planGeneration;
     try {
       return await run();
     } catch (error) {
       if (!isStalePreparedPlan(error)) throw error;
-      generation++;
+      if (planGeneration === generationTried) planGeneration++;
       // Outside a transaction the statement can simply be prepared again; inside one, the
       // transaction is aborted and runs again whole.
       if (transactionStatus(client) === 'I') return run();

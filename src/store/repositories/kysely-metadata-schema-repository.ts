@@ -32,11 +32,6 @@ function toSchema(row: SchemaRow): StoredMetadataSchema {
   };
 }
 
-/**
- * The project's schemas, read once per store (a store lives for one request or one transaction):
- * a redemption checks its own metadata and its order's, and pays one query for both. A write
- * through this store forgets what was read.
- */
 /** Every write of metadata (each redemption's among them) checks it against the project's schemas. */
 const allOfProject = new PreparedQuery((db, projectId: string) =>
   db
@@ -47,6 +42,11 @@ const allOfProject = new PreparedQuery((db, projectId: string) =>
     .orderBy('id'),
 );
 
+/**
+ * The project's schemas, read once per store (a store lives for one request or one transaction):
+ * a redemption checks its own metadata and its order's, and pays one query for both. A write
+ * through this store forgets what was read.
+ */
 export class KyselyMetadataSchemaRepository implements MetadataSchemaRepository {
   private byRelatedObject: Promise<Map<string, StoredMetadataSchema>> | undefined;
 
