@@ -7,11 +7,11 @@ import { PageHeader } from '../components/page-header';
 import { Pager } from '../components/pager';
 import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge } from '../components/status-badge';
-import { formatDate } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { buildPath, Link } from '../router/link';
-import { describeCustomer, findRedeemedCode, formatOrderAmount } from './redemption-format';
+import { Link } from '../router/link';
+import { RedeemedCode, RedemptionDateLink } from './redemption-cells';
+import { describeCustomer, formatOrderAmount } from './redemption-format';
 
 interface RedemptionListPageProps {
   page: number;
@@ -60,13 +60,10 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
             {redemptions.map((redemption) => (
               <tr key={redemption.id}>
                 <th scope="row">
-                  <Link to={buildPath('redemptions', redemption.id)}>
-                    {formatDate(redemption.date)}
-                    <span className="visually-hidden"> (redemption {redemption.id})</span>
-                  </Link>
+                  <RedemptionDateLink redemption={redemption} />
                 </th>
                 <td>
-                  <code>{findRedeemedCode(redemption) ?? redemption.promotion_tier?.name ?? '—'}</code>
+                  <RedeemedCode redemption={redemption} />
                 </td>
                 <td>
                   <StatusBadge value={redemption.result} />

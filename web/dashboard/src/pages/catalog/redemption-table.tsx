@@ -1,25 +1,15 @@
 import type { Redemption } from '../../api/api-types';
 import { ScrollingTable } from '../../components/scrolling-table';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate } from '../../lib/format';
 import { buildPath, Link } from '../../router/link';
-import { findRedeemedCode, formatOrderAmount, formatOrderDiscount } from '../redemption-format';
+import { RedeemedCode, RedemptionDateLink } from '../redemption-cells';
+import { formatOrderAmount, formatOrderDiscount } from '../redemption-format';
 
 interface RedemptionTableProps {
   caption: string;
   redemptions: readonly Redemption[];
   /** Leaves out the order column on the order's own page. */
   showOrder?: boolean;
-}
-
-function RedeemedCode({ redemption }: { redemption: Redemption }) {
-  const code = findRedeemedCode(redemption);
-  if (code === null) return <>{redemption.promotion_tier?.name ?? '—'}</>;
-  return (
-    <Link to={buildPath('vouchers', code)}>
-      <code>{code}</code>
-    </Link>
-  );
 }
 
 /** Redemptions as a customer's or an order's page lists them; each date opens the redemption. */
@@ -44,10 +34,7 @@ export function RedemptionTable({ caption, redemptions, showOrder = true }: Rede
         {redemptions.map((redemption) => (
           <tr key={redemption.id}>
             <th scope="row">
-              <Link to={buildPath('redemptions', redemption.id)}>
-                {formatDate(redemption.date)}
-                <span className="visually-hidden"> (redemption {redemption.id})</span>
-              </Link>
+              <RedemptionDateLink redemption={redemption} />
             </th>
             <td>
               <RedeemedCode redemption={redemption} />
