@@ -100,7 +100,8 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () 
     await nav.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
     const search = page.getByRole('search', { name: 'Search customers' });
-    await search.getByLabel('Email').fill('ada@shop.example');
+    // Exact: the search box's label names emails too.
+    await search.getByLabel('Email', { exact: true }).fill('ada@shop.example');
     await search.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.url()).toContain('email=ada%40shop.example');
     const customerLink = page.getByRole('table').getByRole('link', { name: 'Ada Lovelace' });
@@ -188,5 +189,73 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () 
       expect(await elementsPastScreenEdge(page)).toEqual([]);
       await shot(`06-phone-${name}`);
     }
+  }, 120_000);
+
+  it('searches every catalog list by part of a name or id, whatever the case, and keeps it in the address', async () => {
+    const sdk = server.sdk();
+    await sdk.customers.create({ source_id: 'cust-grace', name: 'Grace Hopper' } as never);
+    await sdk.products.create({ source_id: 'prod-kettle', name: 'Brass kettle', price: 3000 } as never);
+    await sdk.orders.create({ source_id: 'order-2002', amount: 3000 } as never);
+    await sdk.segments.create({ name: 'Newsletter readers', type: 'static', customers: ['cust-grace'] } as never);
+
+    const searcher = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await searcher.goto(`${server.url}/dashboard/`);
+    await signInToDashboard(searcher, 'marketer@shop.example', 'spring sale 2026');
+    /** What names the rows of the list shown: each row's header cell. */
+    const rowNames = () => searcher.getByRole('table').getByRole('rowheader').allInnerTexts();
+
+    for (const list of [
+      {
+        path: '/customers',
+        form: 'Search customers',
+        field: 'Search customers by name, email or id',
+        typed: 'LOVELACE',
+        found: 'Ada Lovelace',
+        other: 'Grace Hopper',
+      },
+      {
+        path: '/products',
+        form: 'Search products',
+        field: 'Search products by name or id',
+        typed: 'TeaPot',
+        found: 'Copper teapot',
+        other: 'Brass kettle',
+      },
+      {
+        path: '/orders',
+        form: 'Search orders',
+        field: 'Search orders by id or customer',
+        typed: 'ORDER-10',
+        found: 'order-1001',
+        other: 'order-2002',
+      },
+      {
+        path: '/segments',
+        form: 'Search segments',
+        field: 'Search segments by name or id',
+        typed: 'gOLD',
+        found: 'Gold customers',
+        other: 'Newsletter readers',
+      },
+    ]) {
+      await searcher.goto(`${server.url}/dashboard${list.path}`);
+      await expect.poll(() => rowNames()).toEqual(expect.arrayContaining([list.found, list.other]));
+      const form = searcher.getByRole('search', { name: list.form });
+      await form.getByLabel(list.field).fill(list.typed);
+      await form.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => searcher.url()).toContain(`search=${encodeURIComponent(list.typed)}`);
+      await expect.poll(() => rowNames()).toEqual([list.found]);
+
+      // The address holds the search: opened again, the page searches again and shows what it searched.
+      await searcher.reload();
+      await expect.poll(() => rowNames()).toEqual([list.found]);
+      expect(await form.getByLabel(list.field).inputValue()).toBe(list.typed);
+
+      await form.getByRole('link', { name: 'Clear' }).click();
+      await expect.poll(() => searcher.url()).not.toContain('search=');
+      await expect.poll(() => rowNames()).toEqual(expect.arrayContaining([list.found, list.other]));
+      expect(await form.getByLabel(list.field).inputValue()).toBe('');
+    }
+    await searcher.close();
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { ProjectContext } from '../context.js';
+import type { OrderListFilters } from '../repositories/order-repository.js';
 import type { OrderRedemptionLink } from '../repositories/redemption-repository.js';
 import { getOrderByRef } from './upsert-order.js';
 
@@ -31,7 +32,11 @@ export async function getOrder(ctx: ProjectContext, ref: string): Promise<OrderW
   return withOrderRedemptions(ctx, await getOrderByRef(ctx.store, ref));
 }
 
-export async function listOrders(ctx: ProjectContext, query: ListQuery): Promise<ListPage<OrderWithRedemptions>> {
-  const page = await ctx.store.orders.list(query);
+export async function listOrders(
+  ctx: ProjectContext,
+  query: ListQuery,
+  filters: OrderListFilters = {},
+): Promise<ListPage<OrderWithRedemptions>> {
+  const page = await ctx.store.orders.list(query, filters);
   return { ...page, items: await withRedemptions(ctx, page.items) };
 }

@@ -2,7 +2,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Product, Sku } from '../../domain/products/product.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
-import type { CreatedAtBounds } from '../repositories/product-repository.js';
+import type { CreatedAtBounds, ProductListFilters } from '../repositories/product-repository.js';
 import { getProductByRef, getSkuByRef } from './product-refs.js';
 
 /**
@@ -38,9 +38,9 @@ export async function getProduct(ctx: ProjectContext, ref: string): Promise<Prod
 export async function listProducts(
   ctx: ProjectContext,
   query: ListQuery,
-  bounds: CreatedAtBounds,
+  filters: ProductListFilters,
 ): Promise<ListPage<ProductWithSkus>> {
-  const page = await ctx.store.products.list(query, bounds);
+  const page = await ctx.store.products.list(query, filters);
   return { ...page, items: await attachSkus(ctx.store, page.items) };
 }
 

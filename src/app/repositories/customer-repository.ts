@@ -5,6 +5,8 @@ export interface CustomerListFilters {
   email?: string;
   city?: string;
   name?: string;
+  /** Vouch's list search: name, email, source_id or id, partly and whatever the case. */
+  search?: string;
   /** `created_at` cursor used by the SDK's `customers.scroll`: strictly after (asc) or before (desc) it. */
   starting_after?: string;
 }

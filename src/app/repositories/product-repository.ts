@@ -7,6 +7,12 @@ export interface CreatedAtBounds {
   end_date?: string;
 }
 
+/** What the product list is narrowed by: the date bounds, and Vouch's search. */
+export interface ProductListFilters extends CreatedAtBounds {
+  /** Vouch's list search: name, source_id or id, partly and whatever the case. */
+  search?: string;
+}
+
 /** A product found whether live or in the bin, as a permanent deletion must reach both. */
 export interface StoredProduct {
   product: Product;
@@ -30,5 +36,5 @@ export interface ProductRepository {
   moveToBin(id: string, now: string): Promise<boolean>;
   /** Removes the product and its SKUs for good. */
   deletePermanently(id: string): Promise<boolean>;
-  list(query: ListQuery, bounds?: CreatedAtBounds): Promise<ListPage<Product>>;
+  list(query: ListQuery, filters?: ProductListFilters): Promise<ListPage<Product>>;
 }

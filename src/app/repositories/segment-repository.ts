@@ -22,6 +22,11 @@ export interface SweepLease {
   until: string;
 }
 
+export interface SegmentListFilters {
+  /** Vouch's list search: name or id, partly and whatever the case. */
+  search?: string;
+}
+
 export interface SegmentRepository {
   findById(id: string): Promise<Segment | undefined>;
   insert(segment: Segment): Promise<void>;
@@ -31,7 +36,7 @@ export interface SegmentRepository {
   listSyncingCreatedBefore(before: string): Promise<Segment[]>;
   /** Deletes the segment and its memberships; answers whether the segment existed. */
   delete(id: string): Promise<boolean>;
-  list(query: ListQuery): Promise<ListPage<Segment>>;
+  list(query: ListQuery, filters?: SegmentListFilters): Promise<ListPage<Segment>>;
   /** The auto-update and passive segments, which every customer write re-evaluates; one indexed query. */
   listFiltered(): Promise<Segment[]>;
   /** The segments a customer is in, oldest first. */

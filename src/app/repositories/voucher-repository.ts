@@ -26,6 +26,8 @@ export interface VoucherListFilters {
   customer_id?: string;
   /** Only vouchers whose code key is one of these. */
   code_keys?: readonly string[];
+  /** Vouch's list search: the code, partly and whatever the case. */
+  search?: string;
 }
 
 /**

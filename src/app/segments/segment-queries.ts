@@ -3,6 +3,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Segment } from '../../domain/segments/segment.js';
 import type { ProjectContext } from '../context.js';
 import type { ProjectStore } from '../ports.js';
+import type { SegmentListFilters } from '../repositories/segment-repository.js';
 
 export async function getSegment(ctx: ProjectContext, id: string): Promise<Segment> {
   const segment = await ctx.store.segments.findById(id);
@@ -10,8 +11,12 @@ export async function getSegment(ctx: ProjectContext, id: string): Promise<Segme
   return segment;
 }
 
-export function listSegments(ctx: ProjectContext, query: ListQuery): Promise<ListPage<Segment>> {
-  return ctx.store.segments.list(query);
+export function listSegments(
+  ctx: ProjectContext,
+  query: ListQuery,
+  filters: SegmentListFilters = {},
+): Promise<ListPage<Segment>> {
+  return ctx.store.segments.list(query, filters);
 }
 
 /**

@@ -79,6 +79,8 @@ export interface VoucherListParams {
   category_id?: string;
   customer?: string;
   code?: string;
+  /** Vouch's search: part of the code, whatever the case. */
+  search?: string;
 }
 
 /** The filters as ids; undefined when one names nothing, so the list is empty. */
@@ -106,6 +108,7 @@ async function resolveListFilters(
     filters.customer_id = customer.id;
   }
   if (params.code !== undefined) filters.code_keys = [codeKeyIn(project, params.code)];
+  if (params.search !== undefined) filters.search = params.search;
   return filters;
 }
 

@@ -20,6 +20,7 @@ import { ClientCustomerObject } from '../schemas/client-customer.js';
 import { AsyncActionCreated, IdParam, ListOf, Metadata, NoContent, SourceId, Text } from '../schemas/common.js';
 import { CustomerCreateBody, CustomerFields, CustomerObject, CustomerUpdateBody } from '../schemas/customer.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
+import { SearchQueryField, toSearchText } from '../schemas/search-query.js';
 
 const tags = ['customers'];
 const Params = IdParam('customerId', "The customer's id or source_id");
@@ -30,6 +31,7 @@ const ListQuery = Type.Object({
   city: Type.Optional(Text(200)),
   name: Type.Optional(Text(500)),
   segment_id: Type.Optional(Text(200)),
+  search: SearchQueryField('name, email, source_id or id'),
   starting_after: Type.Optional(
     Type.String({ format: 'date-time', description: 'created_at cursor of customers.scroll' }),
   ),
@@ -66,7 +68,7 @@ export function registerCustomerRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { email, city, name, segment_id, starting_after, ...paging } = request.query;
+      const { email, city, name, segment_id, starting_after, search, ...paging } = request.query;
       if (segment_id !== undefined) {
         throw new AppError('missing_required_feature', {
           details: 'Filtering customers by segment is not supported yet',
@@ -76,7 +78,13 @@ export function registerCustomerRoutes(fastify: FastifyInstance): void {
         sortFields: ['created_at', 'updated_at', 'name', 'email', 'source_id'],
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
-      const page = await listCustomers(contextOf(request), query, { email, city, name, starting_after });
+      const page = await listCustomers(contextOf(request), query, {
+        email,
+        city,
+        name,
+        starting_after,
+        search: toSearchText(search),
+      });
       return listBody('customers', page, toCustomerObject, { hasMore: true });
     },
   );

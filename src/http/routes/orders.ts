@@ -17,6 +17,7 @@ import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, IdParam, ListOf } from '../schemas/common.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
 import { OrderCreateBody, OrderObject, OrderUpdateBody } from '../schemas/order.js';
+import { SearchQueryField, toSearchText } from '../schemas/search-query.js';
 
 const tags = ['orders'];
 const Params = IdParam('orderId', "The order's id or source_id");
@@ -48,16 +49,20 @@ export function registerOrderRoutes(fastify: FastifyInstance): void {
       schema: {
         tags,
         summary: 'List orders',
-        querystring: Type.Object(PageQueryFields),
+        querystring: Type.Object({
+          ...PageQueryFields,
+          search: SearchQueryField("source_id or id, or in their customer's source_id, name or email"),
+        }),
         response: { 200: ListOf('orders', OrderObject) },
       },
     },
     async (request) => {
-      const query = toListQuery(request.query, {
+      const { search, ...paging } = request.query;
+      const query = toListQuery(paging, {
         sortFields: ['created_at', 'updated_at', 'amount', 'status'],
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
-      const page = await listOrders(contextOf(request), query);
+      const page = await listOrders(contextOf(request), query, { search: toSearchText(search) });
       return listBody('orders', page, toOrderBody);
     },
   );

@@ -21,12 +21,19 @@ import {
   ProductWithSkusObject,
 } from '../schemas/product.js';
 import { ProductListQuery, toProductListQuery } from '../schemas/product-list-query.js';
+import { SearchQueryField, toSearchText } from '../schemas/search-query.js';
 import { registerSkuRoutes } from './product-skus.js';
 
 const tags = ['products'];
 const Params = IdParam('productId', "The product's id or source_id");
 const ForceQuery = Type.Object({
   force: Type.Optional(Type.Boolean({ description: 'Remove for good instead of moving to the bin' })),
+});
+
+/** The SKU list's query, and the product list's own search. */
+const ProductsQuery = Type.Object({
+  ...ProductListQuery.properties,
+  search: SearchQueryField('name, source_id or id'),
 });
 
 export function registerProductRoutes(fastify: FastifyInstance): void {
@@ -51,13 +58,14 @@ export function registerProductRoutes(fastify: FastifyInstance): void {
       schema: {
         tags,
         summary: 'List products with their SKUs',
-        querystring: ProductListQuery,
+        querystring: ProductsQuery,
         response: { 200: ListOf('products', ProductWithSkusObject) },
       },
     },
     async (request) => {
-      const { query, bounds } = toProductListQuery(request.query, ['created_at', 'updated_at', 'name', 'source_id']);
-      const page = await listProducts(contextOf(request), query, bounds);
+      const { search, ...rest } = request.query;
+      const { query, bounds } = toProductListQuery(rest, ['created_at', 'updated_at', 'name', 'source_id']);
+      const page = await listProducts(contextOf(request), query, { ...bounds, search: toSearchText(search) });
       return listBody('products', page, toProductWithSkusObject);
     },
   );

@@ -8,6 +8,7 @@ import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { IdParam, ListOf, NoContent } from '../schemas/common.js';
 import { toListQuery } from '../schemas/list-query.js';
+import { toSearchText } from '../schemas/search-query.js';
 import { SegmentCreateBody, SegmentListQuery, SegmentObject, SimpleSegmentObject } from '../schemas/segment.js';
 
 const tags = ['segments'];
@@ -45,7 +46,10 @@ export function registerSegmentRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => {
-      const page = await listSegments(contextOf(request), toListQuery(request.query, segmentsOrder));
+      const { search, ...paging } = request.query;
+      const page = await listSegments(contextOf(request), toListQuery(paging, segmentsOrder), {
+        search: toSearchText(search),
+      });
       return listBody('data', page, toSegmentObject);
     },
   );

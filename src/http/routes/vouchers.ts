@@ -17,6 +17,7 @@ import { listBody } from '../list-body.js';
 import { contextOf } from '../plugins/auth.js';
 import { AsyncActionCreated, ListOf, NoContent, Text } from '../schemas/common.js';
 import { PageQueryFields, toListQuery } from '../schemas/list-query.js';
+import { SearchQueryField, toSearchText } from '../schemas/search-query.js';
 import {
   CodeParam,
   VoucherBulkBody,
@@ -42,6 +43,7 @@ const ListQuery = Type.Object({
   category_id: Type.Optional(Text(200)),
   customer: Type.Optional(Text(500)),
   code: Type.Optional(Text(500)),
+  search: SearchQueryField('code'),
 });
 
 /** How this server shows a voucher: its image links carry the public URL and the project's signature. */
@@ -96,13 +98,21 @@ export function registerVoucherRoutes(fastify: FastifyInstance, deps: AppDeps): 
       },
     },
     async (request) => {
-      const { campaign, campaign_id, category, category_id, customer, code, ...paging } = request.query;
+      const { campaign, campaign_id, category, category_id, customer, code, search, ...paging } = request.query;
       const query = toListQuery(paging, {
         sortFields: ['created_at', 'updated_at', 'code'],
         defaultOrder: { field: 'created_at', direction: 'desc' },
       });
       const ctx = contextOf(request);
-      const page = await listVouchers(ctx, query, { campaign, campaign_id, category, category_id, customer, code });
+      const page = await listVouchers(ctx, query, {
+        campaign,
+        campaign_id,
+        category,
+        category_id,
+        customer,
+        code,
+        search: toSearchText(search),
+      });
       return listBody('vouchers', page, voucherViewPresenter(deps, ctx.project));
     },
   );

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { MAX_STATIC_SEGMENT_CUSTOMERS, SEGMENT_SYNC_STATUSES, SEGMENT_TYPES } from '../../domain/segments/segment.js';
 import { Nullable, StringEnum, Timestamp } from './common.js';
 import { PageQueryFields } from './list-query.js';
+import { SearchQueryField } from './search-query.js';
 
 const SegmentType = StringEnum(SEGMENT_TYPES, { description: 'Default static' });
 
@@ -47,4 +48,5 @@ export const SegmentListQuery = Type.Object({
   page: PageQueryFields.page,
   order: PageQueryFields.order,
   created_at: PageQueryFields.created_at,
+  search: SearchQueryField('name or id'),
 });

@@ -1,4 +1,4 @@
-import type { Expression, RawBuilder } from 'kysely';
+import type { Expression, RawBuilder, SqlBool } from 'kysely';
 
 /**
  * What differs between the two databases, named once. Queries ask for a capability instead of
@@ -22,6 +22,11 @@ export interface DialectCapabilities {
    * 'string', 'number', 'boolean', 'null', 'object' or 'array'; null when the key is absent.
    */
   jsonType(column: Expression<string | null>, key: string): RawBuilder<JsonTypeName | null>;
+  /**
+   * The text column matches a LIKE `pattern` whatever the letters' case, with `\` as the escape
+   * character (so `\%`, `\_` and `\\` are literal): the case-insensitive search of the lists.
+   */
+  likeIgnoringCase(column: Expression<string | null>, pattern: string): RawBuilder<SqlBool>;
   /** The driver error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** The driver error means the database cannot be reached right now; the request may be retried. */

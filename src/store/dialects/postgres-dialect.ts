@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../tables.js';
 import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
@@ -47,6 +47,7 @@ const postgresCapabilities: DialectCapabilities = {
       number | null
     >`(case when jsonb_typeof(${column}::jsonb -> ${key}) = 'number' then (${column}::jsonb ->> ${key})::double precision end)`,
   jsonType: (column, key) => sql<JsonTypeName | null>`jsonb_typeof(${column}::jsonb -> ${key})`,
+  likeIgnoringCase: (column, pattern) => sql<SqlBool>`${column} ilike ${pattern} escape '\\'`,
   isUniqueViolation: (error) => errorCode(error) === '23505',
   isUnavailable: (error) => {
     const code = errorCode(error);

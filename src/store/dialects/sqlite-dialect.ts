@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../tables.js';
 import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
@@ -24,6 +24,8 @@ const sqliteCapabilities: DialectCapabilities = {
     sql<JsonTypeName | null>`(case when json_valid(${column}) then (case json_type(${column}, ${jsonPath(key)})
       when 'text' then 'string' when 'integer' then 'number' when 'real' then 'number'
       when 'true' then 'boolean' when 'false' then 'boolean' else json_type(${column}, ${jsonPath(key)}) end) end)`,
+  // SQLite has no ILIKE: both sides are lowered (its LIKE also ignores ASCII case on its own).
+  likeIgnoringCase: (column, pattern) => sql<SqlBool>`lower(${column}) like lower(${pattern}) escape '\\'`,
   isUniqueViolation: (error) => {
     const code = errorCode(error);
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

@@ -7,6 +7,7 @@ import type {
 import type { Address, Customer } from '../../domain/customers/customer.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -132,6 +133,15 @@ export class KyselyCustomerRepository implements CustomerRepository {
     if (filters.name !== undefined) base = base.where('name', '=', filters.name);
     if (filters.city !== undefined)
       base = base.where(this.capabilities.jsonText(sql.ref('address'), 'city'), '=', filters.city);
+    if (filters.search !== undefined) {
+      const columns = [
+        sql.ref<string | null>('name'),
+        sql.ref<string | null>('email'),
+        sql.ref<string | null>('source_id'),
+        sql.ref<string>('id'),
+      ];
+      base = base.where(matchesTextSearch(this.capabilities, columns, filters.search));
+    }
     if (filters.starting_after !== undefined) {
       base = base.where('created_at', query.order.direction === 'asc' ? '>' : '<', filters.starting_after);
     }

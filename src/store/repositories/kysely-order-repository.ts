@@ -1,8 +1,13 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { CustomerOrderSummary, OrderRepository } from '../../app/repositories/order-repository.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  CustomerOrderSummary,
+  OrderListFilters,
+  OrderRepository,
+} from '../../app/repositories/order-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Order, OrderItem } from '../../domain/orders/order.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -78,8 +83,29 @@ export class KyselyOrderRepository implements OrderRepository {
       .execute();
   }
 
-  async list(query: ListQuery): Promise<ListPage<Order>> {
-    const page = await fetchPage(this.scoped(), query, {
+  async list(query: ListQuery, filters: OrderListFilters = {}): Promise<ListPage<Order>> {
+    let base = this.scoped();
+    const search = filters.search;
+    if (search !== undefined) {
+      // The order's customer is found by a subquery over the project's customers; the orders then
+      // come by the (project_id, customer_id) index, with no join that could repeat an order.
+      const customers = this.db
+        .selectFrom('customers')
+        .select('customers.id')
+        .where('customers.project_id', '=', this.projectId)
+        .where(
+          matchesTextSearch(
+            this.capabilities,
+            [sql.ref('customers.source_id'), sql.ref('customers.name'), sql.ref('customers.email')],
+            search,
+          ),
+        );
+      const ownColumns = [sql.ref<string | null>('orders.source_id'), sql.ref<string>('orders.id')];
+      base = base.where((eb) =>
+        eb.or([matchesTextSearch(this.capabilities, ownColumns, search), eb('orders.customer_id', 'in', customers)]),
+      );
+    }
+    const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', amount: 'amount', status: 'status' },
     });
     return { ...page, items: page.items.map(toOrder) };

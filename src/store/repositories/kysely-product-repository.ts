@@ -1,9 +1,15 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import type { CreatedAtBounds, ProductRepository, StoredProduct } from '../../app/repositories/product-repository.js';
+import type {
+  CreatedAtBounds,
+  ProductListFilters,
+  ProductRepository,
+  StoredProduct,
+} from '../../app/repositories/product-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Product } from '../../domain/products/product.js';
 import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -152,8 +158,13 @@ export class KyselyProductRepository implements ProductRepository {
     return deleteRowForGood(this.db, 'products', this.projectId, id);
   }
 
-  async list(query: ListQuery, bounds: CreatedAtBounds = {}): Promise<ListPage<Product>> {
-    const page = await fetchPage(whereCreatedWithin(this.live(), bounds), query, {
+  async list(query: ListQuery, filters: ProductListFilters = {}): Promise<ListPage<Product>> {
+    let base = whereCreatedWithin(this.live(), filters);
+    if (filters.search !== undefined) {
+      const columns = [sql.ref<string>('name'), sql.ref<string | null>('source_id'), sql.ref<string>('id')];
+      base = base.where(matchesTextSearch(this.capabilities, columns, filters.search));
+    }
+    const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', name: 'name', source_id: 'source_id' },
     });
     return { ...page, items: page.items.map(toProduct) };

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   CustomerEventSummary,
+  SegmentListFilters,
   SegmentMembership,
   SegmentRepository,
   SweepLease,
@@ -14,6 +15,7 @@ import {
 } from '../../domain/segments/segment.js';
 import type { DateSource } from '../../domain/segments/sweep-plan.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -135,8 +137,13 @@ export class KyselySegmentRepository implements SegmentRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
-  async list(query: ListQuery): Promise<ListPage<Segment>> {
-    const page = await fetchPage(this.scoped(), query, {
+  async list(query: ListQuery, filters: SegmentListFilters = {}): Promise<ListPage<Segment>> {
+    let base = this.scoped();
+    if (filters.search !== undefined) {
+      const columns = [sql.ref<string>('segments.name'), sql.ref<string>('segments.id')];
+      base = base.where(matchesTextSearch(this.capabilities, columns, filters.search));
+    }
+    const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'segments.created_at', name: 'segments.name' },
       idColumn: 'segments.id',
     });

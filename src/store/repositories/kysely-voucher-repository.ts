@@ -13,6 +13,7 @@ import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Voucher } from '../../domain/vouchers/voucher.js';
 import { deleteRowForGood, moveRowToBin } from '../binned-rows.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
 import type { Database } from '../tables.js';
@@ -200,6 +201,11 @@ export class KyselyVoucherRepository implements VoucherRepository {
     }
     if (filters.customer_id !== undefined) base = base.where('holder_id', '=', filters.customer_id);
     if (filters.code_keys !== undefined) base = base.where('code_key', 'in', [...filters.code_keys, '']);
+    // A contains match on the code as shown: it reads the project's vouchers, as counting the
+    // page's total already does, and finds a code by any part of it.
+    if (filters.search !== undefined) {
+      base = base.where(matchesTextSearch(this.capabilities, [sql.ref<string>('code')], filters.search));
+    }
     const page = await fetchPage(base, query, {
       sortColumns: { created_at: 'created_at', updated_at: 'updated_at', code: 'code' },
     });

@@ -103,17 +103,21 @@ export interface Order {
   updated_at: string | null;
 }
 
-/** What a list page asks: its page number, a sort order (`-created_at`) and the route's own filters. */
+/**
+ * What a list page asks: its page number, a sort order (`-created_at`), Vouch's `search` (part of
+ * the list's own fields, whatever the case) and the route's own exact filters.
+ */
 export interface ListRequest {
   page: number;
   order?: string;
+  search?: string;
   filters?: Record<string, string | undefined>;
 }
 
 const path = (...segments: string[]) => segments.map(encodeURIComponent).join('/');
 
-function queryOf({ page, order, filters }: ListRequest): string {
-  return buildQuery({ limit: PAGE_SIZE, page, order, ...filters });
+function queryOf({ page, order, search, filters }: ListRequest): string {
+  return buildQuery({ limit: PAGE_SIZE, page, order, search, ...filters });
 }
 
 export function listVouchers(request: ListRequest): Promise<VoucherList> {

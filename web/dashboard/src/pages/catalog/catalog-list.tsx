@@ -30,9 +30,11 @@ interface CatalogListProps<Answer extends ListPage, Row extends { id: string }> 
   listKey: string;
   load: (request: ListRequest) => Promise<Answer>;
   rowsOf: (answer: Answer) => readonly Row[];
-  /** The search form's name, e.g. "Search customers" or "Sort orders". */
+  /** The search form's name, e.g. "Search customers". */
   searchLabel: string;
-  /** Filters the API supports for this list; none means the form only sorts. */
+  /** The search box's label, naming the fields it looks in, e.g. "Search customers by name, email or id". */
+  searchFieldLabel: string;
+  /** Exact filters the API also supports for this list, beside the search. */
   fields?: readonly FilterField[];
   sortOptions: readonly SortOption[];
   hint: string;
@@ -46,7 +48,7 @@ interface CatalogListProps<Answer extends ListPage, Row extends { id: string }> 
 
 const NO_FIELDS: readonly FilterField[] = [];
 
-/** A catalog list page: search or sort controls, a lookup by id, the table of one page, and a pager. */
+/** A catalog list page: search, filter and sort controls, a lookup by id, the table of one page, and a pager. */
 export function CatalogList<Answer extends ListPage, Row extends { id: string }>({
   query,
   title,
@@ -55,6 +57,7 @@ export function CatalogList<Answer extends ListPage, Row extends { id: string }>
   load,
   rowsOf,
   searchLabel,
+  searchFieldLabel,
   fields = NO_FIELDS,
   sortOptions,
   hint,
@@ -79,6 +82,7 @@ export function CatalogList<Answer extends ListPage, Row extends { id: string }>
           key={key}
           basePath={basePath}
           label={searchLabel}
+          searchFieldLabel={searchFieldLabel}
           fields={fields}
           sortOptions={sortOptions}
           request={request}

@@ -29,9 +29,10 @@ export function CustomerListPage({ query }: { query: URLSearchParams }) {
       load={listCustomers}
       rowsOf={(answer) => answer.customers}
       searchLabel="Search customers"
+      searchFieldLabel="Search customers by name, email or id"
       fields={FIELDS}
       sortOptions={SORTS}
-      hint="Email, name and city each match the whole value exactly. To find someone by the shop's own id, open them by id or source_id instead."
+      hint="The search finds part of a name, an email, an id or the shop's source_id, whatever the case. Email, name and city each match the whole value exactly."
       lookup={{
         label: 'Customer id or source_id',
         button: 'Open customer',

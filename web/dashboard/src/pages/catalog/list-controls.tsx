@@ -4,6 +4,9 @@ import type { ListRequest } from '../../api/catalog-api';
 import { Link } from '../../router/link';
 import { navigate, readPage } from '../../router/router';
 
+/** The API's longest `search`. */
+const MAX_SEARCH_LENGTH = 200;
+
 export interface FilterField {
   /** The query parameter, the same in the dashboard's address and the API's. */
   name: string;
@@ -16,16 +19,22 @@ export interface SortOption {
   label: string;
 }
 
-/** What a list shows, read from its address: `?page=2&order=-created_at&email=...`. */
+/** What a list shows, read from its address: `?page=2&order=-created_at&search=ada&email=...`. */
 export function readListRequest(query: URLSearchParams, fields: readonly FilterField[]): ListRequest {
   const filters: Record<string, string | undefined> = {};
   for (const field of fields) filters[field.name] = query.get(field.name)?.trim() || undefined;
-  return { page: readPage(query), order: query.get('order') || undefined, filters };
+  return {
+    page: readPage(query),
+    order: query.get('order') || undefined,
+    search: query.get('search')?.trim() || undefined,
+    filters,
+  };
 }
 
-/** The list's address for another page, keeping its filters and order. */
+/** The list's address for another page, keeping its search, filters and order. */
 export function buildListHref(basePath: string, request: ListRequest, page: number): string {
-  return `${basePath}${buildQuery({ ...request.filters, order: request.order, page: page === 1 ? undefined : page })}`;
+  const { search, filters, order } = request;
+  return `${basePath}${buildQuery({ search, ...filters, order, page: page === 1 ? undefined : page })}`;
 }
 
 /** A key naming what a list loads, so a new filter or page loads again. */
@@ -37,6 +46,9 @@ interface ListControlsProps {
   basePath: string;
   /** The search form's name, e.g. "Search customers". */
   label: string;
+  /** The search box's label, naming the fields it looks in, e.g. "Search customers by name, email or id". */
+  searchFieldLabel: string;
+  /** Exact filters the API also has, beside the search. */
   fields: readonly FilterField[];
   sortOptions: readonly SortOption[];
   request: ListRequest;
@@ -44,25 +56,47 @@ interface ListControlsProps {
   hint: string;
 }
 
-/** Filters and sort order; submitting goes to the list's first page with them in the address. */
-export function ListControls({ basePath, label, fields, sortOptions, request, hint }: ListControlsProps) {
+/** Search, filters and sort order; submitting goes to the list's first page with them in the address. */
+export function ListControls({
+  basePath,
+  label,
+  searchFieldLabel,
+  fields,
+  sortOptions,
+  request,
+  hint,
+}: ListControlsProps) {
   const id = useId();
+  const [search, setSearch] = useState(request.search ?? '');
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((field) => [field.name, request.filters?.[field.name] ?? ''])),
   );
   const [order, setOrder] = useState(request.order ?? '');
-  const isFiltered = fields.some((field) => request.filters?.[field.name] !== undefined) || request.order;
+  const isFiltered =
+    request.search !== undefined ||
+    fields.some((field) => request.filters?.[field.name] !== undefined) ||
+    request.order;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const filters = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.trim()]));
-    navigate(`${basePath}${buildQuery({ ...filters, order })}`);
+    navigate(`${basePath}${buildQuery({ search: search.trim(), ...filters, order })}`);
   };
 
   return (
     <search className="catalog-search card" aria-label={label}>
       <form className="catalog-search-form" onSubmit={submit}>
         <div className="catalog-search-fields">
+          <div className="field">
+            <label htmlFor={`${id}-search`}>{searchFieldLabel}</label>
+            <input
+              id={`${id}-search`}
+              type="search"
+              value={search}
+              maxLength={MAX_SEARCH_LENGTH}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          </div>
           {fields.map((field) => (
             <div className="field" key={field.name}>
               <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
@@ -88,7 +122,7 @@ export function ListControls({ basePath, label, fields, sortOptions, request, hi
         <p className="help">{hint}</p>
         <div className="catalog-search-actions">
           <button type="submit" className="button primary">
-            {fields.length > 0 ? 'Search' : 'Sort'}
+            Search
           </button>
           {isFiltered ? <Link to={basePath}>Clear</Link> : null}
         </div>
@@ -105,7 +139,7 @@ interface LookupFormProps {
   pathOf: (ref: string) => string;
 }
 
-/** Opens one object by its exact id: where the API cannot search, this finds it directly. */
+/** Opens one object by its exact id or source_id, straight to its page. */
 export function LookupForm({ label, button, pathOf }: LookupFormProps) {
   const id = useId();
   const [ref, setRef] = useState('');

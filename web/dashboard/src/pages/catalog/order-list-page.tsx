@@ -21,11 +21,12 @@ export function OrderListPage({ query }: { query: URLSearchParams }) {
       listKey="orders"
       load={listOrders}
       rowsOf={(answer) => answer.orders}
-      searchLabel="Sort orders"
+      searchLabel="Search orders"
+      searchFieldLabel="Search orders by id or customer"
       sortOptions={SORTS}
-      hint="The API cannot search or filter orders: sort the list, or open one by its id or the shop's source_id."
+      hint="The search finds part of an order's id or the shop's source_id, or of its customer's name, email or source_id, whatever the case."
       lookup={{ label: 'Order id or source_id', button: 'Open order', pathOf: (ref) => buildPath('orders', ref) }}
-      emptyText="No orders yet."
+      emptyText="No orders match."
       caption="Orders"
       pagerLabel="Order pages"
       columns={[

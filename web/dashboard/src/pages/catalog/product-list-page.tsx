@@ -21,15 +21,16 @@ export function ProductListPage({ query }: { query: URLSearchParams }) {
       listKey="products"
       load={listProducts}
       rowsOf={(answer) => answer.products}
-      searchLabel="Sort products"
+      searchLabel="Search products"
+      searchFieldLabel="Search products by name or id"
       sortOptions={SORTS}
-      hint="The API cannot search products by name: sort the list, or open one by its id or the shop's source_id."
+      hint="The search finds part of a name, an id or the shop's source_id, whatever the case."
       lookup={{
         label: 'Product id or source_id',
         button: 'Open product',
         pathOf: (ref) => buildPath('products', ref),
       }}
-      emptyText="No products yet."
+      emptyText="No products match."
       caption="Products"
       pagerLabel="Product pages"
       columns={[

@@ -20,11 +20,12 @@ export function SegmentListPage({ query }: { query: URLSearchParams }) {
       listKey="segments"
       load={listSegments}
       rowsOf={(answer) => answer.data}
-      searchLabel="Sort segments"
+      searchLabel="Search segments"
+      searchFieldLabel="Search segments by name or id"
       sortOptions={SORTS}
-      hint="The API cannot search segments: sort the list by name to scan it, or open one by its id."
+      hint="The search finds part of a segment's name or id, whatever the case."
       lookup={{ label: 'Segment id', button: 'Open segment', pathOf: (id) => buildPath('segments', id) }}
-      emptyText="No segments yet."
+      emptyText="No segments match."
       caption="Segments"
       pagerLabel="Segment pages"
       columns={[

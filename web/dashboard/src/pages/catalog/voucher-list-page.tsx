@@ -28,9 +28,10 @@ export function VoucherListPage({ query }: { query: URLSearchParams }) {
       load={listVouchers}
       rowsOf={(answer) => answer.vouchers}
       searchLabel="Search vouchers"
+      searchFieldLabel="Search vouchers by code"
       fields={FIELDS}
       sortOptions={SORTS}
-      hint="Each filter matches exactly: the whole campaign name, the whole code, or a customer (id or source_id) who holds the code."
+      hint="The search finds part of a code, whatever the case. Each filter matches exactly: the whole campaign name, the whole code, or a customer (id or source_id) who holds the code."
       lookup={{ label: 'Open a code', button: 'Open code', pathOf: (code) => buildPath('vouchers', code) }}
       emptyText="No vouchers match."
       caption="Vouchers"
