@@ -18,6 +18,7 @@ import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
 import type { Database } from '../tables.js';
 import { toRow, toVoucher } from './voucher-rows.js';
+import { countVoucherUse, giveVoucherUseBack } from './voucher-use-counting.js';
 
 /** Rows per multi-row INSERT: about 30 parameters a row stays under SQLite's 32,766 limit. */
 const INSERT_BATCH = 500;
@@ -35,33 +36,6 @@ const liveByCodeKey = new PreparedQuery((db, projectId: string, codeKey: string)
     .where('project_id', '=', projectId)
     .where('deleted_at', 'is', null)
     .where('code_key', '=', codeKey),
-);
-
-/** A redemption's use of its voucher: one relative write, refused by its condition once the limit is reached. */
-const redeemUnlimited = new PreparedQuery((db, projectId: string, id: string) =>
-  db
-    .updateTable('vouchers')
-    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
-    .where('project_id', '=', projectId)
-    .where('id', '=', id),
-);
-const redeemWithinLimit = new PreparedQuery((db, projectId: string, id: string, limit: number) =>
-  db
-    .updateTable('vouchers')
-    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
-    .where('project_id', '=', projectId)
-    .where('id', '=', id)
-    .where('redeemed_quantity', '<', limit),
-);
-/** The same when no validation session holds a use of the voucher (the usual case). */
-const redeemUnreserved = new PreparedQuery((db, projectId: string, id: string, limit: number, now: string) =>
-  db
-    .updateTable('vouchers')
-    .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
-    .where('project_id', '=', projectId)
-    .where('id', '=', id)
-    .where('redeemed_quantity', '<', limit)
-    .where((eb) => eb.or([eb('reserved_until', 'is', null), eb('reserved_until', '<=', now)])),
 );
 
 export class KyselyVoucherRepository implements VoucherRepository {
@@ -404,61 +378,11 @@ export class KyselyVoucherRepository implements VoucherRepository {
     return Number(result.numDeletedRows);
   }
 
-  async incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean> {
-    if (limit === null) return (await redeemUnlimited.affected(this.db, this.projectId, id)) === 1;
-    if (!reservations) return (await redeemWithinLimit.affected(this.db, this.projectId, id, limit)) === 1;
-    // The usual voucher has no live reservation: one conditional write. Should a session reserve a
-    // use meanwhile, raising reserved_until, PostgreSQL re-checks this condition on the new row
-    // version and the write misses, so the careful path below runs instead.
-    const plain = await redeemUnreserved.affected(this.db, this.projectId, id, limit, reservations.now);
-    if (plain === 1) return true;
-    return this.incrementAroundReservations(id, limit, reservations);
+  incrementRedeemed(id: string, limit: number | null, reservations?: ReservationsInForce): Promise<boolean> {
+    return countVoucherUse(this.db, this.capabilities, this.projectId, id, limit, reservations);
   }
 
-  /**
-   * The careful path: the voucher's row is locked first, and the live reservations are counted by
-   * a later statement, whose fresh snapshot (READ COMMITTED) sees every reservation committed
-   * before the lock was granted. One statement could not: its subquery keeps the snapshot it
-   * started with, and would miss a reservation committed while it waited for the row.
-   */
-  private async incrementAroundReservations(id: string, limit: number, reservations: ReservationsInForce) {
-    let locking = this.db
-      .selectFrom('vouchers')
-      .select(['redeemed_quantity', 'reserved_until'])
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id);
-    if (this.capabilities.supportsRowLocks) locking = locking.forUpdate();
-    const row = await locking.executeTakeFirst();
-    if (!row) return false;
-    const { now, exceptKey } = reservations;
-    let reserved = 0;
-    if (row.reserved_until !== null && row.reserved_until > now) {
-      let live = this.db
-        .selectFrom('validation_sessions')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('project_id', '=', this.projectId)
-        .where('voucher_id', '=', id)
-        .where('expires_at', '>', now);
-      if (exceptKey !== null) live = live.where('session_key', '!=', exceptKey);
-      reserved = Number((await live.executeTakeFirstOrThrow()).n);
-    }
-    if (Number(row.redeemed_quantity) + reserved >= limit) return false;
-    await this.db
-      .updateTable('vouchers')
-      .set({ redeemed_quantity: sql`redeemed_quantity + 1` })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .execute();
-    return true;
-  }
-
-  async decrementRedeemed(id: string): Promise<void> {
-    await this.db
-      .updateTable('vouchers')
-      .set({ redeemed_quantity: sql`redeemed_quantity - 1` })
-      .where('project_id', '=', this.projectId)
-      .where('id', '=', id)
-      .where('redeemed_quantity', '>', 0)
-      .execute();
+  decrementRedeemed(id: string): Promise<void> {
+    return giveVoucherUseBack(this.db, this.projectId, id);
   }
 }
