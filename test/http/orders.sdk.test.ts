@@ -395,6 +395,44 @@ describe.each(TEST_DATABASES)('orders through the official SDK on $name', (datab
       expect(updated.redemptions).toEqual(after.redemptions);
     });
 
+    it('answers a redemption of an order redeemed before with all its redemptions, as reading the order does', async () => {
+      const project = await server.createProject();
+      const sdk = server.sdk(project);
+      const campaign = loose(
+        await sdk.campaigns.create({
+          name: 'Twice on one order',
+          campaign_type: 'DISCOUNT_COUPONS',
+          type: 'AUTO_UPDATE',
+          voucher: { type: 'DISCOUNT_VOUCHER', discount: amountOff(100) },
+        } as never),
+      );
+      await sdk.campaigns.addCertainVoucher(campaign.id, 'FIRST-ON-ORDER', {} as never);
+      await sdk.vouchers.create({
+        code: 'SECOND-ON-ORDER',
+        type: 'DISCOUNT_VOUCHER',
+        discount: amountOff(200),
+      } as never);
+      const first = loose(await sdk.redemptions.redeem('FIRST-ON-ORDER', { order: cart('twice') }));
+      // The first redemption's order is new: it carries that redemption only, with its campaign.
+      expect(Object.keys(first.order.redemptions)).toEqual([first.id]);
+      expect(first.order.redemptions[first.id]).toMatchObject({ related_object_parent_id: campaign.id });
+      const second = loose(await sdk.redemptions.redeem('SECOND-ON-ORDER', { order: cart('twice') }));
+      expect(Object.keys(second.order.redemptions)).toEqual([first.id, second.id]);
+      const order = loose(await sdk.orders.get('twice'));
+      expect(second.order.redemptions).toEqual(order.redemptions);
+      // A stack on the same order lists what came before it too.
+      await sdk.vouchers.create({ code: 'THIRD-ON-ORDER', type: 'DISCOUNT_VOUCHER', discount: amountOff(50) } as never);
+      const stacked = loose(
+        await sdk.redemptions.redeemStackable({
+          redeemables: [{ object: 'voucher', id: 'THIRD-ON-ORDER' }],
+          order: cart('twice'),
+        } as never),
+      );
+      const parentId = stacked.parent_redemption.id;
+      expect(Object.keys(stacked.order.redemptions)).toEqual([first.id, second.id, parentId]);
+      expect(stacked.order.redemptions).toEqual(loose(await sdk.orders.get('twice')).redemptions);
+    });
+
     it('lists a stacked redemption as its parent naming the children in the order they applied', async () => {
       const project = await server.createProject();
       const sdk = server.sdk(project);

@@ -5,6 +5,7 @@ import type { Metadata } from '../../domain/metadata.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { ChannelType, Redemption } from '../../domain/redemptions/redemption.js';
 import type { ProjectContext } from '../context.js';
+import { earlierOrderRedemptions } from '../orders/earlier-order-redemptions.js';
 import { type PreparedOrder, saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { withCalculatedTotals } from '../views/calculated-order-view.js';
@@ -120,10 +121,12 @@ export async function recordRedeemedOrder(
   redemption.snapshot.order = present(
     { ...calculated, id: updatedOrder.id, updated_at: updatedOrder.updated_at },
     {
+      ...(await earlierOrderRedemptions(store, prepared, updatedOrder.id)),
       [redemption.id]: {
         date: redemption.created_at,
         related_object_type: redemption.related_object_type,
         related_object_id: redemption.related_object_id,
+        ...(redemption.campaign_id ? { related_object_parent_id: redemption.campaign_id } : {}),
       },
     },
   );

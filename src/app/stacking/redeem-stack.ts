@@ -15,6 +15,7 @@ import {
   takeGiftCredits,
 } from '../gift-cards/spend-gift-credits.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
+import { earlierOrderRedemptions } from '../orders/earlier-order-redemptions.js';
 import { type PreparedOrder, saveOrder } from '../orders/upsert-order.js';
 import type { ProjectStore } from '../ports.js';
 import { presentTier } from '../promotions/redeem-promotion-tier.js';
@@ -165,10 +166,12 @@ function orderObject(
   saved: { id: string; updated_at: string | null },
   parent: Redemption,
   childIds: string[],
+  earlier: Record<string, unknown>,
 ) {
   return toCalculatedOrderObject(
     { ...order, id: saved.id, updated_at: saved.updated_at },
     {
+      ...earlier,
       [parent.id]: {
         date: parent.created_at,
         related_object_type: 'redemption',
@@ -324,7 +327,8 @@ async function recordStack(
       ...attempt.prepared,
       order: withCalculatedTotals(attempt.prepared.order, final),
     });
-    orderAnswer = orderObject(final, saved, parent, childIds);
+    const earlier = await earlierOrderRedemptions(store, attempt.prepared, saved.id);
+    orderAnswer = orderObject(final, saved, parent, childIds, earlier);
     for (const redemption of [parent, ...children]) {
       redemption.order_id = saved.id;
       redemption.order_amount = final.amount;
@@ -333,7 +337,7 @@ async function recordStack(
     parent.snapshot.order = orderAnswer;
     steps.forEach((step, k) => {
       const child = children[k] as Redemption;
-      if (step.order) child.snapshot.order = orderObject(step.order, saved, parent, childIds);
+      if (step.order) child.snapshot.order = orderObject(step.order, saved, parent, childIds, earlier);
     });
   }
   const redeemed = steps.map((step) => step.redeemable);
