@@ -1,14 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { assignRuleToCampaign, createCouponCampaign } from '../../api/campaign-api';
-import { ErrorMessage } from '../../components/error-message';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
 import { DiscountFields, type DiscountSettings } from '../discount-fields';
+import { CampaignFormStart, CountField } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { DiscountPreview } from './discount-preview';
-import { FormProblems } from './form-problems';
 import { goToCampaign } from './go-to-campaign';
 import { readDiscount } from './read-discount';
 import { RuleSelect } from './rule-select';
@@ -54,25 +53,15 @@ export function CouponForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <FormProblems problems={problems} action="creating the campaign" />
-        <ErrorMessage error={error} />
-        <div className="field">
-          <label htmlFor="campaign-name">Name</label>
-          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
-        </div>
+        <CampaignFormStart
+          problems={problems}
+          action="creating the campaign"
+          error={error}
+          name={name}
+          onNameChange={setName}
+        />
         <CodeSettingsFields settings={codes} onChange={setCodes} />
-        <div className="field">
-          <label htmlFor="codes-count">Number of codes</label>
-          <input
-            id="codes-count"
-            type="number"
-            min={1}
-            step={1}
-            required
-            value={countText}
-            onChange={(event) => setCountText(event.target.value)}
-          />
-        </div>
+        <CountField id="codes-count" label="Number of codes" value={countText} onChange={setCountText} />
         <DiscountFields settings={discount} onChange={setDiscount} />
         <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
         <button type="submit" className="button primary" disabled={busy}>

@@ -1,13 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
-import { ErrorMessage } from '../../components/error-message';
 import { formatMoney, parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
+import { CampaignFormStart, CountField } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
-import { FormProblems } from './form-problems';
 import { goToCampaign } from './go-to-campaign';
 
 /** Gift cards: generated codes that each hold the same credit, spent over one or more orders. */
@@ -51,26 +50,16 @@ export function GiftCardForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <FormProblems problems={problems} action="creating the campaign" />
-        <ErrorMessage error={error} />
-        <div className="field">
-          <label htmlFor="campaign-name">Name</label>
-          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
-        </div>
+        <CampaignFormStart
+          problems={problems}
+          action="creating the campaign"
+          error={error}
+          name={name}
+          onNameChange={setName}
+        />
         <CodeSettingsFields settings={codes} onChange={setCodes} />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="cards-count">Number of cards</label>
-            <input
-              id="cards-count"
-              type="number"
-              min={1}
-              step={1}
-              required
-              value={countText}
-              onChange={(event) => setCountText(event.target.value)}
-            />
-          </div>
+          <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
           <div className="field">
             <label htmlFor="card-amount">Amount on each card</label>
             <input

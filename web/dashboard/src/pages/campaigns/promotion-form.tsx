@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { PromotionTierInput } from '../../api/campaign-api';
 import { createCampaign } from '../../api/campaign-api';
-import { ErrorMessage } from '../../components/error-message';
+import { CampaignFormStart } from './campaign-form-start';
 import { DiscountPreview } from './discount-preview';
-import { FormProblems } from './form-problems';
 import { goToCampaign } from './go-to-campaign';
 import { PromotionTierFields, type TierSettings } from './promotion-tier-fields';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
@@ -78,12 +77,13 @@ export function PromotionForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <FormProblems problems={problems} action="creating the promotion" />
-        <ErrorMessage error={error} />
-        <div className="field">
-          <label htmlFor="campaign-name">Name</label>
-          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
-        </div>
+        <CampaignFormStart
+          problems={problems}
+          action="creating the promotion"
+          error={error}
+          name={name}
+          onNameChange={setName}
+        />
         {tiers.map((tier, index) => (
           <PromotionTierFields
             key={tier.key}

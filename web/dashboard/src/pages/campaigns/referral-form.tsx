@@ -1,15 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
-import { ErrorMessage } from '../../components/error-message';
 import { parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
+import { CampaignFormStart } from './campaign-form-start';
 import { toPreviewConfig } from './code-count';
 import { DiscountChoice } from './discount-choice';
 import { DiscountPreview } from './discount-preview';
-import { FormProblems } from './form-problems';
 import { goToCampaign } from './go-to-campaign';
 import type { DiscountSettings } from './read-discount';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
@@ -105,12 +104,13 @@ export function ReferralForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <FormProblems problems={problems} action="creating the referral program" />
-        <ErrorMessage error={error} />
-        <div className="field">
-          <label htmlFor="campaign-name">Name</label>
-          <input id="campaign-name" required value={name} onChange={(event) => setName(event.target.value)} />
-        </div>
+        <CampaignFormStart
+          problems={problems}
+          action="creating the referral program"
+          error={error}
+          name={name}
+          onNameChange={setName}
+        />
         <CodeSettingsFields settings={codes} onChange={setCodes} />
         <div className="fieldset">
           <DiscountChoice
