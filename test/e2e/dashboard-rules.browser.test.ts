@@ -331,5 +331,19 @@ describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium'
     expect(await page.getByLabel('Logic of the line conditions').inputValue()).toBe('1 or 2');
     await page.getByRole('button', { name: 'Require all line conditions' }).click();
     expect(await page.getByLabel('Logic of the line conditions').inputValue()).toBe('1 and 2');
+
+    // Removing a condition keeps an own logic's meaning: later numbers move down; a logic that
+    // named the removed one goes back to requiring all.
+    const editor = page.getByRole('group', { name: 'Conditions on the matched lines (optional)' });
+    await editor.getByRole('button', { name: 'Add line condition' }).click();
+    await editor
+      .getByRole('group', { name: 'Line condition 3', exact: true })
+      .getByLabel('Value', { exact: true })
+      .fill('1');
+    await page.getByLabel('Logic of the line conditions').fill('1 or 3');
+    await editor.getByRole('button', { name: 'Remove line condition 2' }).click();
+    expect(await page.getByLabel('Logic of the line conditions').inputValue()).toBe('1 or 2');
+    await editor.getByRole('button', { name: 'Remove line condition 1' }).click();
+    expect(await page.getByLabel('Logic of the line conditions').inputValue()).toBe('1');
   }, 120_000);
 });

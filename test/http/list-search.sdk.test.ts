@@ -184,6 +184,11 @@ describe.each(TEST_DATABASES)('list search on $name', (database) => {
       expect(await found('/v1/customers', 'customers', 'search=crm&city=London')).toEqual([ada.id, alan.id].sort());
       expect(await found('/v1/customers', 'customers', 'search=navy&city=London')).toEqual([]);
       expect(await found('/v1/customers', 'customers', 'search=crm&name=Alan')).toEqual([alan.id]);
+      // Letters beyond ASCII fold too, on both databases.
+      const elodie = await created(api('POST', '/v1/customers', { source_id: 'crm-elodie', name: 'Élodie Straße' }));
+      expect(await found('/v1/customers', 'customers', `search=${encodeURIComponent('élodie')}`)).toEqual([elodie.id]);
+      expect(await found('/v1/customers', 'customers', `search=${encodeURIComponent('STRASSE')}`)).toEqual([]);
+      expect(await found('/v1/customers', 'customers', `search=${encodeURIComponent('STRAßE')}`)).toEqual([elodie.id]);
     });
 
     it("finds products by source_id, and orders by id or their customer's name, email or source_id", async () => {

@@ -18,7 +18,8 @@ type GiftGrant = Extract<GrantedReward, { type: 'GIFT_VOUCHER' }>;
  * Publishes one code of the campaign to the customer, in the open transaction; the publication's
  * id, or null when the campaign has no code to give (its pool is empty, it is disabled or expired).
  * That refusal comes before the publication writes anything (publishInTransaction), so catching it
- * leaves the conversion's transaction whole: the conversion counts, without this reward.
+ * leaves the conversion's transaction whole: the conversion counts, without this reward. It does
+ * so only for a request without a source_id (one with it writes its row first), as this one is.
  */
 export async function publishTo(
   ctx: ProjectContext,

@@ -12,7 +12,6 @@ export interface PublicationListFilters {
   source_id?: string;
 }
 
-/** What a publication handed out, set once its codes are claimed. */
 /** The codes a publication handed out, written once they are claimed. */
 export interface PublishedVouchers {
   ids: string[];

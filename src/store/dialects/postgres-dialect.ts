@@ -47,7 +47,8 @@ const postgresCapabilities: DialectCapabilities = {
       number | null
     >`(case when jsonb_typeof(${column}::jsonb -> ${key}) = 'number' then (${column}::jsonb ->> ${key})::double precision end)`,
   jsonType: (column, key) => sql<JsonTypeName | null>`jsonb_typeof(${column}::jsonb -> ${key})`,
-  likeIgnoringCase: (column, pattern) => sql<SqlBool>`${column} ilike ${pattern} escape '\\'`,
+  // E'\\' is one backslash whatever standard_conforming_strings says.
+  likeIgnoringCase: (column, pattern) => sql<SqlBool>`${column} ilike ${pattern} escape E'\\\\'`,
   isUniqueViolation: (error) => errorCode(error) === '23505',
   isUnavailable: (error) => {
     const code = errorCode(error);

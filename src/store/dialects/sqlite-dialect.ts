@@ -24,8 +24,10 @@ const sqliteCapabilities: DialectCapabilities = {
     sql<JsonTypeName | null>`(case when json_valid(${column}) then (case json_type(${column}, ${jsonPath(key)})
       when 'text' then 'string' when 'integer' then 'number' when 'real' then 'number'
       when 'true' then 'boolean' when 'false' then 'boolean' else json_type(${column}, ${jsonPath(key)}) end) end)`,
-  // SQLite has no ILIKE: both sides are lowered (its LIKE also ignores ASCII case on its own).
-  likeIgnoringCase: (column, pattern) => sql<SqlBool>`lower(${column}) like lower(${pattern}) escape '\\'`,
+  // SQLite has no ILIKE, and its lower() and LIKE fold ASCII letters only: both sides go through
+  // fold_case (registered on the connection below), JavaScript's Unicode lowering, so "élodie"
+  // finds "Élodie" as PostgreSQL's ILIKE does.
+  likeIgnoringCase: (column, pattern) => sql<SqlBool>`fold_case(${column}) like fold_case(${pattern}) escape '\\'`,
   isUniqueViolation: (error) => {
     const code = errorCode(error);
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -86,6 +88,9 @@ export function openSqliteDatabase(file: string): OpenedDatabase {
   // mapped rather than read through system calls.
   connection.pragma('cache_size = -65536');
   connection.pragma('mmap_size = 268435456');
+  connection.function('fold_case', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.toLowerCase() : text,
+  );
   const db = new Kysely<Database>({
     dialect: new ErrorTranslatingDialect(
       new SqliteDialect({ database: withStatementCache(connection) }),

@@ -92,6 +92,7 @@ export function ListControls({
             <input
               id={`${id}-search`}
               type="search"
+              aria-describedby={`${id}-hint`}
               value={search}
               maxLength={MAX_SEARCH_LENGTH}
               onChange={(event) => setSearch(event.target.value)}
@@ -119,7 +120,9 @@ export function ListControls({
             </select>
           </div>
         </div>
-        <p className="help">{hint}</p>
+        <p id={`${id}-hint`} className="help">
+          {hint}
+        </p>
         <div className="catalog-search-actions">
           <button type="submit" className="button primary">
             Search

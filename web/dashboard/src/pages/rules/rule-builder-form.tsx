@@ -13,6 +13,7 @@ import {
   isLineRule,
   newCondition,
   type RuleDraft,
+  withoutCondition,
 } from './rule-draft';
 import { RuleLineConditions } from './rule-line-conditions';
 
@@ -90,7 +91,7 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
           spec={byName.get(condition.name)}
           onChange={(changed) => replaceCondition(index, changed)}
           onRemove={
-            draft.conditions.length > 1 ? () => setConditions(draft.conditions.filter((_, at) => at !== index)) : null
+            draft.conditions.length > 1 ? () => setDraft((previous) => withoutCondition(previous, index)) : null
           }
         >
           {byName.get(condition.name)?.takesNestedRules ? (

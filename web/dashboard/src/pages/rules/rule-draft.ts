@@ -84,6 +84,22 @@ export function defaultLogic(count: number): string {
   return Array.from({ length: count }, (_, index) => String(index + 1)).join(' and ');
 }
 
+/**
+ * A set of conditions without its condition at `index` (0-based). The conditions are numbered by
+ * position, so a logic of the user's own moves the later numbers down one; a logic that named the
+ * removed condition cannot keep its meaning and goes back to requiring all of them.
+ */
+export function withoutCondition<T extends ConditionSetDraft>(set: T, index: number): T {
+  const conditions = set.conditions.filter((_, at) => at !== index);
+  const removed = index + 1;
+  const numbers = set.logic.match(/\d+/g)?.map(Number) ?? [];
+  if (!set.logicEdited || numbers.includes(removed)) {
+    return { ...set, conditions, logic: defaultLogic(conditions.length), logicEdited: false };
+  }
+  const logic = set.logic.replace(/\d+/g, (key) => String(Number(key) > removed ? Number(key) - 1 : Number(key)));
+  return { ...set, conditions, logic };
+}
+
 let nextUid = 1;
 
 export function newCondition(spec: RuleCatalogEntry | undefined): ConditionDraft {

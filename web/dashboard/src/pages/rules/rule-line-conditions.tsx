@@ -1,7 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { RuleCatalogEntry } from '../../api/rules-api';
 import { RuleConditionFields } from './rule-condition-fields';
-import { type ConditionDraft, type ConditionSetDraft, defaultLogic, newCondition } from './rule-draft';
+import {
+  type ConditionDraft,
+  type ConditionSetDraft,
+  defaultLogic,
+  newCondition,
+  withoutCondition,
+} from './rule-draft';
 
 interface RuleLineConditionsProps {
   /** The item condition (order.items.any, …) whose matched lines these conditions check. */
@@ -51,7 +57,8 @@ export function RuleLineConditions({ condition, lineChoices, onChange }: RuleLin
   };
   const removeLine = (index: number) => {
     focusNext.current = id('add');
-    setLines(lines.filter((_, at) => at !== index));
+    const remaining = nested ? withoutCondition(nested, index) : null;
+    setNested(remaining && remaining.conditions.length > 0 ? remaining : null);
   };
 
   if (condition.kept.rules) {
