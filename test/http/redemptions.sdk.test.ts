@@ -20,6 +20,28 @@ describe.each(TEST_DATABASES)('validation, redemption and rollback through the o
   });
   afterAll(() => server?.close());
 
+  it('writes one outbox event with each redemption, refusal and rollback, in its transaction', async () => {
+    const project = await server.createProject();
+    const sdk = server.sdk(project);
+    await sdk.vouchers.create({
+      code: 'EVENTFUL',
+      type: 'DISCOUNT_VOUCHER',
+      discount: { type: 'AMOUNT', amount_off: 100 },
+      redemption: { quantity: 1 },
+    } as never);
+    const redemption = loose(await sdk.redemptions.redeem('EVENTFUL', { order: cart } as never));
+    const refusal = await sdk.redemptions.redeem('EVENTFUL', { order: cart } as never).catch((error) => loose(error));
+    const rollback = loose(await sdk.redemptions.rollback(redemption.id));
+    const events = await server.store.forProject(project.id).outbox.listPending(100);
+    const redemptionEvents = events.filter((event) => event.type.startsWith('redemption.'));
+    expect(redemptionEvents.map((event) => [event.type, event.payload])).toEqual([
+      ['redemption.succeeded', { object: 'redemption', id: redemption.id }],
+      ['redemption.failed', { object: 'redemption', id: refusal.resource_id }],
+      ['redemption.rollback.succeeded', { object: 'redemption_rollback', id: rollback.id }],
+    ]);
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+  });
+
   it('validates a code against a cart and says what it gives', async () => {
     await storeVoucher(server, { code: 'TEN-OFF', discount: { type: 'AMOUNT', amount_off: 1000 } });
     const result = loose(
