@@ -30,7 +30,7 @@ describe.each(TEST_DATABASES)('validation, redemption and rollback through the o
       redemption: { quantity: 1 },
     } as never);
     const redemption = loose(await sdk.redemptions.redeem('EVENTFUL', { order: cart } as never));
-    const refusal = await sdk.redemptions.redeem('EVENTFUL', { order: cart } as never).catch((error) => loose(error));
+    const refusal = loose(await sdk.redemptions.redeem('EVENTFUL', { order: cart } as never).catch((error) => error));
     const rollback = loose(await sdk.redemptions.rollback(redemption.id));
     const events = await server.store.forProject(project.id).outbox.listPending(100);
     const redemptionEvents = events.filter((event) => event.type.startsWith('redemption.'));
