@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
-import { randomIds } from '../../src/app/random-ids.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
-import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { elementsPastScreenEdge, hasChromium, signInToDashboard } from '../support/browser.js';
+import { type DashboardInBrowser, openDashboardInBrowser } from '../support/dashboard-in-browser.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { freePort } from '../support/vouch-process.js';
+import type { TestServer } from '../support/test-server.js';
 
 const SQLITE = TEST_DATABASES[0];
 const EMAIL = 'a11y@shop.example';
@@ -201,22 +197,19 @@ const FOCUS_STOP = `(() => {
 describe.runIf(hasChromium() && SQLITE)('the dashboard’s accessibility in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
+  let dashboard: DashboardInBrowser | undefined;
   let seeded: Seeded;
 
   beforeAll(async () => {
-    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: EMAIL,
-      password: PASSWORD,
-      role: 'admin',
-      projectIds: [server.project.id],
+    dashboard = await openDashboardInBrowser(SQLITE!, {
+      users: [{ email: EMAIL, password: PASSWORD, role: 'admin' }],
+      shotPrefix: '',
     });
+    ({ server, browser } = dashboard);
     seeded = await seed(server);
-    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await dashboard?.close();
   });
 
   /** Waits for a page's heading and then its data, so axe and the keyboard meet the page as a person would. */

@@ -1,27 +1,19 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
-import { randomIds } from '../../src/app/random-ids.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
-import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { elementsPastScreenEdge, hasChromium, signInToDashboard } from '../support/browser.js';
+import { type DashboardInBrowser, openDashboardInBrowser } from '../support/dashboard-in-browser.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { type Loose, loose } from '../support/loose.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { freePort } from '../support/vouch-process.js';
+import type { TestServer } from '../support/test-server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Screenshots for a person to look at (the directory is git-ignored). */
-const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 
 describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management in the dashboard', () => {
   let server: TestServer;
-  let browser: Browser;
+  let dashboard: DashboardInBrowser | undefined;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/campaigns-${name}.png`, fullPage: true });
+  let shot: DashboardInBrowser['shot'];
   let ruleId = '';
 
   const openNewCampaign = async (type: string) => {
@@ -34,16 +26,11 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
   const campaignIdFromUrl = () => decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: 'campaigns@shop.example',
-      password: 'autumn sale 2026',
-      role: 'member',
-      projectIds: [server.project.id],
+    dashboard = await openDashboardInBrowser(SQLITE!, {
+      users: [{ email: 'campaigns@shop.example', password: 'autumn sale 2026', role: 'member' }],
+      shotPrefix: 'campaigns-',
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    ({ server, page, shot } = dashboard);
     await page.goto(`${server.url}/dashboard/`);
     await signInToDashboard(page, 'campaigns@shop.example', 'autumn sale 2026');
     const rule = loose(
@@ -55,8 +42,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     ruleId = rule.id;
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await dashboard?.close();
   });
 
   it('creates a promotion with one tier that applies to a cart its rule accepts', async () => {

@@ -1,25 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
-import { randomIds } from '../../src/app/random-ids.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import {
-  elementsPastScreenEdge,
-  hasChromium,
-  launchChromium,
-  readTodaysFigures,
-  signInToDashboard,
-} from '../support/browser.js';
-import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { elementsPastScreenEdge, hasChromium, readTodaysFigures, signInToDashboard } from '../support/browser.js';
+import { type DashboardInBrowser, openDashboardInBrowser } from '../support/dashboard-in-browser.js';
 import { TEST_DATABASES } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { freePort } from '../support/vouch-process.js';
+import type { TestServer } from '../support/test-server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Screenshots of the pages, for a person to look at (the directory is git-ignored). */
-const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 const CAMPAIGN = 'Insights sale';
 
@@ -36,25 +21,20 @@ async function waitForFirstCode(server: TestServer, campaignId: string): Promise
 describe.runIf(hasChromium() && SQLITE)('the dashboard overview and settings in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
+  let dashboard: DashboardInBrowser | undefined;
   let page: Page;
   let code: string;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/insights-${name}.png`, fullPage: true });
+  let shot: DashboardInBrowser['shot'];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: 'admin@shop.example',
-      password: 'autumn sale 2026',
-      role: 'admin',
-      projectIds: [server.project.id],
+    dashboard = await openDashboardInBrowser(SQLITE!, {
+      users: [
+        { email: 'admin@shop.example', password: 'autumn sale 2026', role: 'admin' },
+        { email: 'member@shop.example', password: 'winter sale 2026', role: 'member' },
+      ],
+      shotPrefix: 'insights-',
     });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: 'member@shop.example',
-      password: 'winter sale 2026',
-      role: 'member',
-      projectIds: [server.project.id],
-    });
+    ({ server, browser, page, shot } = dashboard);
 
     // A code good for two uses, used twice by a shop through the SDK; a third use is refused.
     const sdk = server.sdk();
@@ -75,13 +55,9 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard overview and settings in 
     await expect(
       sdk.redemptions.redeem(code, { customer: { source_id: 'cid' }, order: { amount: 20000 } } as never),
     ).rejects.toMatchObject({ code: 400 });
-
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await dashboard?.close();
   });
 
   it("shows today's redemptions on the overview and the campaign page, and rotates the server key", async () => {

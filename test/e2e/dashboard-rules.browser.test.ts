@@ -1,46 +1,32 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
-import { randomIds } from '../../src/app/random-ids.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium, signInToDashboard } from '../support/browser.js';
-import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { elementsPastScreenEdge, hasChromium, signInToDashboard } from '../support/browser.js';
+import { type DashboardInBrowser, openDashboardInBrowser } from '../support/dashboard-in-browser.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { loose } from '../support/loose.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { freePort } from '../support/vouch-process.js';
+import type { TestServer } from '../support/test-server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Screenshots of the rules pages, for a person to look at (the directory is git-ignored). */
-const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 const MESSAGE = 'Orders must be over 100.00';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium', () => {
   let server: TestServer;
-  let browser: Browser;
+  let dashboard: DashboardInBrowser | undefined;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/rules-${name}.png`, fullPage: true });
+  let shot: DashboardInBrowser['shot'];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: 'rules@shop.example',
-      password: 'rules of the game 2026',
-      role: 'member',
-      projectIds: [server.project.id],
+    dashboard = await openDashboardInBrowser(SQLITE!, {
+      users: [{ email: 'rules@shop.example', password: 'rules of the game 2026', role: 'member' }],
+      shotPrefix: 'rules-',
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    ({ server, page, shot } = dashboard);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await dashboard?.close();
   });
 
   /** Codes of a campaign, once its generation has made them all. */

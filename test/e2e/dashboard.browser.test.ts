@@ -1,42 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
-import { randomIds } from '../../src/app/random-ids.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { elementsPastScreenEdge, hasChromium, launchChromium, readTodaysFigures } from '../support/browser.js';
-import { buildDashboardForTest } from '../support/dashboard-build.js';
+import { elementsPastScreenEdge, hasChromium, readTodaysFigures } from '../support/browser.js';
+import { type DashboardInBrowser, openDashboardInBrowser } from '../support/dashboard-in-browser.js';
 import { TEST_DATABASES } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { freePort } from '../support/vouch-process.js';
+import type { TestServer } from '../support/test-server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Screenshots of the main pages, for a person to look at (the directory is git-ignored). */
-const SHOTS = `${ROOT}test-results/dashboard`;
 const SQLITE = TEST_DATABASES[0];
 
 describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
   let server: TestServer;
-  let browser: Browser;
+  let dashboard: DashboardInBrowser | undefined;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  let shot: DashboardInBrowser['shot'];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer(SQLITE!, { port: await freePort(), dashboardDir: buildDashboardForTest() });
-    await createDashboardUser(server.store, systemClock, randomIds, {
-      email: 'marketer@shop.example',
-      password: 'spring sale 2026',
-      role: 'member',
-      projectIds: [server.project.id],
+    dashboard = await openDashboardInBrowser(SQLITE!, {
+      users: [{ email: 'marketer@shop.example', password: 'spring sale 2026', role: 'member' }],
+      shotPrefix: '',
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    ({ server, page, shot } = dashboard);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await dashboard?.close();
   });
 
   it('signs in, creates a coupon campaign with a pattern and a validation rule, shows its codes, the redemption and the chart move, and rolls it back from its page', async () => {
