@@ -31,25 +31,9 @@ export async function migrateDatabase(opened: OpenedDatabase): Promise<string[]>
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
       : undefined;
   const migrator = new Migrator({ db: opened.db, provider: migrationProvider, migrationTableSchema });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
-    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    if (attempt >= MIGRATION_ATTEMPTS || !isOtherSchemaDropped(error, migrationTableSchema)) throw error;
-  }
-}
-
-const MIGRATION_ATTEMPTS = 5;
-
-/**
- * Kysely checks for its bookkeeping table by reading every schema's tables from the catalog; a
- * schema another client drops during that read fails it with "schema … does not exist" (3F000).
- * Nothing of ours was touched, so reading again is safe: shared databases and parallel test
- * suites do this.
- */
-function isOtherSchemaDropped(error: unknown, ownSchema: string | undefined): boolean {
-  if (!ownSchema || typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '3F000' && typeof message === 'string' && !message.includes(`"${ownSchema}"`);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export async function openStore(config: DatabaseConfig, options: OpenStoreOptions = {}): Promise<KyselyStore> {

@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect, type SqlBool, sql } from 'kysely';
+import { Kysely, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../tables.js';
 import { type DialectCapabilities, errorCode, type JsonTypeName } from './capabilities.js';
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector.js';
 import { ErrorTranslatingDialect } from './error-translating-dialect.js';
 import { isStalePreparedPlan, nameHotStatements } from './named-statements.js';
 import type { OpenedDatabase } from './opened-database.js';
@@ -94,7 +95,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     nameHotStatements(client);
   });
   const db = new Kysely<Database>({
-    dialect: new ErrorTranslatingDialect(new PostgresDialect({ pool }), postgresCapabilities),
+    dialect: new ErrorTranslatingDialect(new CurrentSchemaPostgresDialect({ pool }), postgresCapabilities),
   });
   return {
     db,
