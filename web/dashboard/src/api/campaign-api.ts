@@ -1,8 +1,5 @@
-import { chooseProject } from '../lib/project-choice';
 import { buildQuery, requestProject } from './api-client';
-import { ApiError } from './api-error';
 import type { AsyncAction, Campaign, CampaignList, CampaignSummary, CodeConfig, Discount, ListPage } from './api-types';
-import { fetchSession } from './session-api';
 
 export const PAGE_SIZE = 20;
 
@@ -40,13 +37,13 @@ interface PromotionTierList extends ListPage {
   tiers: PromotionTier[];
 }
 
-/** What the edit form may change: `PUT /v1/campaigns/{id}`. */
+/** What `PUT /v1/campaigns/{id}` changes; a field left out stays as it is. */
 export interface CampaignChanges {
   name?: string;
-  description: string | null;
-  start_date: string | null;
-  expiration_date: string | null;
-  active: boolean;
+  description?: string | null;
+  start_date?: string | null;
+  expiration_date?: string | null;
+  active?: boolean;
 }
 
 /** A reward of a referral program, as `GET /v1/campaigns/{id}` echoes it. */
@@ -130,7 +127,10 @@ export function addCampaignCodes(id: string, count: number): Promise<AsyncAction
 export function importCampaignCsv(id: string, file: File): Promise<AsyncActionCreated> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return requestProjectUpload<AsyncActionCreated>(`/campaigns/${encodeURIComponent(id)}/importCSV`, form);
+  return requestProject<AsyncActionCreated>(`/campaigns/${encodeURIComponent(id)}/importCSV`, {
+    method: 'POST',
+    body: form,
+  });
 }
 
 export function listPromotionTiers(campaignId: string): Promise<PromotionTierList> {
@@ -152,25 +152,4 @@ export function assignRuleToCampaign(ruleId: string, campaignId: string): Promis
 
 export function getAsyncAction(id: string): Promise<AsyncAction> {
   return requestProject<AsyncAction>(`/async-actions/${encodeURIComponent(id)}`);
-}
-
-/**
- * A multipart upload to `/v1`: api-client sends JSON only. The headers are the ones api-client
- * sends; the browser sets the multipart content type with its boundary.
- */
-async function requestProjectUpload<T>(path: string, form: FormData): Promise<T> {
-  const projectId = await readCurrentProject();
-  const headers: Record<string, string> = { 'x-vouch-dashboard': '1', accept: 'application/json' };
-  if (projectId) headers['x-vouch-project'] = projectId;
-  const response = await fetch(`/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  const text = await response.text();
-  const body: unknown = text === '' ? {} : JSON.parse(text);
-  if (!response.ok) throw new ApiError(response.status, typeof body === 'object' && body !== null ? body : {});
-  return body as T;
-}
-
-/** api-client keeps the chosen project to itself; it is picked the way the app picks it. */
-async function readCurrentProject(): Promise<string | null> {
-  const session = await fetchSession();
-  return chooseProject(session.projects)?.id ?? null;
 }

@@ -6,7 +6,8 @@ export function fetchSession(): Promise<Session> {
 }
 
 export function signIn(email: string, password: string): Promise<Session> {
-  return requestDashboard<Session>('/session', { method: 'POST', body: { email, password } });
+  // A 401 here is a wrong password for the form to show, not a session that ended.
+  return requestDashboard<Session>('/session', { method: 'POST', body: { email, password }, canEndSession: false });
 }
 
 export function signOut(): Promise<void> {

@@ -2,23 +2,42 @@ import type { Project } from '../api/api-types';
 
 const STORAGE_KEY = 'vouch.dashboard.project';
 
-/** The project picked last time in this browser, if the user still has it; else the first. */
+/**
+ * The project a tab starts on, when the app loads or signs in: this tab's own last pick (kept
+ * across a reload), else the last pick in this browser (a new tab), if the user still has it;
+ * else the first. Once chosen, the tab's project lives in api-client (`getCurrentProjectId`):
+ * read it there, not here, since another tab may have picked since.
+ */
 export function chooseProject(projects: readonly Project[]): Project | null {
-  const stored = readStoredProjectId();
-  return projects.find((project) => project.id === stored) ?? projects[0] ?? null;
+  for (const stored of [readStoredProjectId(tabStorage), readStoredProjectId(browserStorage)]) {
+    const project = projects.find((item) => item.id === stored);
+    if (project) return project;
+  }
+  return projects[0] ?? null;
 }
 
+/** Remembers the pick for this tab and, for tabs opened later, for the browser. */
 export function rememberProject(projectId: string): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, projectId);
-  } catch {
-    // Private modes may refuse storage; the choice then lasts for this tab only.
+  for (const storage of [tabStorage, browserStorage]) {
+    try {
+      storage().setItem(STORAGE_KEY, projectId);
+    } catch {
+      // Private modes may refuse storage; the choice then lasts until the tab reloads.
+    }
   }
 }
 
-function readStoredProjectId(): string | null {
+function tabStorage(): Storage {
+  return window.sessionStorage;
+}
+
+function browserStorage(): Storage {
+  return window.localStorage;
+}
+
+function readStoredProjectId(storage: () => Storage): string | null {
   try {
-    return window.localStorage.getItem(STORAGE_KEY);
+    return storage().getItem(STORAGE_KEY);
   } catch {
     return null;
   }
