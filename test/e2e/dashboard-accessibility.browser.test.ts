@@ -379,6 +379,58 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard’s accessibility in Chro
     expect(found, `WCAG 2 A/AA problems (axe's, and the layout's):\n${found.join('\n')}`).toEqual([]);
   }, 60_000);
 
+  it('marks each field a refused form names, links to it, and moves the focus to what the server refused', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/dashboard/`);
+    await signInToDashboard(page, EMAIL, PASSWORD);
+    await page.goto(`${server.url}/dashboard/campaigns/new`);
+    await page.getByRole('heading', { level: 1, name: 'New coupon campaign' }).waitFor();
+    /** A field's `aria-invalid` and what a screen reader reads as its description. */
+    const fieldState = (id: string) =>
+      page.evaluate(`(() => {
+        const field = document.getElementById(${JSON.stringify(id)});
+        const described = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+        return {
+          invalid: field.getAttribute('aria-invalid') === 'true',
+          description: described.map((part) => document.getElementById(part)?.textContent.trim()).join(' | '),
+        };
+      })()`) as Promise<{ invalid: boolean; description: string }>;
+
+    await page.getByLabel('Number of codes').fill('0');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await fieldState('campaign-name')).toEqual({ invalid: true, description: 'Enter a name.' });
+    expect(await fieldState('code-pattern')).toEqual({
+      invalid: true,
+      description: expect.stringMatching(/^Each # becomes .* \| The code pattern needs at least one #/),
+    });
+    expect(await fieldState('codes-count')).toMatchObject({ invalid: true });
+    expect(await fieldState('discount-percent')).toMatchObject({ invalid: true });
+    expect(await fieldState('code-charset')).toEqual({ invalid: false, description: '' });
+
+    // Each problem links to its field and, followed, puts the focus there.
+    await page.getByRole('link', { name: 'The code pattern needs at least one #, e.g. SPRING-####.' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('code-pattern');
+    await page.keyboard.type('SAME-####');
+    await page.getByLabel('Name').fill('Spring sale');
+    await page.getByLabel('Number of codes').fill('5');
+    await page.getByLabel('Percent off').fill('10');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+
+    // Fixed fields are no longer marked; the server's refusal (the name is taken) takes the focus.
+    const refusal = page.getByRole('alert').filter({ hasText: 'A campaign named Spring sale already exists' });
+    await refusal.waitFor();
+    expect(await fieldState('campaign-name')).toEqual({ invalid: false, description: '' });
+    expect(await fieldState('code-pattern')).toMatchObject({ invalid: false });
+    expect(await page.evaluate(FOCUS_STOP)).toMatchObject({
+      tag: 'DIV',
+      text: expect.stringMatching(/^Duplicated resource found/),
+    });
+    expect(await refusal.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await context.close();
+  }, 60_000);
+
   it('signs in and opens a campaign with the keyboard alone, the focus always visible', async () => {
     const context = await browser.newContext({ viewport: LAPTOP });
     const page = await context.newPage();

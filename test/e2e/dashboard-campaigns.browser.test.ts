@@ -151,9 +151,16 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     await table.getByRole('link', { name: 'CSV-SECOND' }).waitFor();
     await shot('04-imported');
 
+    // A start to the second, set through the API: the form shows minutes, and must not round it away.
+    await server.sdk().campaigns.update(id, { start_date: '2026-03-01T15:30:45.000Z' } as never);
+    await page.reload();
+    await page.getByRole('button', { name: 'Disable campaign' }).click();
+    await page.getByRole('button', { name: 'Enable campaign' }).waitFor();
+    expect(loose(await server.sdk().campaigns.get(id)).active).toBe(false);
     await page.getByRole('button', { name: 'Edit campaign' }).click();
+    expect(await page.getByLabel('Starts at (UTC)').inputValue()).toBe('2026-03-01T15:30');
     await page.getByLabel('Description').fill('Codes printed on the autumn flyer');
-    await page.getByLabel('Expires after').fill('2030-12-31');
+    await page.getByLabel('Expires at (UTC)').fill('2030-12-31T22:00');
     await shot('05-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page
@@ -162,7 +169,13 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
       .waitFor();
     const edited = loose(await server.sdk().campaigns.get(id));
     expect(edited.description).toBe('Codes printed on the autumn flyer');
-    expect(String(edited.expiration_date)).toMatch(/^2030-12-31T23:59:59/);
+    expect(String(edited.expiration_date)).toMatch(/^2030-12-31T22:00:00/);
+    // Only what was edited is sent: the start keeps its seconds, the campaign stays disabled.
+    expect(String(edited.start_date)).toMatch(/^2026-03-01T15:30:45/);
+    expect(edited.active).toBe(false);
+    await page.getByRole('button', { name: 'Enable campaign' }).click();
+    await page.getByRole('button', { name: 'Disable campaign' }).waitFor();
+    expect(loose(await server.sdk().campaigns.get(id)).active).toBe(true);
     // A campaign keeps its name (Voucherify's update has none): the form does not offer it.
     expect(await page.getByLabel('Campaign name').count()).toBe(0);
     await page.getByRole('heading', { level: 1, name: String(edited.name) }).waitFor();
@@ -291,6 +304,30 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await elementsPastScreenEdge(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
+
+  it('opens a new coupon campaign whose rule could not be assigned, saying so', async () => {
+    const doomed = loose(
+      await server.sdk().validationRules.create({
+        name: 'Deleted while chosen',
+        rules: { '1': { name: 'order.amount', conditions: { $more_than: [100] } }, logic: '1' },
+      } as never),
+    );
+    await openNewCampaign('Discount coupons');
+    await page.getByLabel('Name', { exact: true }).fill('Half made');
+    await page.getByLabel('Code pattern').fill('HALF-####');
+    await page.getByLabel('Number of codes').fill('2');
+    await page.getByLabel('Percent off').fill('5');
+    await page.getByLabel('Validation rule (optional)').selectOption({ label: 'Deleted while chosen' });
+    await server.sdk().validationRules.delete(doomed.id);
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+
+    // The campaign exists, so its page opens (a second submit would only hit its taken name).
+    await page.getByRole('heading', { level: 1, name: 'Half made' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /was created, but its validation rule was not assigned/ })
+      .waitFor();
   }, 60_000);
 
   it('fits the new-campaign forms on a phone', async () => {

@@ -6,13 +6,19 @@ import { ProgressBar } from '../components/progress-bar';
 export interface GenerationState {
   requested: number;
   asyncActionId: string | null;
+  /** What went wrong after the campaign was made (its rule not assigned), for its page to say. */
+  warning?: string;
 }
 
 export function readGenerationState(state: unknown): GenerationState | null {
   if (typeof state !== 'object' || state === null || !('requested' in state)) return null;
-  const { requested, asyncActionId } = state as Partial<GenerationState>;
+  const { requested, asyncActionId, warning } = state as Partial<GenerationState>;
   if (typeof requested !== 'number') return null;
-  return { requested, asyncActionId: typeof asyncActionId === 'string' ? asyncActionId : null };
+  return {
+    requested,
+    asyncActionId: typeof asyncActionId === 'string' ? asyncActionId : null,
+    ...(typeof warning === 'string' ? { warning } : {}),
+  };
 }
 
 const POLL_MS = 700;

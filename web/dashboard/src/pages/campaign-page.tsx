@@ -69,6 +69,7 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
   useDocumentTitle(campaign?.name ?? 'Campaign');
+  const arrivalWarning = readGenerationState(generation)?.warning;
 
   const toggleActive = async () => {
     if (!campaign) return;
@@ -136,8 +137,13 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
         }
       />
       <ErrorMessage error={error} />
-      <ErrorMessage error={actionError} />
+      <ErrorMessage error={actionError} takeFocus />
       <LoadingNote loading={loading && !campaign} />
+      {arrivalWarning ? (
+        <p className="warning" role="alert">
+          {arrivalWarning}
+        </p>
+      ) : null}
       <p role="status" className="campaign-notice">
         {notice}
       </p>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CodeConfig } from '../api/api-types';
+import type { FormProblem } from '../components/form-problem';
 import { buildPattern, computeKeyspaceSize, formatBigCount, KEYSPACE_HEADROOM, sampleCodes } from '../lib/code-preview';
 
 interface CodePreviewPanelProps {
@@ -7,7 +8,7 @@ interface CodePreviewPanelProps {
   /** Codes asked for: the keyspace must be ten times larger, or the server refuses. */
   count: number;
   /** Set when the settings cannot make codes; the preview then says so instead. */
-  problems: readonly string[];
+  problems: readonly FormProblem[];
 }
 
 const SAMPLE_COUNT = 5;

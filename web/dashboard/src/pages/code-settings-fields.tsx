@@ -1,3 +1,4 @@
+import { useFieldProblem } from '../components/field-problems';
 import { CHARSETS, type CharsetChoice, type CodeSettings } from './code-settings';
 
 interface CodeSettingsFieldsProps {
@@ -8,6 +9,12 @@ interface CodeSettingsFieldsProps {
 /** How codes look: a pattern with `#` for random characters, or a length with prefix and postfix. */
 export function CodeSettingsFields({ settings, onChange }: CodeSettingsFieldsProps) {
   const set = <K extends keyof CodeSettings>(key: K, value: CodeSettings[K]) => onChange({ ...settings, [key]: value });
+  const patternProblem = useFieldProblem('code-pattern', 'code-pattern-help');
+  const lengthProblem = useFieldProblem('code-length');
+  const prefixProblem = useFieldProblem('code-prefix');
+  const postfixProblem = useFieldProblem('code-postfix');
+  const charsetProblem = useFieldProblem('code-charset');
+  const customCharsetProblem = useFieldProblem('code-custom-charset');
 
   return (
     <fieldset className="fieldset">
@@ -40,7 +47,7 @@ export function CodeSettingsFields({ settings, onChange }: CodeSettingsFieldsPro
             id="code-pattern"
             required
             placeholder="SPRING-####"
-            aria-describedby="code-pattern-help"
+            {...patternProblem}
             value={settings.pattern}
             onChange={(event) => set('pattern', event.target.value)}
           />
@@ -59,18 +66,25 @@ export function CodeSettingsFields({ settings, onChange }: CodeSettingsFieldsPro
               max={100}
               step={1}
               required
+              {...lengthProblem}
               value={settings.length}
               onChange={(event) => set('length', event.target.value)}
             />
           </div>
           <div className="field">
             <label htmlFor="code-prefix">Prefix</label>
-            <input id="code-prefix" value={settings.prefix} onChange={(event) => set('prefix', event.target.value)} />
+            <input
+              id="code-prefix"
+              {...prefixProblem}
+              value={settings.prefix}
+              onChange={(event) => set('prefix', event.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="code-postfix">Postfix</label>
             <input
               id="code-postfix"
+              {...postfixProblem}
               value={settings.postfix}
               onChange={(event) => set('postfix', event.target.value)}
             />
@@ -81,6 +95,7 @@ export function CodeSettingsFields({ settings, onChange }: CodeSettingsFieldsPro
         <label htmlFor="code-charset">Character set</label>
         <select
           id="code-charset"
+          {...charsetProblem}
           value={settings.charset}
           onChange={(event) => set('charset', event.target.value as CharsetChoice)}
         >
@@ -98,6 +113,7 @@ export function CodeSettingsFields({ settings, onChange }: CodeSettingsFieldsPro
             id="code-custom-charset"
             required
             placeholder="ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+            {...customCharsetProblem}
             value={settings.customCharset}
             onChange={(event) => set('customCharset', event.target.value)}
           />

@@ -1,4 +1,5 @@
 import type { CodeConfig } from '../api/api-types';
+import { type FormProblem, problemAt } from '../components/form-problem';
 import { ALPHANUMERIC } from '../lib/code-preview';
 
 /** The character sets Voucherify's dashboard offers; each is just the literal characters it sends. */
@@ -50,23 +51,29 @@ export function toCodeConfig(settings: CodeSettings): CodeConfig {
 }
 
 /** What is wrong with the settings, in the words a marketer reads; empty when they can make codes. */
-export function checkCodeSettings(settings: CodeSettings): string[] {
-  const problems: string[] = [];
+export function checkCodeSettings(settings: CodeSettings): FormProblem[] {
+  const problems: FormProblem[] = [];
   const charset = resolveCharset(settings);
-  if (charset === '') problems.push('Enter the characters codes are made of.');
-  if (charset.includes('#')) problems.push('The characters cannot include #, which marks a random character.');
-  if (/\s/.test(charset)) problems.push('The characters cannot include spaces.');
-  if (new Set(charset).size !== [...charset].length) problems.push('Each character may appear only once.');
-  if (settings.mode === 'pattern' && !settings.pattern.includes('#')) {
-    problems.push('The code pattern needs at least one #, e.g. SPRING-####.');
-  }
-  if (settings.mode === 'pattern' && /\s/.test(settings.pattern)) problems.push('The code pattern cannot hold spaces.');
-  if (settings.mode === 'length') {
+  const charsetField = settings.charset === 'custom' ? 'code-custom-charset' : 'code-charset';
+  const atCharset = (message: string) => problems.push(problemAt(charsetField, message));
+  if (charset === '') atCharset('Enter the characters codes are made of.');
+  if (charset.includes('#')) atCharset('The characters cannot include #, which marks a random character.');
+  if (/\s/.test(charset)) atCharset('The characters cannot include spaces.');
+  if (new Set(charset).size !== [...charset].length) atCharset('Each character may appear only once.');
+  if (settings.mode === 'pattern') {
+    if (!settings.pattern.includes('#')) {
+      problems.push(problemAt('code-pattern', 'The code pattern needs at least one #, e.g. SPRING-####.'));
+    }
+    if (/\s/.test(settings.pattern)) problems.push(problemAt('code-pattern', 'The code pattern cannot hold spaces.'));
+  } else {
     const length = Number(settings.length);
     if (!Number.isInteger(length) || length < 1 || length > 100) {
-      problems.push('The code length must be a whole number from 1 to 100.');
+      problems.push(problemAt('code-length', 'The code length must be a whole number from 1 to 100.'));
     }
-    if (`${settings.prefix}${settings.postfix}`.includes('#')) problems.push('Prefix and postfix cannot hold #.');
+    const affixField = settings.prefix.includes('#') ? 'code-prefix' : 'code-postfix';
+    if (`${settings.prefix}${settings.postfix}`.includes('#')) {
+      problems.push(problemAt(affixField, 'Prefix and postfix cannot hold #.'));
+    }
   }
   return problems;
 }

@@ -1,3 +1,5 @@
+import { useFieldProblem } from '../components/field-problems';
+
 export type DiscountKind = 'PERCENT' | 'AMOUNT';
 
 export interface DiscountSettings {
@@ -15,6 +17,8 @@ interface DiscountFieldsProps {
 export function DiscountFields({ settings, onChange }: DiscountFieldsProps) {
   const set = <K extends keyof DiscountSettings>(key: K, value: DiscountSettings[K]) =>
     onChange({ ...settings, [key]: value });
+  const percentProblem = useFieldProblem('discount-percent');
+  const amountProblem = useFieldProblem('discount-amount', 'discount-amount-help');
 
   return (
     <fieldset className="fieldset">
@@ -42,32 +46,33 @@ export function DiscountFields({ settings, onChange }: DiscountFieldsProps) {
       </fieldset>
       {settings.kind === 'PERCENT' ? (
         <div className="field">
-          <label htmlFor="percent-off">Percent off</label>
+          <label htmlFor="discount-percent">Percent off</label>
           <input
-            id="percent-off"
+            id="discount-percent"
             type="number"
             min={0.01}
             max={100}
             step="any"
             required
             inputMode="decimal"
+            {...percentProblem}
             value={settings.percentOff}
             onChange={(event) => set('percentOff', event.target.value)}
           />
         </div>
       ) : (
         <div className="field">
-          <label htmlFor="amount-off">Amount off</label>
+          <label htmlFor="discount-amount">Amount off</label>
           <input
-            id="amount-off"
+            id="discount-amount"
             required
             inputMode="decimal"
             placeholder="10.00"
-            aria-describedby="amount-off-help"
+            {...amountProblem}
             value={settings.amountOff}
             onChange={(event) => set('amountOff', event.target.value)}
           />
-          <p id="amount-off-help" className="help">
+          <p id="discount-amount-help" className="help">
             In the shop's currency, e.g. 10.00.
           </p>
         </div>

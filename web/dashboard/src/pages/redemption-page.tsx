@@ -108,7 +108,7 @@ export function RedemptionPage({ id }: { id: string }) {
               <h2 id="rollback-heading">Roll back</h2>
               <p>Rolling back gives the use back to the code and cancels the discount in the figures.</p>
               <form className="form inline-form" onSubmit={submitRollback}>
-                <ErrorMessage error={rollbackError} />
+                <ErrorMessage error={rollbackError} takeFocus />
                 <div className="field">
                   <label htmlFor="rollback-reason">Reason (optional)</label>
                   <input id="rollback-reason" value={reason} onChange={(event) => setReason(event.target.value)} />

@@ -30,7 +30,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
       <form className="card form" onSubmit={submitSignIn} aria-labelledby="sign-in-heading">
         <p className="brand">Vouch</p>
         <h1 id="sign-in-heading">Sign in</h1>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} takeFocus />
         <div className="field">
           <label htmlFor="sign-in-email">Email</label>
           <input

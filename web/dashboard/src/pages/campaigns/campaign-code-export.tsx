@@ -117,7 +117,7 @@ export function CampaignCodeExport({ campaignId, campaignName }: CampaignCodeExp
           </a>
         ) : null}
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} takeFocus />
       <p role="status" className="code-export-note">
         {note}
       </p>

@@ -13,7 +13,7 @@ interface CampaignCodeToolsProps {
 }
 
 /** A problem found before anything is sent, shown as the server's errors are. */
-function formProblem(message: string): ApiError {
+function refusedHere(message: string): ApiError {
   return new ApiError(0, { key: 'invalid_form', message });
 }
 
@@ -60,14 +60,14 @@ export function CampaignCodeTools({ campaignId, onChanged }: CampaignCodeToolsPr
     event.preventDefault();
     const count = Number(countText);
     if (!Number.isSafeInteger(count) || count < 1) {
-      return setError(formProblem('Number of codes to add must be a whole number from 1.'));
+      return setError(refusedHere('Number of codes to add must be a whole number from 1.'));
     }
     void start('Adding codes', () => addCampaignCodes(campaignId, count));
   };
 
   const submitImport = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file) return setError(formProblem('Choose a CSV file first.'));
+    if (!file) return setError(refusedHere('Choose a CSV file first.'));
     void start('Importing codes', () => importCampaignCsv(campaignId, file));
   };
 
@@ -111,7 +111,7 @@ export function CampaignCodeTools({ campaignId, onChanged }: CampaignCodeToolsPr
         </form>
       </div>
       {running ? <ProgressBar label={running.label} percent={progress} /> : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} takeFocus />
       <p role="status" className="code-tools-note">
         {note}
       </p>

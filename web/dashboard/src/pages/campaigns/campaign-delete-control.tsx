@@ -39,7 +39,7 @@ export function CampaignDeleteControl({ campaign, onCancel }: CampaignDeleteCont
       <p>
         Delete <strong>{campaign.name}</strong> and its {campaign.vouchers_count} codes for good? This cannot be undone.
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} takeFocus />
       {actionId ? <ProgressBar label="Deleting campaign" percent={progress} /> : null}
       <div className="form-buttons">
         <button type="button" className="button danger" onClick={confirmDelete} disabled={busy}>

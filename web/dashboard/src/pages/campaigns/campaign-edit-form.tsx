@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { Campaign } from '../../api/api-types';
-import { updateCampaign } from '../../api/campaign-api';
+import { type CampaignChanges, updateCampaign } from '../../api/campaign-api';
 import { ErrorMessage } from '../../components/error-message';
 
 interface CampaignEditFormProps {
@@ -10,40 +10,53 @@ interface CampaignEditFormProps {
   onCancel: () => void;
 }
 
-/** The day of a timestamp for a date input; dates are kept in UTC as the server keeps them. */
-function toDateInput(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : '';
+/** A timestamp for a `datetime-local` input, to the minute, in UTC as the server keeps it. */
+function toMinuteInput(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 16) : '';
 }
 
-/** A start date begins its day, an expiration date ends it, so a one-day campaign lasts the whole day. */
-function fromDateInput(day: string, end: boolean): string | null {
-  if (day === '') return null;
-  return `${day}T${end ? '23:59:59.000' : '00:00:00.000'}Z`;
+function fromMinuteInput(minute: string): string | null {
+  return minute === '' ? null : `${minute}:00.000Z`;
 }
 
 /**
- * Description, dates and whether the campaign is active, saved with `PUT /v1/campaigns/{id}`. Not its
- * name: Voucherify's update has none, a campaign's name is how codes and publications name it.
+ * Only what the marketer changed: a field sent unchanged could undo what happened since the form
+ * opened (the campaign disabled from its page) or round a time the form shows to the minute.
+ */
+function collectChanges(
+  campaign: Campaign,
+  fields: { description: string; start: string; expiration: string },
+): CampaignChanges {
+  const changes: CampaignChanges = {};
+  const description = fields.description.trim() === '' ? null : fields.description.trim();
+  if (description !== (campaign.description ?? null)) changes.description = description;
+  if (fields.start !== toMinuteInput(campaign.start_date)) changes.start_date = fromMinuteInput(fields.start);
+  if (fields.expiration !== toMinuteInput(campaign.expiration_date)) {
+    changes.expiration_date = fromMinuteInput(fields.expiration);
+  }
+  return changes;
+}
+
+/**
+ * Description and dates, saved with `PUT /v1/campaigns/{id}`. Not its name: Voucherify's update has
+ * none, a campaign's name is how codes and publications name it; not whether it is active: the
+ * page's own Enable/Disable button does that at once.
  */
 export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFormProps) {
   const [description, setDescription] = useState(campaign.description ?? '');
-  const [start, setStart] = useState(toDateInput(campaign.start_date));
-  const [expiration, setExpiration] = useState(toDateInput(campaign.expiration_date));
-  const [active, setActive] = useState(campaign.active);
+  const [start, setStart] = useState(toMinuteInput(campaign.start_date));
+  const [expiration, setExpiration] = useState(toMinuteInput(campaign.expiration_date));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submitChanges = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const changes = collectChanges(campaign, { description, start, expiration });
+    if (Object.keys(changes).length === 0) return onSaved('Nothing was changed.');
     setBusy(true);
     setError(null);
     try {
-      await updateCampaign(campaign.id, {
-        description: description.trim() === '' ? null : description.trim(),
-        start_date: fromDateInput(start, false),
-        expiration_date: fromDateInput(expiration, true),
-        active,
-      });
+      await updateCampaign(campaign.id, changes);
       onSaved('Changes saved.');
     } catch (caught) {
       setError(toApiError(caught));
@@ -55,7 +68,7 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
     <section aria-labelledby="edit-heading" className="card campaign-edit">
       <h2 id="edit-heading">Edit campaign</h2>
       <form className="form" onSubmit={submitChanges}>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} takeFocus />
 
         <div className="field">
           <label htmlFor="edit-description">Description</label>
@@ -68,23 +81,25 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="edit-start">Starts on</label>
-            <input id="edit-start" type="date" value={start} onChange={(event) => setStart(event.target.value)} />
+            <label htmlFor="edit-start">Starts at (UTC)</label>
+            <input
+              id="edit-start"
+              type="datetime-local"
+              value={start}
+              onChange={(event) => setStart(event.target.value)}
+            />
           </div>
           <div className="field">
-            <label htmlFor="edit-expiration">Expires after</label>
+            <label htmlFor="edit-expiration">Expires at (UTC)</label>
             <input
               id="edit-expiration"
-              type="date"
+              type="datetime-local"
               value={expiration}
               onChange={(event) => setExpiration(event.target.value)}
             />
           </div>
         </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
-          Active
-        </label>
+        <p className="help">Empty means no start or no end.</p>
         <div className="form-buttons">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save changes'}

@@ -1,16 +1,31 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { assignRuleToCampaign, createCouponCampaign } from '../../api/campaign-api';
+import { FieldProblemsProvider } from '../../components/field-problems';
+import type { FormProblem } from '../../components/form-problem';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
 import { DiscountFields, type DiscountSettings } from '../discount-fields';
-import { CampaignFormStart, CountField } from './campaign-form-start';
+import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { DiscountPreview } from './discount-preview';
 import { goToCampaign } from './go-to-campaign';
 import { readDiscount } from './read-discount';
 import { RuleSelect } from './rule-select';
+
+const COUNT_FIELD = 'codes-count';
+
+/** Assigns the chosen rule to the new campaign; what went wrong, if it did, in words for its page. */
+async function assignRule(ruleId: string, campaignId: string): Promise<string | undefined> {
+  try {
+    await assignRuleToCampaign(ruleId, campaignId);
+    return undefined;
+  } catch (caught) {
+    const { message } = toApiError(caught);
+    return `The campaign was created, but its validation rule was not assigned (${message}). Assign it from the rule's page.`;
+  }
+}
 
 /** Discount coupons: generated codes that each give the same discount. */
 export function CouponForm() {
@@ -19,31 +34,34 @@ export function CouponForm() {
   const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
   const [discount, setDiscount] = useState<DiscountSettings>({ kind: 'PERCENT', percentOff: '', amountOff: '' });
   const [ruleId, setRuleId] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const count = Number(countText);
 
   const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = checkCodesAndCount(codes, count, 'codes');
-    if (name.trim() === '') found.unshift('Enter a name.');
-    const discountOrProblem = readDiscount(discount);
-    if (typeof discountOrProblem === 'string') found.push(discountOrProblem);
+    const reading = readDiscount(discount);
+    const found = [
+      ...checkCampaignName(name),
+      ...checkCodesAndCount(codes, count, 'codes', COUNT_FIELD),
+      ...(reading.ok ? [] : [reading.problem]),
+    ];
     setProblems(found);
     setError(null);
-    if (found.length > 0 || typeof discountOrProblem === 'string') return;
+    if (found.length > 0 || !reading.ok) return;
     setBusy(true);
     try {
       const campaign = await createCouponCampaign({
         name: name.trim(),
         vouchers_count: count,
-        discount: discountOrProblem,
+        discount: reading.discount,
         code_config: toCodeConfig(codes),
       });
       // A campaign takes rules by assignment once it exists; its codes follow the campaign's rules.
-      if (ruleId) await assignRuleToCampaign(ruleId, campaign.id);
-      goToCampaign(campaign, count);
+      // The campaign exists whatever the assignment answers, so its page is where to go on from.
+      const warning = ruleId ? await assignRule(ruleId, campaign.id) : undefined;
+      goToCampaign(campaign, count, warning);
     } catch (caught) {
       setError(toApiError(caught));
       setBusy(false);
@@ -53,20 +71,22 @@ export function CouponForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <CampaignFormStart
-          problems={problems}
-          action="creating the campaign"
-          error={error}
-          name={name}
-          onNameChange={setName}
-        />
-        <CodeSettingsFields settings={codes} onChange={setCodes} />
-        <CountField id="codes-count" label="Number of codes" value={countText} onChange={setCountText} />
-        <DiscountFields settings={discount} onChange={setDiscount} />
-        <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create campaign'}
-        </button>
+        <FieldProblemsProvider problems={problems}>
+          <CampaignFormStart
+            problems={problems}
+            action="creating the campaign"
+            error={error}
+            name={name}
+            onNameChange={setName}
+          />
+          <CodeSettingsFields settings={codes} onChange={setCodes} />
+          <CountField id={COUNT_FIELD} label="Number of codes" value={countText} onChange={setCountText} />
+          <DiscountFields settings={discount} onChange={setDiscount} />
+          <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create campaign'}
+          </button>
+        </FieldProblemsProvider>
       </form>
       <div className="preview-stack">
         <CodePreviewPanel

@@ -1,3 +1,4 @@
+import { useFieldProblem } from '../../components/field-problems';
 import type { DiscountSettings } from './read-discount';
 
 interface DiscountChoiceProps {
@@ -15,6 +16,9 @@ export function DiscountChoice({ idPrefix, legend, settings, onChange, allowShip
   const set = <K extends keyof DiscountSettings>(key: K, value: DiscountSettings[K]) =>
     onChange({ ...settings, [key]: value });
   const id = (part: string) => `${idPrefix}-${part}`;
+  const shippingProblem = useFieldProblem(id('shipping'), id('shipping-help'));
+  const percentProblem = useFieldProblem(id('percent'));
+  const amountProblem = useFieldProblem(id('amount'));
 
   return (
     <fieldset className="choice discount-choice">
@@ -55,7 +59,7 @@ export function DiscountChoice({ idPrefix, legend, settings, onChange, allowShip
           <label htmlFor={id('shipping')}>Shipping product id</label>
           <input
             id={id('shipping')}
-            aria-describedby={id('shipping-help')}
+            {...shippingProblem}
             value={settings.shippingProduct ?? ''}
             onChange={(event) => set('shippingProduct', event.target.value)}
           />
@@ -73,6 +77,7 @@ export function DiscountChoice({ idPrefix, legend, settings, onChange, allowShip
             max={100}
             step="any"
             inputMode="decimal"
+            {...percentProblem}
             value={settings.percentOff}
             onChange={(event) => set('percentOff', event.target.value)}
           />
@@ -84,6 +89,7 @@ export function DiscountChoice({ idPrefix, legend, settings, onChange, allowShip
             id={id('amount')}
             inputMode="decimal"
             placeholder="10.00"
+            {...amountProblem}
             value={settings.amountOff}
             onChange={(event) => set('amountOff', event.target.value)}
           />

@@ -1,13 +1,38 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
+import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
+import { type FormProblem, problemAt } from '../../components/form-problem';
 import { formatMoney, parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
-import { CampaignFormStart, CountField } from './campaign-form-start';
+import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { goToCampaign } from './go-to-campaign';
+
+const AMOUNT_FIELD = 'card-amount';
+
+function CardAmountField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const amountProblem = useFieldProblem(AMOUNT_FIELD, `${AMOUNT_FIELD}-help`);
+  return (
+    <div className="field">
+      <label htmlFor={AMOUNT_FIELD}>Amount on each card</label>
+      <input
+        id={AMOUNT_FIELD}
+        required
+        inputMode="decimal"
+        placeholder="50.00"
+        {...amountProblem}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${AMOUNT_FIELD}-help`} className="help">
+        In the shop's currency, e.g. 50.00.
+      </p>
+    </div>
+  );
+}
 
 /** Gift cards: generated codes that each hold the same credit, spent over one or more orders. */
 export function GiftCardForm() {
@@ -15,7 +40,7 @@ export function GiftCardForm() {
   const [countText, setCountText] = useState('10');
   const [amountText, setAmountText] = useState('');
   const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const count = Number(countText);
@@ -23,9 +48,10 @@ export function GiftCardForm() {
 
   const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = checkCodesAndCount(codes, count, 'cards');
-    if (name.trim() === '') found.unshift('Enter a name.');
-    if (amount === null || amount <= 0) found.push('The amount must be a positive amount like 50.00.');
+    const found = [...checkCampaignName(name), ...checkCodesAndCount(codes, count, 'cards', 'cards-count')];
+    if (amount === null || amount <= 0) {
+      found.push(problemAt(AMOUNT_FIELD, 'The amount must be a positive amount like 50.00.'));
+    }
     setProblems(found);
     setError(null);
     if (found.length > 0 || amount === null) return;
@@ -50,35 +76,23 @@ export function GiftCardForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <CampaignFormStart
-          problems={problems}
-          action="creating the campaign"
-          error={error}
-          name={name}
-          onNameChange={setName}
-        />
-        <CodeSettingsFields settings={codes} onChange={setCodes} />
-        <div className="field-row">
-          <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
-          <div className="field">
-            <label htmlFor="card-amount">Amount on each card</label>
-            <input
-              id="card-amount"
-              required
-              inputMode="decimal"
-              placeholder="50.00"
-              aria-describedby="card-amount-help"
-              value={amountText}
-              onChange={(event) => setAmountText(event.target.value)}
-            />
-            <p id="card-amount-help" className="help">
-              In the shop's currency, e.g. 50.00.
-            </p>
+        <FieldProblemsProvider problems={problems}>
+          <CampaignFormStart
+            problems={problems}
+            action="creating the campaign"
+            error={error}
+            name={name}
+            onNameChange={setName}
+          />
+          <CodeSettingsFields settings={codes} onChange={setCodes} />
+          <div className="field-row">
+            <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
+            <CardAmountField value={amountText} onChange={setAmountText} />
           </div>
-        </div>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create campaign'}
-        </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create campaign'}
+          </button>
+        </FieldProblemsProvider>
       </form>
       <div className="preview-stack">
         <CodePreviewPanel

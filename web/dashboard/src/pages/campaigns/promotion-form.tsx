@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { PromotionTierInput } from '../../api/campaign-api';
 import { createCampaign } from '../../api/campaign-api';
-import { CampaignFormStart } from './campaign-form-start';
+import { FieldProblemsProvider } from '../../components/field-problems';
+import { type FormProblem, problemAt } from '../../components/form-problem';
+import { CampaignFormStart, checkCampaignName } from './campaign-form-start';
 import { DiscountPreview } from './discount-preview';
 import { goToCampaign } from './go-to-campaign';
-import { PromotionTierFields, type TierSettings } from './promotion-tier-fields';
+import { PromotionTierFields, type TierSettings, tierFieldId } from './promotion-tier-fields';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
 
 const MAX_TIERS = 10;
@@ -14,22 +16,23 @@ function createTier(key: number): TierSettings {
   return { key, name: '', banner: '', discount: EMPTY_DISCOUNT, ruleId: '' };
 }
 
-function readTiers(tiers: readonly TierSettings[]): { tiers: PromotionTierInput[]; problems: string[] } {
-  const problems: string[] = [];
+function readTiers(tiers: readonly TierSettings[]): { tiers: PromotionTierInput[]; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
   const read: PromotionTierInput[] = [];
   for (const [index, tier] of tiers.entries()) {
     const label = `Tier ${index + 1}`;
-    if (tier.name.trim() === '') problems.push(`${label}: enter a name.`);
-    if (tier.banner.trim() === '') problems.push(`${label}: enter a banner text.`);
-    const discount = readDiscount(tier.discount);
-    if (typeof discount === 'string') {
-      problems.push(`${label}: ${discount}`);
+    const field = (part: string) => tierFieldId(tier.key, part);
+    if (tier.name.trim() === '') problems.push(problemAt(field('name'), `${label}: enter a name.`));
+    if (tier.banner.trim() === '') problems.push(problemAt(field('banner'), `${label}: enter a banner text.`));
+    const reading = readDiscount(tier.discount, field('discount'));
+    if (!reading.ok) {
+      problems.push({ ...reading.problem, message: `${label}: ${reading.problem.message}` });
       continue;
     }
     read.push({
       name: tier.name.trim(),
       banner: tier.banner.trim(),
-      action: { discount },
+      action: { discount: reading.discount },
       ...(tier.ruleId ? { validation_rules: [tier.ruleId] } : {}),
     });
   }
@@ -41,7 +44,7 @@ export function PromotionForm() {
   const [name, setName] = useState('');
   const [tiers, setTiers] = useState<TierSettings[]>([createTier(1)]);
   const [nextKey, setNextKey] = useState(2);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -56,7 +59,7 @@ export function PromotionForm() {
   const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const read = readTiers(tiers);
-    const found = name.trim() === '' ? ['Enter a name.', ...read.problems] : read.problems;
+    const found = [...checkCampaignName(name), ...read.problems];
     setProblems(found);
     setError(null);
     if (found.length > 0) return;
@@ -77,30 +80,32 @@ export function PromotionForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <CampaignFormStart
-          problems={problems}
-          action="creating the promotion"
-          error={error}
-          name={name}
-          onNameChange={setName}
-        />
-        {tiers.map((tier, index) => (
-          <PromotionTierFields
-            key={tier.key}
-            tier={tier}
-            position={index + 1}
-            onChange={changeTier}
-            onRemove={tiers.length > 1 ? () => removeTier(tier.key) : undefined}
+        <FieldProblemsProvider problems={problems}>
+          <CampaignFormStart
+            problems={problems}
+            action="creating the promotion"
+            error={error}
+            name={name}
+            onNameChange={setName}
           />
-        ))}
-        <div className="form-buttons">
-          <button type="button" className="button" onClick={addTier} disabled={tiers.length >= MAX_TIERS}>
-            Add a tier
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create campaign'}
-          </button>
-        </div>
+          {tiers.map((tier, index) => (
+            <PromotionTierFields
+              key={tier.key}
+              tier={tier}
+              position={index + 1}
+              onChange={changeTier}
+              onRemove={tiers.length > 1 ? () => removeTier(tier.key) : undefined}
+            />
+          ))}
+          <div className="form-buttons">
+            <button type="button" className="button" onClick={addTier} disabled={tiers.length >= MAX_TIERS}>
+              Add a tier
+            </button>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create campaign'}
+            </button>
+          </div>
+        </FieldProblemsProvider>
       </form>
       <div className="preview-stack">
         <DiscountPreview

@@ -1,3 +1,4 @@
+import { useFieldProblem } from '../../components/field-problems';
 import { DiscountChoice } from './discount-choice';
 import type { DiscountSettings } from './read-discount';
 import { RuleSelect } from './rule-select';
@@ -19,9 +20,16 @@ interface PromotionTierFieldsProps {
   onRemove?: () => void;
 }
 
+/** The id of a tier's field (`name`, `banner`, `discount` as the discount's prefix), stable as tiers come and go. */
+export function tierFieldId(tierKey: number, part: string): string {
+  return `tier-${tierKey}-${part}`;
+}
+
 /** One tier of a promotion: what the shopper is told, and the discount the cart gets. */
 export function PromotionTierFields({ tier, position, onChange, onRemove }: PromotionTierFieldsProps) {
-  const id = (part: string) => `tier-${tier.key}-${part}`;
+  const id = (part: string) => tierFieldId(tier.key, part);
+  const nameProblem = useFieldProblem(id('name'));
+  const bannerProblem = useFieldProblem(id('banner'), id('banner-help'));
   return (
     <fieldset className="fieldset tier-fields">
       <legend>Tier {position}</legend>
@@ -29,6 +37,7 @@ export function PromotionTierFields({ tier, position, onChange, onRemove }: Prom
         <label htmlFor={id('name')}>Tier name</label>
         <input
           id={id('name')}
+          {...nameProblem}
           value={tier.name}
           onChange={(event) => onChange({ ...tier, name: event.target.value })}
         />
@@ -37,7 +46,7 @@ export function PromotionTierFields({ tier, position, onChange, onRemove }: Prom
         <label htmlFor={id('banner')}>Banner</label>
         <input
           id={id('banner')}
-          aria-describedby={id('banner-help')}
+          {...bannerProblem}
           value={tier.banner}
           onChange={(event) => onChange({ ...tier, banner: event.target.value })}
         />

@@ -1,5 +1,6 @@
 import type { Discount } from '../../api/api-types';
 import type { DiscountInput } from '../../api/campaign-api';
+import { type FormProblem, problemAt } from '../../components/form-problem';
 import { formatMoney, parseMoney } from '../../lib/format';
 import type { DiscountKind } from '../discount-fields';
 
@@ -17,23 +18,33 @@ export interface DiscountSettings {
   shippingProduct?: string;
 }
 
-/** The discount typed in a form, or what is wrong with it. */
-export function readDiscount(settings: DiscountSettings): DiscountInput | string {
+/** Either what the form's discount is or what is wrong with it. */
+export type DiscountReading = { ok: true; discount: DiscountInput } | { ok: false; problem: FormProblem };
+
+/**
+ * The discount typed in a form, or what is wrong with it. `idPrefix` is the discount fields' (the
+ * percent field is `<idPrefix>-percent`), so a problem points at the field that holds it.
+ */
+export function readDiscount(settings: DiscountSettings, idPrefix = 'discount'): DiscountReading {
+  const refuse = (part: string, message: string): DiscountReading => ({
+    ok: false,
+    problem: problemAt(`${idPrefix}-${part}`, message),
+  });
   if (settings.kind === 'SHIPPING') {
     const product = (settings.shippingProduct ?? '').trim();
-    if (product === '') return 'Enter the id of the shipping product.';
-    return { type: 'UNIT', unit_off: 1, unit_type: product, effect: 'ADD_MISSING_ITEMS' };
+    if (product === '') return refuse('shipping', 'Enter the id of the shipping product.');
+    return { ok: true, discount: { type: 'UNIT', unit_off: 1, unit_type: product, effect: 'ADD_MISSING_ITEMS' } };
   }
   if (settings.kind === 'PERCENT') {
     const percent = Number(settings.percentOff);
     if (settings.percentOff.trim() === '' || !(percent > 0 && percent <= 100)) {
-      return 'Percent off must be more than 0 and at most 100.';
+      return refuse('percent', 'Percent off must be more than 0 and at most 100.');
     }
-    return { type: 'PERCENT', percent_off: percent };
+    return { ok: true, discount: { type: 'PERCENT', percent_off: percent } };
   }
   const amount = parseMoney(settings.amountOff);
-  if (amount === null || amount <= 0) return 'Amount off must be a positive amount like 10.00.';
-  return { type: 'AMOUNT', amount_off: amount };
+  if (amount === null || amount <= 0) return refuse('amount', 'Amount off must be a positive amount like 10.00.');
+  return { ok: true, discount: { type: 'AMOUNT', amount_off: amount } };
 }
 
 /** The cart the previews price: 100.00, in minor units. */
@@ -44,8 +55,9 @@ export const SAMPLE_CART = 10000;
  * the preview follows every keystroke; an amount never takes more than the cart.
  */
 export function describeSampleDiscount(settings: DiscountSettings): string {
-  const discount = readDiscount(settings);
-  if (typeof discount === 'string') return 'Enter a discount to see what it gives.';
+  const reading = readDiscount(settings);
+  if (!reading.ok) return 'Enter a discount to see what it gives.';
+  const discount = reading.discount;
   if (discount.type === 'UNIT')
     return `Shipping (${discount.unit_type}) costs nothing; the rest of the cart is paid in full.`;
   const off =

@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
+import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
+import { type FormProblem, problemAt } from '../../components/form-problem';
 import { parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
-import { CampaignFormStart } from './campaign-form-start';
+import { CampaignFormStart, checkCampaignName } from './campaign-form-start';
 import { toPreviewConfig } from './code-count';
 import { DiscountChoice } from './discount-choice';
 import { DiscountPreview } from './discount-preview';
@@ -23,22 +25,43 @@ import {
 type Conversion = 'redemption' | 'custom_event';
 
 /** The referrer's reward as `referral_program.referrer_reward`, or what is wrong with it. */
-function readReward(reward: RewardSettings): Record<string, unknown> | null | string {
+function readReward(reward: RewardSettings): Record<string, unknown> | null | FormProblem {
   if (!reward.campaignId) return null;
   const parent = { id: reward.campaignId, object: 'CAMPAIGN' };
   if (reward.campaignType !== 'GIFT_VOUCHERS') return { type: 'DISCOUNT_VOUCHER', related_object_parent: parent };
   const amount = parseMoney(reward.amount);
-  if (amount === null || amount <= 0) return 'Credit per referral must be a positive amount like 5.00.';
+  if (amount === null || amount <= 0) {
+    return problemAt('reward-amount', 'Credit per referral must be a positive amount like 5.00.');
+  }
   return { type: 'GIFT_VOUCHER', related_object_parent: parent, amount };
 }
 
 /** The referee's credit as `referral_program.referee_reward` (a gift card campaign only), or what is wrong with it. */
-function readRefereeReward(reward: RewardSettings): Record<string, unknown> | null | string {
+function readRefereeReward(reward: RewardSettings): Record<string, unknown> | null | FormProblem {
   if (!reward.campaignId) return null;
   const amount = parseMoney(reward.amount);
-  if (amount === null || amount <= 0) return 'Credit for the referee must be a positive amount like 5.00.';
+  if (amount === null || amount <= 0) {
+    return problemAt('referee-reward-amount', 'Credit for the referee must be a positive amount like 5.00.');
+  }
   return { type: 'GIFT_VOUCHER', related_object_parent: { id: reward.campaignId, object: 'CAMPAIGN' }, amount };
 }
+
+function isProblem(read: Record<string, unknown> | null | FormProblem): read is FormProblem {
+  return read !== null && typeof read.message === 'string' && !('type' in read);
+}
+
+function EventNameField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const eventProblem = useFieldProblem(EVENT_FIELD);
+  return (
+    <div className="field">
+      <label htmlFor={EVENT_FIELD}>Event name</label>
+      <input id={EVENT_FIELD} {...eventProblem} value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+const EVENT_FIELD = 'conversion-event';
+const REFEREE_DISCOUNT = 'referee';
 
 /**
  * A referral program: each referrer gets a code to share; the referee's order gets a discount, and
@@ -53,32 +76,28 @@ export function ReferralForm() {
   const [reward, setReward] = useState<RewardSettings>(NO_REWARD);
   const [refereeReward, setRefereeReward] = useState<RewardSettings>(NO_REWARD);
   const rewardCampaigns = useRewardCampaigns();
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const codeProblems = checkCodeSettings(codes);
 
   const submitCampaign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = [...codeProblems];
-    if (name.trim() === '') found.unshift('Enter a name.');
-    const refereeDiscount = readDiscount(discount);
-    if (typeof refereeDiscount === 'string') found.push(`Referee's discount: ${refereeDiscount}`);
-    if (conversion === 'custom_event' && eventName.trim() === '') found.push('Enter the name of the converting event.');
+    const found = [...checkCampaignName(name), ...codeProblems];
+    const refereeDiscount = readDiscount(discount, REFEREE_DISCOUNT);
+    if (!refereeDiscount.ok) {
+      found.push({ ...refereeDiscount.problem, message: `Referee's discount: ${refereeDiscount.problem.message}` });
+    }
+    if (conversion === 'custom_event' && eventName.trim() === '') {
+      found.push(problemAt(EVENT_FIELD, 'Enter the name of the converting event.'));
+    }
     const referrerReward = readReward(reward);
-    if (typeof referrerReward === 'string') found.push(referrerReward);
+    if (isProblem(referrerReward)) found.push(referrerReward);
     const refereeCredit = readRefereeReward(refereeReward);
-    if (typeof refereeCredit === 'string') found.push(refereeCredit);
+    if (isProblem(refereeCredit)) found.push(refereeCredit);
     setProblems(found);
     setError(null);
-    if (
-      found.length > 0 ||
-      typeof refereeDiscount === 'string' ||
-      typeof referrerReward === 'string' ||
-      typeof refereeCredit === 'string'
-    ) {
-      return;
-    }
+    if (found.length > 0 || !refereeDiscount.ok || isProblem(referrerReward) || isProblem(refereeCredit)) return;
     setBusy(true);
     try {
       const campaign = await createCampaign({
@@ -86,7 +105,7 @@ export function ReferralForm() {
         campaign_type: 'REFERRAL_PROGRAM',
         // Codes are made one per referrer as they are published, so none are generated now.
         type: 'AUTO_UPDATE',
-        voucher: { type: 'DISCOUNT_VOUCHER', discount: refereeDiscount, code_config: toCodeConfig(codes) },
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: refereeDiscount.discount, code_config: toCodeConfig(codes) },
         referral_program: {
           conversion_event_type: conversion,
           ...(conversion === 'custom_event' ? { custom_event: { name: eventName.trim() } } : {}),
@@ -104,56 +123,53 @@ export function ReferralForm() {
   return (
     <div className="form-layout">
       <form className="form" onSubmit={submitCampaign} noValidate>
-        <CampaignFormStart
-          problems={problems}
-          action="creating the referral program"
-          error={error}
-          name={name}
-          onNameChange={setName}
-        />
-        <CodeSettingsFields settings={codes} onChange={setCodes} />
-        <div className="fieldset">
-          <DiscountChoice
-            idPrefix="referee"
-            legend="Referee's discount (on the order the shared code is used for)"
-            settings={discount}
-            onChange={setDiscount}
+        <FieldProblemsProvider problems={problems}>
+          <CampaignFormStart
+            problems={problems}
+            action="creating the referral program"
+            error={error}
+            name={name}
+            onNameChange={setName}
           />
-        </div>
-        <fieldset className="fieldset">
-          <legend>When a referral counts</legend>
-          <div className="choice">
-            <label>
-              <input
-                type="radio"
-                name="conversion"
-                checked={conversion === 'redemption'}
-                onChange={() => setConversion('redemption')}
-              />
-              When the referee redeems the code
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="conversion"
-                checked={conversion === 'custom_event'}
-                onChange={() => setConversion('custom_event')}
-              />
-              On a custom event
-            </label>
+          <CodeSettingsFields settings={codes} onChange={setCodes} />
+          <div className="fieldset">
+            <DiscountChoice
+              idPrefix={REFEREE_DISCOUNT}
+              legend="Referee's discount (on the order the shared code is used for)"
+              settings={discount}
+              onChange={setDiscount}
+            />
           </div>
-          {conversion === 'custom_event' ? (
-            <div className="field">
-              <label htmlFor="conversion-event">Event name</label>
-              <input id="conversion-event" value={eventName} onChange={(event) => setEventName(event.target.value)} />
+          <fieldset className="fieldset">
+            <legend>When a referral counts</legend>
+            <div className="choice">
+              <label>
+                <input
+                  type="radio"
+                  name="conversion"
+                  checked={conversion === 'redemption'}
+                  onChange={() => setConversion('redemption')}
+                />
+                When the referee redeems the code
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="conversion"
+                  checked={conversion === 'custom_event'}
+                  onChange={() => setConversion('custom_event')}
+                />
+                On a custom event
+              </label>
             </div>
-          ) : null}
-        </fieldset>
-        <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
-        <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create campaign'}
-        </button>
+            {conversion === 'custom_event' ? <EventNameField value={eventName} onChange={setEventName} /> : null}
+          </fieldset>
+          <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
+          <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create campaign'}
+          </button>
+        </FieldProblemsProvider>
       </form>
       <div className="preview-stack">
         <CodePreviewPanel config={toPreviewConfig(codes)} count={0} problems={codeProblems} />

@@ -2,6 +2,7 @@ import type { ApiError } from '../../api/api-error';
 import type { Campaign } from '../../api/api-types';
 import { listCampaigns } from '../../api/campaign-api';
 import { ErrorMessage } from '../../components/error-message';
+import { useFieldProblem } from '../../components/field-problems';
 import { formatCampaignType } from '../../lib/format';
 import { useApiData } from '../../lib/use-api-data';
 
@@ -43,6 +44,7 @@ function chosenType(campaigns: readonly Campaign[], campaignId: string): string 
 
 /** The referrer's reward once a referee converts: credit on a gift card, or a coupon code. */
 export function ReferralRewardFields({ settings, onChange, choices }: RewardFieldsProps) {
+  const amountProblem = useFieldProblem('reward-amount');
   const { campaigns, error } = choices;
   const chooseCampaign = (campaignId: string) =>
     onChange({ ...settings, campaignId, campaignType: chosenType(campaigns, campaignId) });
@@ -75,6 +77,7 @@ export function ReferralRewardFields({ settings, onChange, choices }: RewardFiel
           <label htmlFor="reward-amount">Credit per referral</label>
           <input
             id="reward-amount"
+            {...amountProblem}
             inputMode="decimal"
             placeholder="5.00"
             value={settings.amount}
@@ -92,6 +95,7 @@ export function ReferralRewardFields({ settings, onChange, choices }: RewardFiel
  */
 export function RefereeRewardFields({ settings, onChange, choices }: RewardFieldsProps) {
   const gifts = choices.campaigns.filter((campaign) => campaign.campaign_type === 'GIFT_VOUCHERS');
+  const amountProblem = useFieldProblem('referee-reward-amount', 'referee-reward-amount-help');
   const chooseCampaign = (campaignId: string) =>
     onChange({ ...settings, campaignId, campaignType: chosenType(gifts, campaignId) });
 
@@ -126,7 +130,7 @@ export function RefereeRewardFields({ settings, onChange, choices }: RewardField
             id="referee-reward-amount"
             inputMode="decimal"
             placeholder="5.00"
-            aria-describedby="referee-reward-amount-help"
+            {...amountProblem}
             value={settings.amount}
             onChange={(event) => onChange({ ...settings, amount: event.target.value })}
           />

@@ -40,7 +40,7 @@ function KeyTable({ projectId, isAdmin }: { projectId: string; isAdmin: boolean 
   return (
     <>
       <ErrorMessage error={error} />
-      <ErrorMessage error={rotateError} />
+      <ErrorMessage error={rotateError} takeFocus />
       <LoadingNote loading={loading} />
       {issued ? (
         <IssuedKeyPanel keyName={describeKey(issued.key)} issued={issued.secret} onDone={() => setIssued(null)} />

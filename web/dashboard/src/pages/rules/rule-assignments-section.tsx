@@ -71,7 +71,7 @@ export function RuleAssignmentsSection({ ruleId, onChanged }: { ruleId: string; 
       <p className="notice" role="status">
         {notice}
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} takeFocus />
       {assignments.data && list.length === 0 ? <p>Not assigned yet: the rule checks nothing until it is.</p> : null}
       {list.length > 0 ? (
         <ScrollingTable caption="Where the rule applies">

@@ -2,6 +2,8 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { RuleCatalogEntry, ValidationRule, ValidationRuleInput } from '../../api/rules-api';
 import { ErrorMessage } from '../../components/error-message';
+import { FieldProblemsProvider, fieldProblemProps } from '../../components/field-problems';
+import type { FormProblem } from '../../components/form-problem';
 import { ProblemSummary } from '../../components/problem-summary';
 import { buildPath } from '../../router/link';
 import { navigate } from '../../router/router';
@@ -12,6 +14,7 @@ import {
   defaultLogic,
   isLineRule,
   newCondition,
+  RULE_NAME_FIELD,
   type RuleDraft,
   withoutCondition,
 } from './rule-draft';
@@ -27,7 +30,7 @@ interface RuleBuilderFormProps {
 /** The visual rule builder: conditions from the engine's catalog, their logic, the messages. */
 export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBuilderFormProps) {
   const [draft, setDraft] = useState(initial);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const byName = useMemo(() => new Map(catalog.map((spec) => [spec.name, spec])), [catalog]);
@@ -73,85 +76,90 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
   return (
     <form className="form rule-builder" onSubmit={submitRule} noValidate>
       <ProblemSummary intro="Please fix these before saving the rule:" problems={problems} />
-      <ErrorMessage error={error} />
-      <div className="field">
-        <label htmlFor="rule-name">Name</label>
-        <input
-          id="rule-name"
-          value={draft.name}
-          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-        />
-      </div>
-      {draft.conditions.map((condition, index) => (
-        <RuleConditionFields
-          key={condition.uid}
-          condition={condition}
-          position={index + 1}
-          choices={choices}
-          spec={byName.get(condition.name)}
-          onChange={(changed) => replaceCondition(index, changed)}
-          onRemove={
-            draft.conditions.length > 1 ? () => setDraft((previous) => withoutCondition(previous, index)) : null
-          }
-        >
-          {byName.get(condition.name)?.takesNestedRules ? (
-            <RuleLineConditions
-              condition={condition}
-              lineChoices={lineChoices}
-              onChange={(changed) => replaceCondition(index, changed)}
-            />
-          ) : null}
-        </RuleConditionFields>
-      ))}
-      <div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => setConditions([...draft.conditions, newCondition(byName.get(lastName ?? '') ?? choices[0])])}
-        >
-          Add condition
-        </button>
-      </div>
-      <div className="field">
-        <label htmlFor="rule-logic">Logic</label>
-        <input
-          id="rule-logic"
-          aria-describedby="rule-logic-help"
-          value={draft.logic}
-          onChange={(event) => setDraft({ ...draft, logic: event.target.value, logicEdited: true })}
-        />
-        <p id="rule-logic-help" className="help">
-          How the conditions combine, by number: e.g. “(1 or 2) and 3”. Blank means all of them.
-          {draft.logicEdited ? (
-            <>
-              {' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setDraft({ ...draft, logic: defaultLogic(draft.conditions.length), logicEdited: false })}
-              >
-                Require all conditions
-              </button>
-            </>
-          ) : null}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="rule-error">Error message of the rule (optional)</label>
-        <input
-          id="rule-error"
-          aria-describedby="rule-error-help"
-          value={draft.errorMessage}
-          onChange={(event) => setDraft({ ...draft, errorMessage: event.target.value })}
-        />
-        <p id="rule-error-help" className="help">
-          Shown when a condition without a message of its own fails.
-        </p>
-      </div>
-      <details className="rule-json">
-        <summary>Rules object to be sent</summary>
-        <pre>{built.ok ? JSON.stringify(built.rules, null, 2) : 'Complete the conditions to see it.'}</pre>
-      </details>
+      <ErrorMessage error={error} takeFocus />
+      <FieldProblemsProvider problems={problems}>
+        <div className="field">
+          <label htmlFor={RULE_NAME_FIELD}>Name</label>
+          <input
+            id={RULE_NAME_FIELD}
+            {...fieldProblemProps(problems, RULE_NAME_FIELD)}
+            value={draft.name}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+          />
+        </div>
+        {draft.conditions.map((condition, index) => (
+          <RuleConditionFields
+            key={condition.uid}
+            condition={condition}
+            position={index + 1}
+            choices={choices}
+            spec={byName.get(condition.name)}
+            onChange={(changed) => replaceCondition(index, changed)}
+            onRemove={
+              draft.conditions.length > 1 ? () => setDraft((previous) => withoutCondition(previous, index)) : null
+            }
+          >
+            {byName.get(condition.name)?.takesNestedRules ? (
+              <RuleLineConditions
+                condition={condition}
+                lineChoices={lineChoices}
+                onChange={(changed) => replaceCondition(index, changed)}
+              />
+            ) : null}
+          </RuleConditionFields>
+        ))}
+        <div>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConditions([...draft.conditions, newCondition(byName.get(lastName ?? '') ?? choices[0])])}
+          >
+            Add condition
+          </button>
+        </div>
+        <div className="field">
+          <label htmlFor="rule-logic">Logic</label>
+          <input
+            id="rule-logic"
+            aria-describedby="rule-logic-help"
+            value={draft.logic}
+            onChange={(event) => setDraft({ ...draft, logic: event.target.value, logicEdited: true })}
+          />
+          <p id="rule-logic-help" className="help">
+            How the conditions combine, by number: e.g. “(1 or 2) and 3”. Blank means all of them.
+            {draft.logicEdited ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    setDraft({ ...draft, logic: defaultLogic(draft.conditions.length), logicEdited: false })
+                  }
+                >
+                  Require all conditions
+                </button>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="rule-error">Error message of the rule (optional)</label>
+          <input
+            id="rule-error"
+            aria-describedby="rule-error-help"
+            value={draft.errorMessage}
+            onChange={(event) => setDraft({ ...draft, errorMessage: event.target.value })}
+          />
+          <p id="rule-error-help" className="help">
+            Shown when a condition without a message of its own fails.
+          </p>
+        </div>
+        <details className="rule-json">
+          <summary>Rules object to be sent</summary>
+          <pre>{built.ok ? JSON.stringify(built.rules, null, 2) : 'Complete the conditions to see it.'}</pre>
+        </details>
+      </FieldProblemsProvider>
       <div>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}

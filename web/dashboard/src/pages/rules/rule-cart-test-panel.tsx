@@ -50,7 +50,7 @@ export function RuleCartTestPanel({ ruleId, conditionNames }: { ruleId: string; 
             </ul>
           </div>
         ) : null}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} takeFocus />
         <CartLinesFields cart={cart} onChange={setCart} />
         <div>
           <button type="submit" className="button primary" disabled={busy}>

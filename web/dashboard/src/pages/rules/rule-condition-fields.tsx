@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RuleCatalogEntry } from '../../api/rules-api';
-import { type ConditionDraft, findValueKind, takesList, type ValueKind } from './rule-draft';
+import { useFieldProblem } from '../../components/field-problems';
+import { type ConditionDraft, conditionFieldId, findValueKind, takesList, type ValueKind } from './rule-draft';
 import { describeGroup, describeOperator } from './rule-words';
 
 interface RuleConditionFieldsProps {
@@ -47,7 +48,7 @@ export function RuleConditionFields({
   onRemove,
   children,
 }: RuleConditionFieldsProps) {
-  const id = (part: string) => `condition-${condition.uid}-${part}`;
+  const id = (part: string) => conditionFieldId(condition.uid, part);
   const set = (changes: Partial<ConditionDraft>) => onChange({ ...condition, ...changes });
   const kind = spec ? findValueKind(spec.valueType, condition.operator) : null;
   const list = takesList(condition.operator);
@@ -66,10 +67,13 @@ export function RuleConditionFields({
     });
   };
   const title = `${noun === 'condition' ? 'Condition' : 'Line condition'} ${position}`;
+  const nameProblem = useFieldProblem(id('name'), spec ? id('about') : undefined);
+  const propertyProblem = useFieldProblem(id('property'));
 
   const hint = [kind ? VALUE_HINTS[kind] : '', list && kind !== 'boolean' ? 'Separate several values with commas.' : '']
     .filter((part) => part !== '')
     .join(' ');
+  const valueProblem = useFieldProblem(id('value'), hint ? id('hint') : undefined);
 
   return (
     <fieldset className="fieldset rule-condition">
@@ -79,7 +83,7 @@ export function RuleConditionFields({
           <label htmlFor={id('name')}>What to check</label>
           <select
             id={id('name')}
-            aria-describedby={spec ? id('about') : undefined}
+            {...nameProblem}
             value={condition.name}
             onChange={(event) => chooseRule(event.target.value)}
           >
@@ -100,6 +104,7 @@ export function RuleConditionFields({
             <label htmlFor={id('property')}>Metadata key</label>
             <input
               id={id('property')}
+              {...propertyProblem}
               value={condition.property}
               onChange={(event) => set({ property: event.target.value })}
             />
@@ -135,7 +140,7 @@ export function RuleConditionFields({
               type={kind === 'date' && !list ? 'date' : 'text'}
               inputMode={kind === 'money' || kind === 'number' ? 'decimal' : kind === 'count' ? 'numeric' : undefined}
               placeholder={kind === 'money' ? '100.00' : undefined}
-              aria-describedby={hint ? id('hint') : undefined}
+              {...valueProblem}
               value={condition.value}
               onChange={(event) => set({ value: event.target.value })}
             />

@@ -1,4 +1,5 @@
 import type { RuleCatalogEntry, RuleEntry, RulesObject, RuleValueType, ValidationRule } from '../../api/rules-api';
+import { type FormProblem, formProblem, problemAt } from '../../components/form-problem';
 import { parseMoney } from '../../lib/format';
 import { listRuleEntries, toCanonicalOperator } from './rule-words';
 
@@ -234,30 +235,37 @@ function readValue(kind: ValueKind | 'boolean', text: string): Parsed {
   }
 }
 
+/** The id of a condition's field (`name`, `operator`, `property`, `value`, …) in the builder. */
+export function conditionFieldId(uid: number, part: string): string {
+  return `condition-${uid}-${part}`;
+}
+
 /** `label` names the condition in problems: "Condition 2", or "Condition 2, line condition 1". */
 function buildEntry(
   condition: ConditionDraft,
   spec: RuleCatalogEntry,
   label: string,
   catalog: ReadonlyMap<string, RuleCatalogEntry>,
-  problems: string[],
+  problems: FormProblem[],
 ): RuleEntry {
+  const at = (part: string, message: string) =>
+    problems.push(problemAt(conditionFieldId(condition.uid, part), `${label}: ${message}`));
   const kind = findValueKind(spec.valueType, condition.operator);
   let values: unknown[] = [];
   if (kind !== null) {
     const texts = takesList(condition.operator) ? condition.value.split(',') : [condition.value];
     const trimmed = texts.map((text) => text.trim()).filter((text) => text !== '');
-    if (trimmed.length === 0) problems.push(`${label}: enter a value.`);
+    if (trimmed.length === 0) at('value', 'enter a value.');
     for (const text of trimmed) {
       const parsed = readValue(kind, text);
       if (parsed.ok) values.push(parsed.value);
-      else problems.push(`${label}: ${parsed.problem}.`);
+      else at('value', `${parsed.problem}.`);
     }
   } else {
     values = [];
   }
   if (spec.needsProperty && condition.property.trim() === '') {
-    problems.push(`${label}: enter the metadata key to read.`);
+    at('property', 'enter the metadata key to read.');
   }
   const lines = spec.takesNestedRules && condition.nested?.conditions.length ? condition.nested : null;
   const nested = lines
@@ -278,27 +286,29 @@ function buildConditionSet(
   set: ConditionSetDraft,
   catalog: ReadonlyMap<string, RuleCatalogEntry>,
   labelOf: (position: number) => string,
-  problems: string[],
+  problems: FormProblem[],
 ): RulesObject {
   const rules: RulesObject = {};
   set.conditions.forEach((condition, index) => {
     const label = labelOf(index + 1);
     const spec = catalog.get(condition.name);
-    if (!spec) problems.push(`${label}: choose what to check.`);
+    if (!spec) problems.push(problemAt(conditionFieldId(condition.uid, 'name'), `${label}: choose what to check.`));
     else rules[String(index + 1)] = buildEntry(condition, spec, label, catalog, problems);
   });
   rules.logic = set.logicEdited ? set.logic.trim() : defaultLogic(set.conditions.length);
   return rules;
 }
 
+export const RULE_NAME_FIELD = 'rule-name';
+
 /** The Voucherify rules object the draft stands for, or what to fix first. */
 export function buildRulesObject(
   draft: RuleDraft,
   catalog: ReadonlyMap<string, RuleCatalogEntry>,
-): { ok: true; rules: RulesObject } | { ok: false; problems: string[] } {
-  const problems: string[] = [];
-  if (draft.name.trim() === '') problems.push('Enter a name.');
-  if (draft.conditions.length === 0) problems.push('Add at least one condition.');
+): { ok: true; rules: RulesObject } | { ok: false; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  if (draft.name.trim() === '') problems.push(problemAt(RULE_NAME_FIELD, 'Enter a name.'));
+  if (draft.conditions.length === 0) problems.push(formProblem('Add at least one condition.'));
   const rules = buildConditionSet(draft, catalog, (position) => `Condition ${position}`, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
 }
