@@ -45,7 +45,12 @@ export function CampaignListPage({ page }: { page: number }) {
       />
       <ErrorMessage error={error ?? totals.error} />
       <LoadingNote loading={loading} />
-      {data && campaigns.length === 0 ? <p>No campaigns yet. Create one to hand out codes.</p> : null}
+      {data && campaigns.length === 0 && page === 1 ? <p>No campaigns yet. Create one to hand out codes.</p> : null}
+      {data && campaigns.length === 0 && page > 1 ? (
+        <p>
+          No campaigns on page {page}. <Link to="/campaigns">Go to the first page</Link>.
+        </p>
+      ) : null}
       {campaigns.length > 0 ? (
         <ScrollingTable caption="Campaigns, newest first">
           <thead>

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
 import { StatusBadge } from '../components/status-badge';
-import { formatDate } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { buildPath, Link } from '../router/link';
@@ -64,6 +64,13 @@ function describeRedemption(redemption: Redemption) {
   ];
 }
 
+/** What a rollback returned: a gift card's rollback carries the credit it refunded as a negative amount. */
+function describeGivenBack(rollback: Redemption): string {
+  const refunded = -(rollback.amount ?? 0);
+  if (refunded > 0) return `${formatMoney(refunded)} of credit is back on the card, and its use is given back.`;
+  return "The code's use is given back.";
+}
+
 export function RedemptionPage({ id }: { id: string }) {
   useDocumentTitle(`Redemption ${id}`);
   const { data: redemption, error, loading, reload } = useApiData(`redemption:${id}`, () => getRedemption(id));
@@ -80,7 +87,7 @@ export function RedemptionPage({ id }: { id: string }) {
     setRollbackError(null);
     try {
       const rollback = await rollbackRedemption(id, reason.trim());
-      setNotice(`Rolled back (rollback ${rollback.id}). The code's use is given back.`);
+      setNotice(`Rolled back (rollback ${rollback.id}). ${describeGivenBack(rollback)}`);
       reload();
     } catch (caught) {
       setRollbackError(toApiError(caught));
