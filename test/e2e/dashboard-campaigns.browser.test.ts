@@ -330,6 +330,24 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
       .waitFor();
   }, 60_000);
 
+  it("shows a progress bar while a large campaign's codes are generated, then its codes", async () => {
+    await openNewCampaign('Discount coupons');
+    await page.getByLabel('Name', { exact: true }).fill('Big flyer drop');
+    await page.getByLabel('Code pattern').fill('BIG-######');
+    // Enough codes that generating them outlasts opening the page (a million take ~7 s; this ~2 s).
+    await page.getByLabel('Number of codes').fill('250000');
+    await page.getByLabel('Percent off').fill('5');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Big flyer drop' }).waitFor();
+    const progress = page.getByRole('progressbar', { name: /^Generating codes/ });
+    await progress.waitFor();
+    await shot('09-generating');
+    await progress.waitFor({ state: 'detached', timeout: 60_000 });
+    const codes = page.getByRole('table').getByRole('link', { name: /^BIG-/ });
+    await expect.poll(() => codes.count()).toBe(20);
+    expect(loose(await server.sdk().campaigns.get(campaignIdFromUrl())).vouchers_count).toBe(250000);
+  }, 90_000);
+
   it('fits the new-campaign forms on a phone', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     for (const type of ['Discount coupons', 'Promotion', 'Gift cards', 'Referral program']) {

@@ -76,6 +76,10 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     await expect
       .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);
+    const barcode = page.getByRole('img', { name: `Barcode for ${code}` });
+    await expect
+      .poll(() => barcode.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await shot('04-voucher');
 
     // A shop redeems the code through the API: the rule refuses a small order, a large one passes.
