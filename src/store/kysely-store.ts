@@ -112,7 +112,7 @@ class KyselyProjectStore implements ProjectStore {
     this.giftCards = new KyselyGiftCardRepository(db, projectId, capabilities);
     this.exports = new KyselyExportRepository(db, projectId);
     this.referrals = new KyselyReferralRepository(db, projectId);
-    this.redemptions = new KyselyRedemptionRepository(db, projectId);
+    this.redemptions = new KyselyRedemptionRepository(db, projectId, capabilities);
     this.ruleCounters = new KyselyRuleCounterRepository(db, projectId, capabilities);
     this.segments = new KyselySegmentRepository(db, projectId, capabilities);
     this.outbox = new KyselyOutboxRepository(db, projectId);

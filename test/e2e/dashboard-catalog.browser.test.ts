@@ -244,4 +244,27 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard catalog in Chromium', () 
     }
     await searcher.close();
   }, 120_000);
+
+  it('searches the redemptions by part of a code, whatever the case, keeping the code filter of the address', async () => {
+    const searcher = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await searcher.goto(`${server.url}/dashboard/`);
+    await signInToDashboard(searcher, 'marketer@shop.example', 'spring sale 2026');
+    await searcher.goto(`${server.url}/dashboard/redemptions?voucher=TEA-10`);
+    const form = searcher.getByRole('search', { name: 'Search redemptions' });
+    const box = form.getByLabel('Search redemptions by code, customer or id');
+    const rows = searcher
+      .getByRole('table')
+      .getByRole('link', { name: new RegExp(`redemption ${seeded.redemptionId}`) });
+    for (const [typed, found] of [
+      ['ea-1', 1],
+      ['coffee', 0],
+    ] as const) {
+      await box.fill(typed);
+      await form.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => searcher.url()).toContain(`search=${typed}&voucher=TEA-10`);
+      await expect.poll(() => rows.count()).toBe(found);
+    }
+    await searcher.getByText('No redemptions match.').waitFor();
+    await searcher.close();
+  }, 120_000);
 });

@@ -28,6 +28,8 @@ async function created(answer: Promise<{ status: number; body: Loose }>): Promis
   return body;
 }
 
+const AMOUNT_OFF = { type: 'DISCOUNT_VOUCHER', discount: { type: 'AMOUNT', amount_off: 100 } };
+
 const LISTS: SearchedList[] = [
   {
     name: 'customers',
@@ -73,6 +75,20 @@ const LISTS: SearchedList[] = [
           discount: { type: 'AMOUNT', amount_off: 100 },
         }),
       ),
+  },
+  {
+    name: 'redemptions',
+    path: '/v1/redemptions',
+    itemsKey: 'redemptions',
+    textOf: (item) => item.voucher.code,
+    create: async (api, text) => {
+      await created(api('POST', '/v1/vouchers', { code: text, ...AMOUNT_OFF }));
+      const redemption = await created(
+        api('POST', `/v1/vouchers/${encodeURIComponent(text)}/redemption`, { order: { amount: 1000 } }),
+      );
+      // A redemption says when it happened as `date`; the paging case bounds the list by created_at.
+      return { ...redemption, created_at: redemption.date };
+    },
   },
 ];
 
@@ -218,6 +234,44 @@ describe.each(TEST_DATABASES)('list search on $name', (database) => {
       expect(await found('/v1/vouchers', 'vouchers', 'search=mmer')).toEqual([summer.id]);
       expect(await found('/v1/vouchers', 'vouchers', 'search=2026&code=WINTER-2026')).toEqual([winter.id]);
       expect(await found('/v1/vouchers', 'vouchers', 'search=summer&code=WINTER-2026')).toEqual([]);
+    });
+
+    it("finds redemptions by id, code, their customer's name, email or source_id and their order's source_id", async () => {
+      await created(
+        api('POST', '/v1/campaigns', {
+          name: 'Spring sale',
+          campaign_type: 'DISCOUNT_COUPONS',
+          type: 'STATIC',
+          vouchers_count: 0,
+          voucher: AMOUNT_OFF,
+        }),
+      );
+      await created(api('POST', '/v1/campaigns/Spring%20sale/vouchers/SPRING-Tulip', {}));
+      await created(api('POST', '/v1/vouchers', { ...AMOUNT_OFF, code: 'Lone-Rose' }));
+      const redeem = (code: string, body: Loose) =>
+        created(api('POST', `/v1/vouchers/${encodeURIComponent(code)}/redemption`, body));
+      const marie = await redeem('SPRING-Tulip', {
+        customer: { source_id: 'shopper-77', name: 'Marie Curie', email: 'marie@radium.example' },
+        order: { source_id: 'web-1001', amount: 500 },
+      });
+      const anonymous = await redeem('Lone-Rose', { order: { source_id: 'till-2002', amount: 700 } });
+      const rollback = await created(api('POST', `/v1/redemptions/${anonymous.id}/rollback`, {}));
+      const redemptions = (query: string) => found('/v1/redemptions', 'redemptions', query);
+
+      for (const text of ['CURIE', 'radium', 'shopper-7', 'WEB-10', 'tulip', marie.id.slice(3).toUpperCase()]) {
+        expect(await redemptions(`search=${text}`)).toEqual([marie.id]);
+      }
+      // A rollback is a row of its own: it holds the code and the order of the redemption it undid.
+      expect(await redemptions('search=ROSE')).toEqual([anonymous.id, rollback.id].sort());
+      expect(await redemptions('search=till-')).toEqual([anonymous.id, rollback.id].sort());
+      expect(await redemptions(`search=${rollback.id}`)).toEqual([rollback.id]);
+      expect(await redemptions('search=ROSE&object=redemption')).toEqual([anonymous.id]);
+      // Alongside the exact filters: a campaign by name, a voucher by code, a customer by source_id.
+      expect(await redemptions('search=e&campaign=Spring%20sale')).toEqual([marie.id]);
+      expect(await redemptions('search=rose&campaign=Spring%20sale')).toEqual([]);
+      expect(await redemptions('search=o&voucher=Lone-Rose')).toEqual([anonymous.id, rollback.id].sort());
+      expect(await redemptions('search=curie&voucher=Lone-Rose')).toEqual([]);
+      expect(await redemptions('search=web&customer=shopper-77')).toEqual([marie.id]);
     });
   });
 });

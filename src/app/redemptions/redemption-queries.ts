@@ -12,7 +12,7 @@ export async function getRedemption(ctx: ProjectContext, id: string): Promise<Re
 }
 
 /** The list's filters as the API names them: a campaign by name, a customer by id or source_id, a voucher by code. */
-export interface RedemptionListRequest extends Pick<RedemptionListFilters, 'result' | 'object' | 'status'> {
+export interface RedemptionListRequest extends Pick<RedemptionListFilters, 'result' | 'object' | 'status' | 'search'> {
   campaign?: string;
   customer?: string;
   voucher?: string;

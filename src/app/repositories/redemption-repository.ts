@@ -9,6 +9,11 @@ export interface RedemptionListFilters {
   result?: 'SUCCESS' | 'FAILURE';
   object?: 'redemption' | 'redemption_rollback';
   status?: 'SUCCEEDED' | 'FAILED' | 'ROLLED_BACK';
+  /**
+   * Vouch's list search, partly and whatever the case: the redemption's id or voucher code, its
+   * customer's source_id, name or email, or its order's source_id.
+   */
+  search?: string;
 }
 
 /** A campaign's redemption figures. */

@@ -27,6 +27,7 @@ import {
   ValidationObject,
   VoucherRequestBody,
 } from '../schemas/redemption.js';
+import { SearchQueryField, toSearchText } from '../schemas/search-query.js';
 import { voucherPresenter } from '../voucher-presenter.js';
 
 const tags = ['validation and redemption'];
@@ -180,12 +181,15 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
           campaign: Type.Optional(Text(500)),
           customer: Type.Optional(Text(500)),
           voucher: Type.Optional(Text(200)),
+          search: SearchQueryField(
+            "id or voucher code, in their customer's source_id, name or email, or in their order's source_id",
+          ),
         }),
         response: { 200: ListOf('redemptions', RedemptionObject) },
       },
     },
     async (request) => {
-      const { result, object, status, campaign, customer, voucher, ...paging } = request.query;
+      const { result, object, status, campaign, customer, voucher, search, ...paging } = request.query;
       const query = toListQuery(paging, {
         sortFields: ['created_at', 'updated_at'],
         defaultOrder: { field: 'created_at', direction: 'desc' },
@@ -197,6 +201,7 @@ export function registerRedemptionRoutes(fastify: FastifyInstance, deps: AppDeps
         campaign,
         customer,
         voucher,
+        search: toSearchText(search),
       });
       return listBody('redemptions', page, toRedemptionObject);
     },

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type {
   CampaignRedemptionSummary,
   OrderRedemptionLink,
@@ -7,6 +7,8 @@ import type {
 } from '../../app/repositories/redemption-repository.js';
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ChannelType, Redemption, RedemptionSnapshot } from '../../domain/redemptions/redemption.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
 import { PreparedQuery } from '../prepared-query.js';
@@ -52,6 +54,7 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly projectId: string,
+    private readonly capabilities: DialectCapabilities,
   ) {}
 
   private scoped() {
@@ -84,12 +87,46 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
   }
 
   async list(query: ListQuery, filters: RedemptionListFilters): Promise<ListPage<Redemption>> {
+    const { search, ...exact } = filters;
     let base = this.scoped();
-    for (const [column, value] of Object.entries(filters) as [keyof RedemptionListFilters, string | undefined][]) {
+    for (const [column, value] of Object.entries(exact) as [keyof typeof exact, string | undefined][]) {
       if (value !== undefined) base = base.where(column, '=', value);
     }
+    if (search !== undefined) base = base.where(this.matchesSearch(search));
     const page = await fetchPage(base, query, { sortColumns: { created_at: 'created_at', updated_at: 'updated_at' } });
     return { ...page, items: page.items.map(toRedemption) };
+  }
+
+  /**
+   * The row's own id and code, or its customer (source_id, name, email) or order (source_id). The
+   * customers and orders are found by a subquery each over the project's rows, as the orders list
+   * finds its customers; the redemptions then come by the (project_id, customer_id) and
+   * (project_id, order_id) indexes, with no join that could repeat a redemption.
+   */
+  private matchesSearch(search: string) {
+    const customers = this.db
+      .selectFrom('customers')
+      .select('customers.id')
+      .where('customers.project_id', '=', this.projectId)
+      .where(
+        matchesTextSearch(
+          this.capabilities,
+          [sql.ref('customers.source_id'), sql.ref('customers.name'), sql.ref('customers.email')],
+          search,
+        ),
+      );
+    const orders = this.db
+      .selectFrom('orders')
+      .select('orders.id')
+      .where('orders.project_id', '=', this.projectId)
+      .where(matchesTextSearch(this.capabilities, [sql.ref('orders.source_id')], search));
+    const ownColumns = [sql.ref<string>('redemptions.id'), sql.ref<string | null>('redemptions.voucher_code')];
+    return (eb: ExpressionBuilder<Database, 'redemptions'>) =>
+      eb.or([
+        matchesTextSearch(this.capabilities, ownColumns, search),
+        eb('redemptions.customer_id', 'in', customers),
+        eb('redemptions.order_id', 'in', orders),
+      ]);
   }
 
   async listForOrders(orderIds: readonly string[]): Promise<OrderRedemptionLink[]> {

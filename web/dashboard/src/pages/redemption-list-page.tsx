@@ -1,5 +1,5 @@
-import { buildQuery } from '../api/api-client';
 import { PAGE_SIZE } from '../api/campaign-api';
+import type { ListRequest } from '../api/catalog-api';
 import { listRedemptions, type RedemptionFilter } from '../api/redemption-api';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
@@ -9,7 +9,10 @@ import { ScrollingTable } from '../components/scrolling-table';
 import { StatusBadge } from '../components/status-badge';
 import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { Link } from '../router/link';
+import { buildPath, Link } from '../router/link';
+import { useLocation } from '../router/router';
+import '../styles/catalog.css';
+import { buildListHref, type FilterField, ListControls, LookupForm, toListKey } from './catalog/list-controls';
 import { RedeemedCode, RedemptionDateLink } from './redemption-cells';
 import { describeCustomer, formatOrderAmount } from './redemption-format';
 
@@ -17,6 +20,17 @@ interface RedemptionListPageProps {
   page: number;
   filter: RedemptionFilter;
 }
+
+/** The exact filters beside the search, named as in the address (`?campaign=`, `?voucher=`) and the API. */
+const FIELDS: readonly FilterField[] = [
+  { name: 'campaign', label: 'Campaign name' },
+  { name: 'voucher', label: 'Code' },
+];
+
+const SORTS = [
+  { value: '', label: 'Newest first' },
+  { value: 'created_at', label: 'Oldest first' },
+];
 
 function describeFilter(filter: RedemptionFilter): string | null {
   if (filter.voucher) return `Showing redemptions of code ${filter.voucher}.`;
@@ -26,14 +40,38 @@ function describeFilter(filter: RedemptionFilter): string | null {
 
 export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
   useDocumentTitle('Redemptions');
-  const key = `redemptions:${page}:${filter.campaign ?? ''}:${filter.voucher ?? ''}`;
-  const { data, error, loading } = useApiData(key, () => listRedemptions(page, filter));
+  // The page and the exact filters come from the route; the search and the order from the same address.
+  const { query } = useLocation();
+  const request: ListRequest = {
+    page,
+    order: query.get('order') || undefined,
+    search: query.get('search')?.trim() || undefined,
+    filters: { campaign: filter.campaign, voucher: filter.voucher },
+  };
+  const key = toListKey('redemptions', request);
+  const { data, error, loading } = useApiData(key, () =>
+    listRedemptions(page, { ...filter, search: request.search, order: request.order }),
+  );
   const redemptions = data?.redemptions ?? [];
   const filterNote = describeFilter(filter);
+  const isSearched = request.search !== undefined || filterNote !== null;
 
   return (
     <>
       <PageHeader title="Redemptions" />
+      <div className="catalog-tools">
+        <ListControls
+          key={key}
+          basePath="/redemptions"
+          label="Search redemptions"
+          searchFieldLabel="Search redemptions by code, customer or id"
+          fields={FIELDS}
+          sortOptions={SORTS}
+          request={request}
+          hint="The search finds part of a redemption's id or code, of its customer's name, email or source_id, or of its order's source_id, whatever the case. The campaign name and the code filters match exactly."
+        />
+        <LookupForm label="Redemption id" button="Open redemption" pathOf={(id) => buildPath('redemptions', id)} />
+      </div>
       {filterNote ? (
         <p>
           {filterNote} <Link to="/redemptions">Show all redemptions</Link>
@@ -41,9 +79,11 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
       ) : null}
       <ErrorMessage error={error} />
       <LoadingNote loading={loading} />
-      {data && redemptions.length === 0 ? <p>No redemptions yet.</p> : null}
+      {data && redemptions.length === 0 ? <p>{isSearched ? 'No redemptions match.' : 'No redemptions yet.'}</p> : null}
       {redemptions.length > 0 ? (
-        <ScrollingTable caption="Redemptions, newest first">
+        <ScrollingTable
+          caption={request.order === 'created_at' ? 'Redemptions, oldest first' : 'Redemptions, newest first'}
+        >
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -85,7 +125,7 @@ export function RedemptionListPage({ page, filter }: RedemptionListPageProps) {
           pageSize={PAGE_SIZE}
           shown={redemptions.length}
           total={data.total}
-          hrefOf={(target) => `/redemptions${buildQuery({ ...filter, page: target })}`}
+          hrefOf={(target) => buildListHref('/redemptions', request, target)}
         />
       ) : null}
     </>
