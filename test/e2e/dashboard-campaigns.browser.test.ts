@@ -97,6 +97,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     await page.getByLabel('Code pattern').fill('GIFT-####');
     await page.getByLabel('Number of cards').fill('3');
     await page.getByLabel('Amount on each card').fill('50.00');
+    await page.getByLabel('Validation rule (optional)').selectOption({ label: 'Orders of 50.00 or more' });
     await expect.poll(() => page.getByRole('region', { name: 'Credit preview' }).innerText()).toContain('150.00');
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('heading', { level: 1, name: 'Holiday cards' }).waitFor();
@@ -107,6 +108,8 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     const code = (await codes.first().innerText()).trim();
     const card = loose(await server.sdk().vouchers.get(code));
     expect(card.gift).toMatchObject({ amount: 5000, balance: 5000 });
+    const assigned = loose(await server.sdk().campaigns.get(campaignIdFromUrl()));
+    expect(assigned.validation_rules_assignments.data.map((assignment: Loose) => assignment.rule_id)).toEqual([ruleId]);
   }, 60_000);
 
   it('imports codes from a CSV file, edits the campaign, then deletes it', async () => {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
-import { assignRuleToCampaign, createCouponCampaign } from '../../api/campaign-api';
+import { createCouponCampaign } from '../../api/campaign-api';
 import { FieldProblemsProvider } from '../../components/field-problems';
 import type { FormProblem } from '../../components/form-problem';
 import { CodePreviewPanel } from '../code-preview-panel';
@@ -10,22 +10,11 @@ import { DiscountFields, type DiscountSettings } from '../discount-fields';
 import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { DiscountPreview } from './discount-preview';
-import { goToCampaign } from './go-to-campaign';
+import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
 import { readDiscount } from './read-discount';
 import { RuleSelect } from './rule-select';
 
 const COUNT_FIELD = 'codes-count';
-
-/** Assigns the chosen rule to the new campaign; what went wrong, if it did, in words for its page. */
-async function assignRule(ruleId: string, campaignId: string): Promise<string | undefined> {
-  try {
-    await assignRuleToCampaign(ruleId, campaignId);
-    return undefined;
-  } catch (caught) {
-    const { message } = toApiError(caught);
-    return `The campaign was created, but its validation rule was not assigned (${message}). Assign it from the rule's page.`;
-  }
-}
 
 /** Discount coupons: generated codes that each give the same discount. */
 export function CouponForm() {
@@ -60,7 +49,7 @@ export function CouponForm() {
       });
       // A campaign takes rules by assignment once it exists; its codes follow the campaign's rules.
       // The campaign exists whatever the assignment answers, so its page is where to go on from.
-      const warning = ruleId ? await assignRule(ruleId, campaign.id) : undefined;
+      const warning = ruleId ? await assignNewCampaignRule(ruleId, campaign.id) : undefined;
       goToCampaign(campaign, count, warning);
     } catch (caught) {
       setError(toApiError(caught));

@@ -9,7 +9,8 @@ import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-
 import { CodeSettingsFields } from '../code-settings-fields';
 import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
-import { goToCampaign } from './go-to-campaign';
+import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
+import { RuleSelect } from './rule-select';
 
 const AMOUNT_FIELD = 'card-amount';
 
@@ -40,6 +41,7 @@ export function GiftCardForm() {
   const [countText, setCountText] = useState('10');
   const [amountText, setAmountText] = useState('');
   const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
+  const [ruleId, setRuleId] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,7 +66,8 @@ export function GiftCardForm() {
         vouchers_count: count,
         voucher: { type: 'GIFT_VOUCHER', gift: { amount }, code_config: toCodeConfig(codes) },
       });
-      goToCampaign(campaign, count);
+      const warning = ruleId ? await assignNewCampaignRule(ruleId, campaign.id) : undefined;
+      goToCampaign(campaign, count, warning);
     } catch (caught) {
       setError(toApiError(caught));
       setBusy(false);
@@ -89,6 +92,7 @@ export function GiftCardForm() {
             <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
             <CardAmountField value={amountText} onChange={setAmountText} />
           </div>
+          <RuleSelect id="gift-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Creating…' : 'Create campaign'}
           </button>

@@ -11,7 +11,7 @@ import { CampaignFormStart, checkCampaignName } from './campaign-form-start';
 import { toPreviewConfig } from './code-count';
 import { DiscountChoice } from './discount-choice';
 import { DiscountPreview } from './discount-preview';
-import { goToCampaign } from './go-to-campaign';
+import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
 import type { DiscountSettings } from './read-discount';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
 import {
@@ -21,6 +21,7 @@ import {
   type RewardSettings,
   useRewardCampaigns,
 } from './referral-reward-fields';
+import { RuleSelect } from './rule-select';
 
 type Conversion = 'redemption' | 'custom_event';
 
@@ -70,6 +71,7 @@ const REFEREE_DISCOUNT = 'referee';
 export function ReferralForm() {
   const [name, setName] = useState('');
   const [codes, setCodes] = useState(INITIAL_CODE_SETTINGS);
+  const [ruleId, setRuleId] = useState('');
   const [discount, setDiscount] = useState<DiscountSettings>(EMPTY_DISCOUNT);
   const [conversion, setConversion] = useState<Conversion>('redemption');
   const [eventName, setEventName] = useState('');
@@ -113,7 +115,8 @@ export function ReferralForm() {
           ...(refereeCredit ? { referee_reward: refereeCredit } : {}),
         },
       });
-      goToCampaign(campaign, 0);
+      const warning = ruleId ? await assignNewCampaignRule(ruleId, campaign.id) : undefined;
+      goToCampaign(campaign, 0, warning);
     } catch (caught) {
       setError(toApiError(caught));
       setBusy(false);
@@ -164,6 +167,12 @@ export function ReferralForm() {
             </div>
             {conversion === 'custom_event' ? <EventNameField value={eventName} onChange={setEventName} /> : null}
           </fieldset>
+          <RuleSelect
+            id="referral-rule"
+            label="Validation rule for the shared codes (optional)"
+            value={ruleId}
+            onChange={setRuleId}
+          />
           <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
           <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
           <button type="submit" className="button primary" disabled={busy}>
