@@ -164,6 +164,15 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     expect(await page.getByLabel('Starts at (UTC)').inputValue()).toBe('2026-03-01T15:30');
     await page.getByLabel('Description').fill('Codes printed on the autumn flyer');
     await page.getByLabel('Expires at (UTC)').fill('2030-12-31T22:00');
+    // The discount of every code, shown as it is; uses per code refused below 1, with the field marked.
+    const editForm = page.getByRole('region', { name: 'Edit campaign' });
+    expect(await editForm.getByLabel('Amount off').inputValue()).toBe('5.00');
+    await editForm.getByLabel('Amount off').fill('7.50');
+    await editForm.getByLabel('Uses per code').fill('0');
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await editForm.getByRole('link', { name: /^Uses per code must be a whole number/ }).waitFor();
+    expect(await editForm.getByLabel('Uses per code').getAttribute('aria-invalid')).toBe('true');
+    await editForm.getByLabel('Uses per code').fill('3');
     await shot('05-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page
@@ -176,6 +185,12 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     // Only what was edited is sent: the start keeps its seconds, the campaign stays disabled.
     expect(String(edited.start_date)).toMatch(/^2026-03-01T15:30:45/);
     expect(edited.active).toBe(false);
+    expect(edited.voucher).toMatchObject({
+      discount: { type: 'AMOUNT', amount_off: 750 },
+      redemption: { quantity: 3 },
+    });
+    const firstCode = loose(await server.sdk().vouchers.list({ campaign_id: id } as never)).vouchers[0];
+    expect(firstCode).toMatchObject({ discount: { amount_off: 750 }, redemption: { quantity: 3 } });
     await page.getByRole('button', { name: 'Enable campaign' }).click();
     await page.getByRole('button', { name: 'Disable campaign' }).waitFor();
     expect(loose(await server.sdk().campaigns.get(id)).active).toBe(true);

@@ -44,6 +44,9 @@ export interface CampaignChanges {
   start_date?: string | null;
   expiration_date?: string | null;
   active?: boolean;
+  /** A coupon campaign's new discount: every code of the campaign takes it. */
+  discount?: DiscountInput;
+  voucher?: { redemption?: { quantity: number | null } };
 }
 
 /** A reward of a referral program, as `GET /v1/campaigns/{id}` echoes it. */

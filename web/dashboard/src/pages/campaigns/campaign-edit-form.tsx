@@ -3,12 +3,21 @@ import { type ApiError, toApiError } from '../../api/api-error';
 import type { Campaign } from '../../api/api-types';
 import { type CampaignChanges, updateCampaign } from '../../api/campaign-api';
 import { ErrorMessage } from '../../components/error-message';
+import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
+import type { FormProblem } from '../../components/form-problem';
+import { ProblemSummary } from '../../components/problem-summary';
+import { DiscountChoice } from './discount-choice';
+import { hasEditableOffer, readUsesPerCode, toDiscountSettings, toUsesText } from './editable-offer';
+import { type DiscountSettings, readDiscount } from './read-discount';
 
 interface CampaignEditFormProps {
   campaign: Campaign;
   onSaved: (notice: string) => void;
   onCancel: () => void;
 }
+
+const DISCOUNT_FIELDS = 'edit-discount';
+const USES_FIELD = 'edit-uses';
 
 /** A timestamp for a `datetime-local` input, to the minute, in UTC as the server keeps it. */
 function toMinuteInput(iso: string | null | undefined): string {
@@ -19,44 +28,91 @@ function fromMinuteInput(minute: string): string | null {
   return minute === '' ? null : `${minute}:00.000Z`;
 }
 
+interface EditFields {
+  description: string;
+  start: string;
+  expiration: string;
+  /** Null when the form does not offer the campaign's discount (see toDiscountSettings). */
+  discount: DiscountSettings | null;
+  uses: string;
+}
+
 /**
- * Only what the marketer changed: a field sent unchanged could undo what happened since the form
- * opened (the campaign disabled from its page) or round a time the form shows to the minute.
+ * Only what the marketer changed, or what is wrong with it: a field sent unchanged could undo what
+ * happened since the form opened (the campaign disabled from its page) or round a time the form
+ * shows to the minute.
  */
-function collectChanges(
-  campaign: Campaign,
-  fields: { description: string; start: string; expiration: string },
-): CampaignChanges {
+function collectChanges(campaign: Campaign, fields: EditFields): { changes: CampaignChanges; problems: FormProblem[] } {
   const changes: CampaignChanges = {};
+  const problems: FormProblem[] = [];
   const description = fields.description.trim() === '' ? null : fields.description.trim();
   if (description !== (campaign.description ?? null)) changes.description = description;
   if (fields.start !== toMinuteInput(campaign.start_date)) changes.start_date = fromMinuteInput(fields.start);
   if (fields.expiration !== toMinuteInput(campaign.expiration_date)) {
     changes.expiration_date = fromMinuteInput(fields.expiration);
   }
-  return changes;
+  const original = toDiscountSettings(campaign.voucher?.discount);
+  if (fields.discount && JSON.stringify(fields.discount) !== JSON.stringify(original)) {
+    const reading = readDiscount(fields.discount, DISCOUNT_FIELDS);
+    if (reading.ok) changes.discount = reading.discount;
+    else problems.push(reading.problem);
+  }
+  if (hasEditableOffer(campaign) && fields.uses !== toUsesText(campaign.voucher?.redemption?.quantity)) {
+    const uses = readUsesPerCode(fields.uses, USES_FIELD);
+    if ('ok' in uses) changes.voucher = { redemption: { quantity: uses.quantity } };
+    else problems.push(uses);
+  }
+  return { changes, problems };
+}
+
+function UsesPerCodeField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const usesProblem = useFieldProblem(USES_FIELD, `${USES_FIELD}-help`);
+  return (
+    <div className="field">
+      <label htmlFor={USES_FIELD}>Uses per code</label>
+      <input
+        id={USES_FIELD}
+        type="number"
+        min={1}
+        step={1}
+        {...usesProblem}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${USES_FIELD}-help`} className="help">
+        Blank for unlimited. Every code of the campaign follows at once.
+      </p>
+    </div>
+  );
 }
 
 /**
- * Description and dates, saved with `PUT /v1/campaigns/{id}`. Not its name: Voucherify's update has
- * none, a campaign's name is how codes and publications name it; not whether it is active: the
- * page's own Enable/Disable button does that at once.
+ * Description, dates, and for coupons (and a referral program's shared codes) the discount and uses
+ * per code, saved with `PUT /v1/campaigns/{id}`; every code follows. Not its name: Voucherify's
+ * update has none, a campaign's name is how codes and publications name it; not whether it is
+ * active: the page's own Enable/Disable button does that at once.
  */
 export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFormProps) {
   const [description, setDescription] = useState(campaign.description ?? '');
   const [start, setStart] = useState(toMinuteInput(campaign.start_date));
   const [expiration, setExpiration] = useState(toMinuteInput(campaign.expiration_date));
+  const offered = hasEditableOffer(campaign);
+  const [discount, setDiscount] = useState(offered ? toDiscountSettings(campaign.voucher?.discount) : null);
+  const [uses, setUses] = useState(toUsesText(campaign.voucher?.redemption?.quantity));
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submitChanges = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = collectChanges(campaign, { description, start, expiration });
-    if (Object.keys(changes).length === 0) return onSaved('Nothing was changed.');
-    setBusy(true);
+    const collected = collectChanges(campaign, { description, start, expiration, discount, uses });
+    setProblems(collected.problems);
     setError(null);
+    if (collected.problems.length > 0) return;
+    if (Object.keys(collected.changes).length === 0) return onSaved('Nothing was changed.');
+    setBusy(true);
     try {
-      await updateCampaign(campaign.id, changes);
+      await updateCampaign(campaign.id, collected.changes);
       onSaved('Changes saved.');
     } catch (caught) {
       setError(toApiError(caught));
@@ -67,47 +123,61 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
   return (
     <section aria-labelledby="edit-heading" className="card campaign-edit">
       <h2 id="edit-heading">Edit campaign</h2>
-      <form className="form" onSubmit={submitChanges}>
-        <ErrorMessage error={error} takeFocus />
-
-        <div className="field">
-          <label htmlFor="edit-description">Description</label>
-          <textarea
-            id="edit-description"
-            rows={3}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        </div>
-        <div className="field-row">
+      <form className="form" onSubmit={submitChanges} noValidate>
+        <FieldProblemsProvider problems={problems}>
+          <ProblemSummary intro="Please fix these before saving:" problems={problems} />
+          <ErrorMessage error={error} takeFocus />
           <div className="field">
-            <label htmlFor="edit-start">Starts at (UTC)</label>
-            <input
-              id="edit-start"
-              type="datetime-local"
-              value={start}
-              onChange={(event) => setStart(event.target.value)}
+            <label htmlFor="edit-description">Description</label>
+            <textarea
+              id="edit-description"
+              rows={3}
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="edit-expiration">Expires at (UTC)</label>
-            <input
-              id="edit-expiration"
-              type="datetime-local"
-              value={expiration}
-              onChange={(event) => setExpiration(event.target.value)}
-            />
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="edit-start">Starts at (UTC)</label>
+              <input
+                id="edit-start"
+                type="datetime-local"
+                value={start}
+                onChange={(event) => setStart(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="edit-expiration">Expires at (UTC)</label>
+              <input
+                id="edit-expiration"
+                type="datetime-local"
+                value={expiration}
+                onChange={(event) => setExpiration(event.target.value)}
+              />
+            </div>
           </div>
-        </div>
-        <p className="help">Empty means no start or no end.</p>
-        <div className="form-buttons">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save changes'}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+          <p className="help">Empty means no start or no end.</p>
+          {discount ? (
+            <DiscountChoice
+              idPrefix={DISCOUNT_FIELDS}
+              legend="Discount of every code"
+              settings={discount}
+              onChange={setDiscount}
+            />
+          ) : null}
+          {offered && !discount ? (
+            <p className="help">This campaign's discount is changed through the API: the form cannot show it whole.</p>
+          ) : null}
+          {offered ? <UsesPerCodeField value={uses} onChange={setUses} /> : null}
+          <div className="form-buttons">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save changes'}
+            </button>
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </FieldProblemsProvider>
       </form>
     </section>
   );

@@ -1,0 +1,37 @@
+import type { Campaign, Discount } from '../../api/api-types';
+import { type FormProblem, problemAt } from '../../components/form-problem';
+import { type DiscountSettings, EMPTY_DISCOUNT } from './read-discount';
+
+/**
+ * A campaign's discount as the edit form's fields hold it, or null when those fields cannot show it
+ * whole (a fixed price, units, a percent with a cap, no discount at all): the form then leaves it
+ * as it is rather than offer a lossy copy.
+ */
+export function toDiscountSettings(discount: Discount | null | undefined): DiscountSettings | null {
+  if (discount?.type === 'PERCENT' && (discount.amount_limit ?? null) === null) {
+    return { ...EMPTY_DISCOUNT, kind: 'PERCENT', percentOff: String(discount.percent_off) };
+  }
+  if (discount?.type === 'AMOUNT') {
+    return { ...EMPTY_DISCOUNT, kind: 'AMOUNT', amountOff: (discount.amount_off / 100).toFixed(2) };
+  }
+  return null;
+}
+
+/** Campaigns whose codes all share the template's discount: coupons, and a referral program's shared codes. */
+export function hasEditableOffer(campaign: Campaign): boolean {
+  return campaign.campaign_type === 'DISCOUNT_COUPONS' || campaign.campaign_type === 'REFERRAL_PROGRAM';
+}
+
+export function toUsesText(quantity: number | null | undefined): string {
+  return quantity === null || quantity === undefined ? '' : String(quantity);
+}
+
+/** The uses per code typed in `field`: blank is unlimited (null), else a whole number from 1. */
+export function readUsesPerCode(text: string, field: string): { ok: true; quantity: number | null } | FormProblem {
+  if (text.trim() === '') return { ok: true, quantity: null };
+  const quantity = Number(text);
+  if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    return problemAt(field, 'Uses per code must be a whole number from 1, or blank for unlimited.');
+  }
+  return { ok: true, quantity };
+}
