@@ -7,6 +7,7 @@ import type {
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { Order, OrderItem } from '../../domain/orders/order.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { customersMatchingSearch } from '../filters/customer-search.js';
 import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
@@ -87,19 +88,7 @@ export class KyselyOrderRepository implements OrderRepository {
     let base = this.scoped();
     const search = filters.search;
     if (search !== undefined) {
-      // The order's customer is found by a subquery over the project's customers; the orders then
-      // come by the (project_id, customer_id) index, with no join that could repeat an order.
-      const customers = this.db
-        .selectFrom('customers')
-        .select('customers.id')
-        .where('customers.project_id', '=', this.projectId)
-        .where(
-          matchesTextSearch(
-            this.capabilities,
-            [sql.ref('customers.source_id'), sql.ref('customers.name'), sql.ref('customers.email')],
-            search,
-          ),
-        );
+      const customers = customersMatchingSearch(this.db, this.projectId, this.capabilities, search);
       const ownColumns = [sql.ref<string | null>('orders.source_id'), sql.ref<string>('orders.id')];
       base = base.where((eb) =>
         eb.or([matchesTextSearch(this.capabilities, ownColumns, search), eb('orders.customer_id', 'in', customers)]),

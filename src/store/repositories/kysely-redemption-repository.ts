@@ -8,6 +8,7 @@ import type {
 import type { ListPage, ListQuery } from '../../domain/lists/list-query.js';
 import type { ChannelType, Redemption, RedemptionSnapshot } from '../../domain/redemptions/redemption.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { customersMatchingSearch } from '../filters/customer-search.js';
 import { matchesTextSearch } from '../filters/text-search.js';
 import { fromJson, toJson } from '../json-columns.js';
 import { fetchPage } from '../list-pages.js';
@@ -99,22 +100,12 @@ export class KyselyRedemptionRepository implements RedemptionRepository {
 
   /**
    * The row's own id and code, or its customer (source_id, name, email) or order (source_id). The
-   * customers and orders are found by a subquery each over the project's rows, as the orders list
-   * finds its customers; the redemptions then come by the (project_id, customer_id) and
+   * customers and orders are found by a subquery each over the project's rows (customersMatchingSearch);
+   * the redemptions then come by the (project_id, customer_id) and
    * (project_id, order_id) indexes, with no join that could repeat a redemption.
    */
   private matchesSearch(search: string) {
-    const customers = this.db
-      .selectFrom('customers')
-      .select('customers.id')
-      .where('customers.project_id', '=', this.projectId)
-      .where(
-        matchesTextSearch(
-          this.capabilities,
-          [sql.ref('customers.source_id'), sql.ref('customers.name'), sql.ref('customers.email')],
-          search,
-        ),
-      );
+    const customers = customersMatchingSearch(this.db, this.projectId, this.capabilities, search);
     const orders = this.db
       .selectFrom('orders')
       .select('orders.id')

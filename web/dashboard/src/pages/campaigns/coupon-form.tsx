@@ -1,16 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCouponCampaign } from '../../api/campaign-api';
-import { FieldProblemsProvider } from '../../components/field-problems';
 import type { FormProblem } from '../../components/form-problem';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
 import { DiscountFields, type DiscountSettings } from '../discount-fields';
-import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { DiscountPreview } from './discount-preview';
 import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
+import { CountField, checkCampaignName, NewCampaignForm } from './new-campaign-form';
 import { readDiscount } from './read-discount';
 import { RuleSelect } from './rule-select';
 
@@ -59,24 +58,22 @@ export function CouponForm() {
 
   return (
     <div className="form-layout">
-      <form className="form" onSubmit={submitCampaign} noValidate>
-        <FieldProblemsProvider problems={problems}>
-          <CampaignFormStart
-            problems={problems}
-            action="creating the campaign"
-            error={error}
-            name={name}
-            onNameChange={setName}
-          />
-          <CodeSettingsFields settings={codes} onChange={setCodes} />
-          <CountField id={COUNT_FIELD} label="Number of codes" value={countText} onChange={setCountText} />
-          <DiscountFields settings={discount} onChange={setDiscount} />
-          <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create campaign'}
-          </button>
-        </FieldProblemsProvider>
-      </form>
+      <NewCampaignForm
+        onSubmit={submitCampaign}
+        problems={problems}
+        action="creating the campaign"
+        error={error}
+        name={name}
+        onNameChange={setName}
+      >
+        <CodeSettingsFields settings={codes} onChange={setCodes} />
+        <CountField id={COUNT_FIELD} label="Number of codes" value={countText} onChange={setCountText} />
+        <DiscountFields settings={discount} onChange={setDiscount} />
+        <RuleSelect id="coupon-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+      </NewCampaignForm>
       <div className="preview-stack">
         <CodePreviewPanel
           config={toPreviewConfig(codes)}

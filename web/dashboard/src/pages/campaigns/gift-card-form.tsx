@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
-import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
+import { useFieldProblem } from '../../components/field-problems';
 import { type FormProblem, problemAt } from '../../components/form-problem';
 import { formatMoney, parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
-import { CampaignFormStart, CountField, checkCampaignName } from './campaign-form-start';
 import { checkCodesAndCount, toPreviewConfig } from './code-count';
 import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
+import { CountField, checkCampaignName, NewCampaignForm } from './new-campaign-form';
 import { RuleSelect } from './rule-select';
 
 const AMOUNT_FIELD = 'card-amount';
@@ -78,26 +78,24 @@ export function GiftCardForm() {
 
   return (
     <div className="form-layout">
-      <form className="form" onSubmit={submitCampaign} noValidate>
-        <FieldProblemsProvider problems={problems}>
-          <CampaignFormStart
-            problems={problems}
-            action="creating the campaign"
-            error={error}
-            name={name}
-            onNameChange={setName}
-          />
-          <CodeSettingsFields settings={codes} onChange={setCodes} />
-          <div className="field-row">
-            <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
-            <CardAmountField value={amountText} onChange={setAmountText} />
-          </div>
-          <RuleSelect id="gift-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create campaign'}
-          </button>
-        </FieldProblemsProvider>
-      </form>
+      <NewCampaignForm
+        onSubmit={submitCampaign}
+        problems={problems}
+        action="creating the campaign"
+        error={error}
+        name={name}
+        onNameChange={setName}
+      >
+        <CodeSettingsFields settings={codes} onChange={setCodes} />
+        <div className="field-row">
+          <CountField id="cards-count" label="Number of cards" value={countText} onChange={setCountText} />
+          <CardAmountField value={amountText} onChange={setAmountText} />
+        </div>
+        <RuleSelect id="gift-rule" label="Validation rule (optional)" value={ruleId} onChange={setRuleId} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+      </NewCampaignForm>
       <div className="preview-stack">
         <CodePreviewPanel
           config={toPreviewConfig(codes)}

@@ -2,11 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { PromotionTierInput } from '../../api/campaign-api';
 import { createCampaign } from '../../api/campaign-api';
-import { FieldProblemsProvider } from '../../components/field-problems';
 import { type FormProblem, problemAt } from '../../components/form-problem';
-import { CampaignFormStart, checkCampaignName } from './campaign-form-start';
 import { DiscountPreview } from './discount-preview';
 import { goToCampaign } from './go-to-campaign';
+import { checkCampaignName, NewCampaignForm } from './new-campaign-form';
 import { PromotionTierFields, type TierSettings, tierFieldId } from './promotion-tier-fields';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
 
@@ -79,34 +78,32 @@ export function PromotionForm() {
 
   return (
     <div className="form-layout">
-      <form className="form" onSubmit={submitCampaign} noValidate>
-        <FieldProblemsProvider problems={problems}>
-          <CampaignFormStart
-            problems={problems}
-            action="creating the promotion"
-            error={error}
-            name={name}
-            onNameChange={setName}
+      <NewCampaignForm
+        onSubmit={submitCampaign}
+        problems={problems}
+        action="creating the promotion"
+        error={error}
+        name={name}
+        onNameChange={setName}
+      >
+        {tiers.map((tier, index) => (
+          <PromotionTierFields
+            key={tier.key}
+            tier={tier}
+            position={index + 1}
+            onChange={changeTier}
+            onRemove={tiers.length > 1 ? () => removeTier(tier.key) : undefined}
           />
-          {tiers.map((tier, index) => (
-            <PromotionTierFields
-              key={tier.key}
-              tier={tier}
-              position={index + 1}
-              onChange={changeTier}
-              onRemove={tiers.length > 1 ? () => removeTier(tier.key) : undefined}
-            />
-          ))}
-          <div className="form-buttons">
-            <button type="button" className="button" onClick={addTier} disabled={tiers.length >= MAX_TIERS}>
-              Add a tier
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? 'Creating…' : 'Create campaign'}
-            </button>
-          </div>
-        </FieldProblemsProvider>
-      </form>
+        ))}
+        <div className="form-buttons">
+          <button type="button" className="button" onClick={addTier} disabled={tiers.length >= MAX_TIERS}>
+            Add a tier
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create campaign'}
+          </button>
+        </div>
+      </NewCampaignForm>
       <div className="preview-stack">
         <DiscountPreview
           discounts={tiers.map((tier, index) => ({

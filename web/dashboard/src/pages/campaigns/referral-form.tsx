@@ -1,17 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
-import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
+import { useFieldProblem } from '../../components/field-problems';
 import { type FormProblem, problemAt } from '../../components/form-problem';
 import { parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
 import { CodeSettingsFields } from '../code-settings-fields';
-import { CampaignFormStart, checkCampaignName } from './campaign-form-start';
 import { toPreviewConfig } from './code-count';
 import { DiscountChoice } from './discount-choice';
 import { DiscountPreview } from './discount-preview';
 import { assignNewCampaignRule, goToCampaign } from './go-to-campaign';
+import { checkCampaignName, NewCampaignForm } from './new-campaign-form';
 import type { DiscountSettings } from './read-discount';
 import { EMPTY_DISCOUNT, readDiscount } from './read-discount';
 import {
@@ -125,61 +125,59 @@ export function ReferralForm() {
 
   return (
     <div className="form-layout">
-      <form className="form" onSubmit={submitCampaign} noValidate>
-        <FieldProblemsProvider problems={problems}>
-          <CampaignFormStart
-            problems={problems}
-            action="creating the referral program"
-            error={error}
-            name={name}
-            onNameChange={setName}
+      <NewCampaignForm
+        onSubmit={submitCampaign}
+        problems={problems}
+        action="creating the referral program"
+        error={error}
+        name={name}
+        onNameChange={setName}
+      >
+        <CodeSettingsFields settings={codes} onChange={setCodes} />
+        <div className="fieldset">
+          <DiscountChoice
+            idPrefix={REFEREE_DISCOUNT}
+            legend="Referee's discount (on the order the shared code is used for)"
+            settings={discount}
+            onChange={setDiscount}
           />
-          <CodeSettingsFields settings={codes} onChange={setCodes} />
-          <div className="fieldset">
-            <DiscountChoice
-              idPrefix={REFEREE_DISCOUNT}
-              legend="Referee's discount (on the order the shared code is used for)"
-              settings={discount}
-              onChange={setDiscount}
-            />
+        </div>
+        <fieldset className="fieldset">
+          <legend>When a referral counts</legend>
+          <div className="choice">
+            <label>
+              <input
+                type="radio"
+                name="conversion"
+                checked={conversion === 'redemption'}
+                onChange={() => setConversion('redemption')}
+              />
+              When the referee redeems the code
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="conversion"
+                checked={conversion === 'custom_event'}
+                onChange={() => setConversion('custom_event')}
+              />
+              On a custom event
+            </label>
           </div>
-          <fieldset className="fieldset">
-            <legend>When a referral counts</legend>
-            <div className="choice">
-              <label>
-                <input
-                  type="radio"
-                  name="conversion"
-                  checked={conversion === 'redemption'}
-                  onChange={() => setConversion('redemption')}
-                />
-                When the referee redeems the code
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="conversion"
-                  checked={conversion === 'custom_event'}
-                  onChange={() => setConversion('custom_event')}
-                />
-                On a custom event
-              </label>
-            </div>
-            {conversion === 'custom_event' ? <EventNameField value={eventName} onChange={setEventName} /> : null}
-          </fieldset>
-          <RuleSelect
-            id="referral-rule"
-            label="Validation rule for the shared codes (optional)"
-            value={ruleId}
-            onChange={setRuleId}
-          />
-          <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
-          <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create campaign'}
-          </button>
-        </FieldProblemsProvider>
-      </form>
+          {conversion === 'custom_event' ? <EventNameField value={eventName} onChange={setEventName} /> : null}
+        </fieldset>
+        <RuleSelect
+          id="referral-rule"
+          label="Validation rule for the shared codes (optional)"
+          value={ruleId}
+          onChange={setRuleId}
+        />
+        <ReferralRewardFields settings={reward} onChange={setReward} choices={rewardCampaigns} />
+        <RefereeRewardFields settings={refereeReward} onChange={setRefereeReward} choices={rewardCampaigns} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+      </NewCampaignForm>
       <div className="preview-stack">
         <CodePreviewPanel config={toPreviewConfig(codes)} count={0} problems={codeProblems} />
         <DiscountPreview discounts={[{ key: 0, label: 'Referee', settings: discount }]} />
