@@ -119,10 +119,13 @@ describe.runIf(hasChromium() && SQLITE)('the validation rules pages in Chromium'
     await expect.poll(() => outcome.textContent()).toMatch(/Fails/);
     expect(await outcome.textContent()).toContain(`Condition 1 (Order amount): ${MESSAGE}`);
     expect(await outcome.textContent()).toContain('does not meet these conditions');
+    // Each condition on its own, in words.
+    expect(await outcome.textContent()).toContain('Condition 1 (Order amount): not met');
     await shot('02-cart-fails');
     await page.getByLabel('Order amount').fill('150.00');
     await page.getByRole('button', { name: 'Test the cart' }).click();
     await expect.poll(() => outcome.textContent()).toMatch(/Passes/);
+    expect(await outcome.textContent()).toContain('Condition 1 (Order amount): met');
 
     // Assigned to the campaign made through the API.
     await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Big basket' });

@@ -3,12 +3,13 @@ import { notFound } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/metadata.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { AssignedDefinition } from '../../domain/rules/check-assigned-rules.js';
+import { judgeEachRule, type RuleOutcome } from '../../domain/rules/judge-each-rule.js';
 import type { ValidationRule } from '../../domain/rules/validation-rule.js';
 import type { ProjectContext } from '../context.js';
 import type { CustomerUpsert } from '../customers/upsert-customer.js';
 import type { OrderUpsert } from '../orders/upsert-order.js';
 import { previewOrder } from '../redemptions/request-order.js';
-import { checkVoucherRules, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
+import { checkUncountedRules, openRuleFactsSession, type VoucherRulesCheck } from '../redemptions/voucher-rules.js';
 import { compileStoredRule } from './compiled-rule-cache.js';
 
 /** What a rule is checked against: the facts a validation would bring. */
@@ -21,6 +22,8 @@ export interface RuleCheckRequest {
 export interface RuleCheckOutcome {
   rule: ValidationRule;
   check: VoucherRulesCheck;
+  /** Each rule the logic names, judged on its own against the same facts; counting rules unknown. */
+  conditions: readonly RuleOutcome[];
   order: Order | null;
 }
 
@@ -39,8 +42,10 @@ async function previewCustomer(ctx: ProjectContext, input: CustomerUpsert): Prom
 
 /**
  * POST /validation-rules/{id}/validation: whether a cart and customer meet one rule, and which
- * lines its `applicable_to` reaches, without a voucher and without storing anything. No voucher
- * means no redemptions to count: counting rules see unknown counts.
+ * lines its `applicable_to` reaches, and how each of its rules came out on its own, without a
+ * voucher and without storing anything. No voucher means no redemptions to count: counting rules
+ * see unknown counts (the overall check reads them as any validation reads a count it lacks, and
+ * each is listed as unknown).
  */
 export async function checkValidationRule(
   ctx: ProjectContext,
@@ -56,11 +61,13 @@ export async function checkValidationRule(
     scope: { type: 'voucher', id: '' },
     ...compileStoredRule(rule),
   };
-  const check = await checkVoucherRules(ctx.store, ctx.clock, ctx.project.settings.timezone, null, [definition], {
+  const session = await openRuleFactsSession(ctx.store, ctx.clock, ctx.project.settings.timezone, [definition], {
     order,
     customer,
     metadata: request.metadata ?? null,
     lockCounts: false,
   });
-  return { rule, check, order };
+  // Without a voucher there is no subject to count for: the session's uncounted facts are the facts.
+  const check = checkUncountedRules(session, [definition]);
+  return { rule, check, conditions: judgeEachRule(definition.compiled, session.uncounted), order };
 }

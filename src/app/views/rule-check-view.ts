@@ -8,10 +8,15 @@ import { toErrorObject } from './error-view.js';
 /**
  * The answer of POST /validation-rules/{id}/validation: `valid`, and when not, the error a
  * validation would carry (the failing rule's key and message) with every rule that decided it;
- * when valid, the lines the rule's `applicable_to` reaches.
+ * when valid, the lines the rule's `applicable_to` reaches. Either way `conditions`, a Vouch
+ * extension: each rule the logic names with whether the cart meets it on its own (null: unknown).
  */
-export function toRuleCheckObject({ rule, check, order }: RuleCheckOutcome, requestId: string) {
-  const common = { rule_id: rule.id, object: 'validation_rules_validation' as const };
+export function toRuleCheckObject({ rule, check, conditions, order }: RuleCheckOutcome, requestId: string) {
+  const common = {
+    rule_id: rule.id,
+    object: 'validation_rules_validation' as const,
+    conditions: conditions.map((outcome) => ({ rule: outcome.ruleKey, name: outcome.ruleName, met: outcome.met })),
+  };
   if (!check.outcome.passed) {
     const [first] = check.outcome.failed;
     const error = new AppError(first?.errorKey ?? 'order_rules_violated', {

@@ -84,13 +84,21 @@ export interface FailedRule {
   message: string;
 }
 
+/** One condition of the checked rule on its own: met, not met, or null when it cannot be known (a count). */
+export interface RuleConditionOutcome {
+  rule: string;
+  name: string;
+  met: boolean | null;
+}
+
 export type RuleCheckResult =
-  | { valid: true; rule_id: string }
+  | { valid: true; rule_id: string; conditions?: RuleConditionOutcome[] }
   | {
       valid: false;
       rule_id: string;
       error?: { key: string; message: string; details?: string };
       failed_rules?: FailedRule[];
+      conditions?: RuleConditionOutcome[];
     };
 
 export const RULES_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { RuleCheckResult } from '../../api/rules-api';
+import type { RuleCheckResult, RuleConditionOutcome } from '../../api/rules-api';
 
 interface RuleCheckOutcomeProps {
   result: RuleCheckResult;
@@ -6,13 +6,47 @@ interface RuleCheckOutcomeProps {
   conditionNames: Map<string, string>;
 }
 
-/** Whether the cart passed, and if not, which conditions failed with their messages. */
+/** In words, so the outcome never rests on colour alone. */
+function describeMet(met: boolean | null): string {
+  if (met === null) return 'unknown (counts are not known here)';
+  return met ? 'met' : 'not met';
+}
+
+/** Every condition on its own, before the rule's logic combines them (a `not` turns "met" against the cart). */
+function ConditionOutcomes({
+  conditions,
+  conditionNames,
+}: {
+  conditions: readonly RuleConditionOutcome[];
+  conditionNames: Map<string, string>;
+}) {
+  if (conditions.length === 0) return null;
+  return (
+    <>
+      <p>Each condition on its own:</p>
+      <ul className="rule-check-conditions">
+        {conditions.map((condition) => (
+          <li key={condition.rule}>
+            Condition {condition.rule} ({conditionNames.get(condition.rule) ?? condition.name}):{' '}
+            <strong>{describeMet(condition.met)}</strong>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Whether the cart passed, and if not, which conditions failed with their messages; then each condition's own outcome. */
 export function RuleCheckOutcome({ result, conditionNames }: RuleCheckOutcomeProps) {
+  const conditions = <ConditionOutcomes conditions={result.conditions ?? []} conditionNames={conditionNames} />;
   if (result.valid) {
     return (
-      <p className="rule-check rule-check-pass">
-        <strong>Passes.</strong> The cart meets the rule.
-      </p>
+      <div className="rule-check rule-check-pass">
+        <p>
+          <strong>Passes.</strong> The cart meets the rule.
+        </p>
+        {conditions}
+      </div>
     );
   }
   const failed = result.failed_rules ?? [];
@@ -33,6 +67,7 @@ export function RuleCheckOutcome({ result, conditionNames }: RuleCheckOutcomePro
           ))}
         </ul>
       ) : null}
+      {conditions}
     </div>
   );
 }
