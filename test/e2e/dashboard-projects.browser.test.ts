@@ -80,6 +80,19 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in two tabs on two projec
     await tabB.getByLabel('Project').selectOption({ label: FIRST });
     await tabB.getByRole('link', { name: 'Default sale' }).waitFor();
 
+    // A tab that never picks keeps what it opened on: tab C opens on the first (the last pick), tab A
+    // picks the second again, and tab C reloaded is still on the first.
+    const tabC = await tabB.context().newPage();
+    await tabC.goto(`${server.url}/dashboard/`);
+    await tabC.getByRole('link', { name: 'Default sale' }).waitFor();
+    await tabA.getByLabel('Project').selectOption({ label: FIRST });
+    await tabA.getByLabel('Project').selectOption({ label: SECOND });
+    await tabA.getByRole('link', { name: SECOND_CAMPAIGN }).waitFor();
+    await tabC.reload();
+    await tabC.getByRole('link', { name: 'Default sale' }).waitFor();
+    expect(await tabC.getByLabel('Project').inputValue()).toBe(server.project.id);
+    await tabC.close();
+
     // Tab A still shows the second project, and so do its pages.
     await tabA.bringToFront();
     expect(await tabA.getByLabel('Project').inputValue()).toBe(server.otherProject.id);

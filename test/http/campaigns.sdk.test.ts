@@ -277,6 +277,18 @@ describe.each(TEST_DATABASES)('campaigns through the official SDK on $name', (da
       code: 400,
     });
     await expect(sdk.campaigns.update('Nope', { description: 'x' } as never)).rejects.toMatchObject({ code: 404 });
+    // Dates are checked as they stand after the update: an expiration alone may not go before the stored start.
+    await sdk.campaigns.update('Evolving', { start_date: '2030-01-10T00:00:00.000Z' } as never);
+    await expect(
+      sdk.campaigns.update('Evolving', { expiration_date: '2030-01-05T00:00:00.000Z' } as never),
+    ).rejects.toMatchObject({ code: 400, details: 'Property .expiration_date should not be before start_date' });
+    await expect(
+      sdk.campaigns.update('Evolving', { voucher: { expiration_date: '2030-01-05T00:00:00.000Z' } } as never),
+    ).rejects.toMatchObject({
+      code: 400,
+      details: 'Property .voucher.expiration_date should not be before start_date',
+    });
+    expect(loose(await sdk.campaigns.get('Evolving')).expiration_date).toBe('2031-01-01T00:00:00.000Z');
   });
 
   it('enables and disables a campaign, answering {}; its vouchers keep their own switch', async () => {

@@ -11,7 +11,7 @@ import { AppError, invalidPayload } from '../../domain/errors.js';
 import { parseGift } from '../../domain/gift-cards/gift-card.js';
 import type { Metadata } from '../../domain/metadata.js';
 import type { Project } from '../../domain/projects/project.js';
-import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
+import { assertMergedValidity, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { ValidityRules } from '../../domain/vouchers/validity.js';
 import type { VoucherType } from '../../domain/vouchers/voucher.js';
 import type { PromotionTierInput } from '../promotions/create-promotion-tier.js';
@@ -133,12 +133,16 @@ export function readTemplate(
   return { template, config };
 }
 
-/** A timeframe is counted from a start date: the template's own, else the campaign's. */
-export function assertTimeframesHaveStart(campaign: ValidityRules, template: Partial<ValidityRules>): void {
-  assertTimeframeHasStart(campaign, '');
-  assertTimeframeHasStart(
+/**
+ * The campaign's validity and its codes' (the template's own dates, else the campaign's) after a
+ * change: dates in order, a timeframe counted from a start date.
+ */
+export function assertMergedCampaignValidity(campaign: ValidityRules, template: Partial<ValidityRules>): void {
+  assertMergedValidity(campaign, '');
+  assertMergedValidity(
     {
       start_date: template.start_date ?? campaign.start_date,
+      expiration_date: template.expiration_date ?? campaign.expiration_date,
       validity_timeframe: template.validity_timeframe ?? null,
     },
     '.voucher',

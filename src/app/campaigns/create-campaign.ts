@@ -11,8 +11,8 @@ import { assignRules, readRuleIds } from '../validation-rules/object-rule-assign
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
 import {
+  assertMergedCampaignValidity,
   assertSupportedCampaignType,
-  assertTimeframesHaveStart,
   type CampaignCreateInput,
   readActivityDuration,
   readFullValidity,
@@ -49,7 +49,7 @@ export async function createCampaign(ctx: ProjectContext, input: CampaignCreateI
     ? promotionTemplate(ctx.project)
     : readTemplate(ctx.project, input.voucher, campaignType);
   const validity = readFullValidity(input, '');
-  assertTimeframesHaveStart(validity, template);
+  assertMergedCampaignValidity(validity, template);
   assertKeyspaceFits(config, count, 0, ctx.project.settings.case_sensitive_codes);
   const activityDuration = readActivityDuration(input.activity_duration_after_publishing);
   const referral = readReferralInput(campaignType, input.referral_program);

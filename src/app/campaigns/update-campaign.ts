@@ -11,7 +11,7 @@ import { readReferralInput } from '../referrals/read-referral-input.js';
 import { resolveReferralProgram } from '../referrals/referral-program-input.js';
 import type { CampaignView } from '../views/campaign-view.js';
 import { resolveCategoryId } from '../vouchers/voucher-fields.js';
-import { assertTimeframesHaveStart, readActivityDuration, type ValidityInput } from './campaign-input.js';
+import { assertMergedCampaignValidity, readActivityDuration, type ValidityInput } from './campaign-input.js';
 import { getCampaignByRef, viewCampaign } from './campaign-queries.js';
 
 /** What of the voucher template an update may change; the campaign's vouchers follow at once. */
@@ -92,7 +92,7 @@ async function applyUpdate(
     const referral = readReferralInput(campaign.campaign_type, input.referral_program);
     if (referral) next.referral_program = await resolveReferralProgram(store, referral);
   }
-  assertTimeframesHaveStart(next, next.voucher);
+  assertMergedCampaignValidity(next, next.voucher);
   return next;
 }
 

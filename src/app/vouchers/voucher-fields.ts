@@ -3,7 +3,7 @@ import { parseDiscount } from '../../domain/discounts/parse-discount.js';
 import { AppError, invalidPayload, notFound } from '../../domain/errors.js';
 import { parseGift } from '../../domain/gift-cards/gift-card.js';
 import type { Metadata } from '../../domain/metadata.js';
-import { assertTimeframeHasStart, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
+import { assertMergedValidity, parseValidityRules } from '../../domain/vouchers/parse-validity-rules.js';
 import type { Voucher, VoucherType } from '../../domain/vouchers/voucher.js';
 import { checkMetadata } from '../metadata-schemas/check-metadata.js';
 import type { ProjectStore } from '../ports.js';
@@ -121,9 +121,10 @@ export function assertVoucherComplete(voucher: Voucher, campaign: Campaign | nul
     throw invalidPayload(`Property .gift is only for GIFT_VOUCHER vouchers, not ${type}`);
   }
   const template = campaign?.voucher;
-  assertTimeframeHasStart(
+  assertMergedValidity(
     {
       start_date: voucher.start_date ?? template?.start_date ?? campaign?.start_date ?? null,
+      expiration_date: voucher.expiration_date ?? template?.expiration_date ?? campaign?.expiration_date ?? null,
       validity_timeframe: voucher.validity_timeframe ?? template?.validity_timeframe ?? null,
     },
     '',

@@ -2,7 +2,7 @@ import type { Discount } from '../discounts/discount.js';
 import { parseDiscount } from '../discounts/parse-discount.js';
 import { invalidPayload } from '../errors.js';
 import type { Metadata } from '../metadata.js';
-import { assertTimeframeHasStart, parseValidityRules } from '../vouchers/parse-validity-rules.js';
+import { assertMergedValidity, parseValidityRules } from '../vouchers/parse-validity-rules.js';
 import type { ValidityRules } from '../vouchers/validity.js';
 import { NO_SUMMARY, type PromotionTier } from './promotion-tier.js';
 
@@ -132,13 +132,13 @@ export function newTier(changes: TierChanges, facts: NewTierFacts, path: string)
     updated_at: null,
     ...changes,
   };
-  assertTimeframeHasStart(tier, path);
+  assertMergedValidity(tier, path);
   return tier;
 }
 
-/** The tier with the changes applied; a timeframe still needs a start date afterwards. */
+/** The tier with the changes applied; its dates still in order, a timeframe still with a start date. */
 export function applyTierChanges(tier: PromotionTier, changes: TierChanges, now: string): PromotionTier {
   const next: PromotionTier = { ...tier, ...changes, updated_at: now };
-  assertTimeframeHasStart(next, '');
+  assertMergedValidity(next, '');
   return next;
 }

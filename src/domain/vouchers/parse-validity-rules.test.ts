@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { assertTimeframeHasStart, parseValidityRules } from './parse-validity-rules.js';
+import { assertMergedValidity, parseValidityRules } from './parse-validity-rules.js';
 
 function detailsOf(work: () => unknown): string | undefined {
   try {
@@ -163,17 +163,25 @@ describe('parseValidityRules', () => {
   });
 });
 
-describe('assertTimeframeHasStart', () => {
+describe('assertMergedValidity', () => {
   const timeframe = { interval: 'P1D', duration: 'PT1H' };
   it('refuses a timeframe without a start date', () => {
-    expect(detailsOf(() => assertTimeframeHasStart({ start_date: null, validity_timeframe: timeframe }, ''))).toBe(
+    const rules = { start_date: null, expiration_date: null, validity_timeframe: timeframe };
+    expect(detailsOf(() => assertMergedValidity(rules, ''))).toBe(
       'Property .start_date is required when validity_timeframe is set',
     );
   });
+  it('refuses an expiration before the start, however the two came together', () => {
+    const rules = { start_date: '2030-01-10T00:00:00.000Z', expiration_date: '2030-01-05T00:00:00.000Z' };
+    expect(detailsOf(() => assertMergedValidity({ ...rules, validity_timeframe: null }, '.voucher'))).toBe(
+      'Property .voucher.expiration_date should not be before start_date',
+    );
+  });
   it.each([
-    { start_date: '2024-01-01T00:00:00.000Z', validity_timeframe: timeframe },
-    { start_date: null, validity_timeframe: null },
+    { start_date: '2024-01-01T00:00:00.000Z', expiration_date: null, validity_timeframe: timeframe },
+    { start_date: null, expiration_date: '2024-01-01T00:00:00.000Z', validity_timeframe: null },
+    { start_date: '2024-01-01T00:00:00.000Z', expiration_date: '2024-01-01T00:00:00.000Z', validity_timeframe: null },
   ])('accepts %j', (rules) => {
-    expect(() => assertTimeframeHasStart(rules, '')).not.toThrow();
+    expect(() => assertMergedValidity(rules, '')).not.toThrow();
   });
 });

@@ -46,14 +46,20 @@ export function parseValidityRules(
 }
 
 /**
- * Voucherify requires a start date with a timeframe, since the timeframe is counted from it. Call
- * it on the rules in force after merging a change with what is stored (and the campaign's rules).
+ * What must hold of the rules in force after merging a change with what is stored (and the
+ * campaign's rules), which parsing one request cannot see: an update naming only the expiration
+ * date may put it before the stored start. Voucherify also requires a start date with a
+ * timeframe, since the timeframe is counted from it.
  */
-export function assertTimeframeHasStart(
-  rules: Pick<ValidityRules, 'start_date' | 'validity_timeframe'>,
+export function assertMergedValidity(
+  rules: Pick<ValidityRules, 'start_date' | 'expiration_date' | 'validity_timeframe'>,
   propertyPrefix: string,
 ): void {
-  if (rules.validity_timeframe !== null && rules.start_date === null) {
+  const { start_date: start, expiration_date: expiration } = rules;
+  if (start && expiration && Date.parse(expiration) < Date.parse(start)) {
+    fail(`${propertyPrefix}.expiration_date`, 'should not be before start_date');
+  }
+  if (rules.validity_timeframe !== null && start === null) {
     fail(`${propertyPrefix}.start_date`, 'is required when validity_timeframe is set');
   }
 }

@@ -15,7 +15,10 @@ export function formProblem(message: string): FormProblem {
   return { message };
 }
 
-/** The element id of the summary's entry for the problem at `index`; the field's description points there. */
-export function problemElementId(index: number): string {
-  return `form-problem-${index}`;
+/**
+ * The element id of a summary's entry for the problem at `index`; the field's description points
+ * there. `formId` keeps two forms of one page apart.
+ */
+export function problemElementId(formId: string, index: number): string {
+  return `${formId}-problem-${index}`;
 }

@@ -1,4 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
+import { useProblemFormId } from './field-problems';
 import { type FormProblem, problemElementId } from './form-problem';
 
 interface ProblemSummaryProps {
@@ -18,12 +19,14 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
 }
 
 /**
- * What stops a form from being sent, listed above it and announced. A refused submit also moves the
+ * What stops a form from being sent, listed above it and announced; inside the form's
+ * FieldProblemsProvider, whose fields point at its entries. A refused submit also moves the
  * focus here: on a phone the list is screens above the button, and a keyboard user goes on from it
  * to the fields, each problem linking to the field that holds it.
  */
 export function ProblemSummary({ intro, problems }: ProblemSummaryProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formId = useProblemFormId();
   useEffect(() => {
     if (problems.length > 0) summaryRef.current?.focus();
   }, [problems]);
@@ -34,7 +37,7 @@ export function ProblemSummary({ intro, problems }: ProblemSummaryProps) {
       <p className="error-message">{intro}</p>
       <ul>
         {problems.map((problem, index) => (
-          <li key={`${problem.field ?? ''}:${problem.message}`} id={problemElementId(index)}>
+          <li key={`${problem.field ?? ''}:${problem.message}`} id={problemElementId(formId, index)}>
             {problem.field ? (
               <a href={`#${problem.field}`} onClick={(event) => focusField(event, problem.field as string)}>
                 {problem.message}

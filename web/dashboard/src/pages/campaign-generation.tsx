@@ -21,6 +21,17 @@ export function readGenerationState(state: unknown): GenerationState | null {
   };
 }
 
+/**
+ * Takes the new-campaign form's warning out of this page's history entry once shown, so a reload
+ * or Back does not say it again.
+ */
+export function forgetArrivalWarning(): void {
+  const state = readGenerationState(window.history.state);
+  if (!state?.warning) return;
+  const { warning: _shown, ...rest } = state;
+  window.history.replaceState(rest, '');
+}
+
 const POLL_MS = 700;
 
 interface GenerationProgressProps {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ApiError, toApiError } from '../api/api-error';
 import type { Campaign } from '../api/api-types';
 import { getCampaign, setCampaignActive } from '../api/campaign-api';
@@ -13,7 +13,7 @@ import { useApiData } from '../lib/use-api-data';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { Link } from '../router/link';
 import { CampaignCodeTable } from './campaign-code-table';
-import { GenerationProgress, readGenerationState } from './campaign-generation';
+import { forgetArrivalWarning, GenerationProgress, readGenerationState } from './campaign-generation';
 import { CampaignSummarySection } from './campaign-summary-section';
 import { CampaignCodeExport } from './campaigns/campaign-code-export';
 import { CampaignCodeTools } from './campaigns/campaign-code-tools';
@@ -69,7 +69,8 @@ export function CampaignPage({ id, page, generation }: CampaignPageProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
   useDocumentTitle(campaign?.name ?? 'Campaign');
-  const arrivalWarning = readGenerationState(generation)?.warning;
+  const [arrivalWarning] = useState(() => readGenerationState(generation)?.warning);
+  useEffect(forgetArrivalWarning, []);
 
   const toggleActive = async () => {
     if (!campaign) return;

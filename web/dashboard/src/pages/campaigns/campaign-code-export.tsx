@@ -57,7 +57,6 @@ export function CampaignCodeExport({ campaignId, campaignName }: CampaignCodeExp
   const [error, setError] = useState<ApiError | null>(null);
   const [file, setFile] = useState<ReadyFile | null>(null);
   const running = useRef<AbortController | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const linkRef = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => () => running.current?.abort(), []);
@@ -88,7 +87,6 @@ export function CampaignCodeExport({ campaignId, campaignName }: CampaignCodeExp
       if (controller.signal.aborted) return;
       setError(toApiError(caught));
       setNote('');
-      buttonRef.current?.focus();
     } finally {
       if (!controller.signal.aborted) setBusy(false);
     }
@@ -102,7 +100,6 @@ export function CampaignCodeExport({ campaignId, campaignName }: CampaignCodeExp
       </p>
       <div className="code-export-actions">
         <button
-          ref={buttonRef}
           type="button"
           className="button"
           aria-describedby="code-export-help"

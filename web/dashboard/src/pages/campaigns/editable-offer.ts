@@ -2,16 +2,31 @@ import type { Campaign, Discount } from '../../api/api-types';
 import { type FormProblem, problemAt } from '../../components/form-problem';
 import { type DiscountSettings, EMPTY_DISCOUNT } from './read-discount';
 
+/** What the fields show of each discount; `effect` only as the default, which sending nothing keeps. */
+const SHOWN_KEYS: Partial<Record<string, readonly string[]>> = {
+  PERCENT: ['type', 'percent_off'],
+  AMOUNT: ['type', 'amount_off'],
+};
+
+/** Whether every set field of the discount is one the form shows (a cap, a formula, an effect on items are not). */
+function holdsOnly(discount: Discount, shown: readonly string[]): boolean {
+  return Object.entries(discount).every(
+    ([key, value]) =>
+      shown.includes(key) || value === null || value === undefined || (key === 'effect' && value === 'APPLY_TO_ORDER'),
+  );
+}
+
 /**
  * A campaign's discount as the edit form's fields hold it, or null when those fields cannot show it
- * whole (a fixed price, units, a percent with a cap, no discount at all): the form then leaves it
+ * whole (a fixed price, units, a cap, an effect on items, a formula, no discount at all): the form then leaves it
  * as it is rather than offer a lossy copy.
  */
 export function toDiscountSettings(discount: Discount | null | undefined): DiscountSettings | null {
-  if (discount?.type === 'PERCENT' && (discount.amount_limit ?? null) === null) {
+  if (!discount || !holdsOnly(discount, SHOWN_KEYS[discount.type] ?? [])) return null;
+  if (discount.type === 'PERCENT') {
     return { ...EMPTY_DISCOUNT, kind: 'PERCENT', percentOff: String(discount.percent_off) };
   }
-  if (discount?.type === 'AMOUNT') {
+  if (discount.type === 'AMOUNT') {
     return { ...EMPTY_DISCOUNT, kind: 'AMOUNT', amountOff: (discount.amount_off / 100).toFixed(2) };
   }
   return null;

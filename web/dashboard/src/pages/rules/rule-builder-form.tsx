@@ -2,7 +2,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import type { RuleCatalogEntry, ValidationRule, ValidationRuleInput } from '../../api/rules-api';
 import { ErrorMessage } from '../../components/error-message';
-import { FieldProblemsProvider, fieldProblemProps } from '../../components/field-problems';
+import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
 import type { FormProblem } from '../../components/form-problem';
 import { ProblemSummary } from '../../components/problem-summary';
 import { buildPath } from '../../router/link';
@@ -25,6 +25,16 @@ interface RuleBuilderFormProps {
   catalog: readonly RuleCatalogEntry[];
   submitLabel: string;
   save: (input: ValidationRuleInput) => Promise<ValidationRule>;
+}
+
+function RuleNameField({ name, onChange }: { name: string; onChange: (name: string) => void }) {
+  const nameProblem = useFieldProblem(RULE_NAME_FIELD);
+  return (
+    <div className="field">
+      <label htmlFor={RULE_NAME_FIELD}>Name</label>
+      <input id={RULE_NAME_FIELD} {...nameProblem} value={name} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
 }
 
 /** The visual rule builder: conditions from the engine's catalog, their logic, the messages. */
@@ -75,18 +85,10 @@ export function RuleBuilderForm({ initial, catalog, submitLabel, save }: RuleBui
 
   return (
     <form className="form rule-builder" onSubmit={submitRule} noValidate>
-      <ProblemSummary intro="Please fix these before saving the rule:" problems={problems} />
-      <ErrorMessage error={error} takeFocus />
       <FieldProblemsProvider problems={problems}>
-        <div className="field">
-          <label htmlFor={RULE_NAME_FIELD}>Name</label>
-          <input
-            id={RULE_NAME_FIELD}
-            {...fieldProblemProps(problems, RULE_NAME_FIELD)}
-            value={draft.name}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-          />
-        </div>
+        <ProblemSummary intro="Please fix these before saving the rule:" problems={problems} />
+        <ErrorMessage error={error} takeFocus />
+        <RuleNameField name={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
         {draft.conditions.map((condition, index) => (
           <RuleConditionFields
             key={condition.uid}
