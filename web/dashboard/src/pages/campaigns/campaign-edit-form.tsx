@@ -65,6 +65,23 @@ function collectChanges(campaign: Campaign, fields: EditFields): { changes: Camp
   return { changes, problems };
 }
 
+interface MinuteFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A date and time to the minute, as `toMinuteInput` writes it; empty for none. */
+function MinuteField({ id, label, value, onChange }: MinuteFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="datetime-local" value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
 function UsesPerCodeField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const usesProblem = useFieldProblem(USES_FIELD, `${USES_FIELD}-help`);
   return (
@@ -137,24 +154,8 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
             />
           </div>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="edit-start">Starts at (UTC)</label>
-              <input
-                id="edit-start"
-                type="datetime-local"
-                value={start}
-                onChange={(event) => setStart(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="edit-expiration">Expires at (UTC)</label>
-              <input
-                id="edit-expiration"
-                type="datetime-local"
-                value={expiration}
-                onChange={(event) => setExpiration(event.target.value)}
-              />
-            </div>
+            <MinuteField id="edit-start" label="Starts at (UTC)" value={start} onChange={setStart} />
+            <MinuteField id="edit-expiration" label="Expires at (UTC)" value={expiration} onChange={setExpiration} />
           </div>
           <p className="help">Empty means no start or no end.</p>
           {discount ? (
