@@ -29,6 +29,8 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     dashboard = await openDashboardInBrowser(SQLITE!, {
       users: [{ email: 'campaigns@shop.example', password: 'autumn sale 2026', role: 'member' }],
       shotPrefix: 'campaigns-',
+      // Not UTC, so the edit form's times are seen to be on the project's clock.
+      projectSettings: { timezone: 'Europe/Warsaw' },
     });
     ({ server, page, shot } = dashboard);
     await page.goto(`${server.url}/dashboard/`);
@@ -161,9 +163,10 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
     await page.getByRole('button', { name: 'Enable campaign' }).waitFor();
     expect(loose(await server.sdk().campaigns.get(id)).active).toBe(false);
     await page.getByRole('button', { name: 'Edit campaign' }).click();
-    expect(await page.getByLabel('Starts at (UTC)').inputValue()).toBe('2026-03-01T15:30');
+    // 15:30:45 UTC is 16:30 on the project's clock (Warsaw, UTC+1 in March).
+    expect(await page.getByLabel('Starts at (Europe/Warsaw)').inputValue()).toBe('2026-03-01T16:30');
     await page.getByLabel('Description').fill('Codes printed on the autumn flyer');
-    await page.getByLabel('Expires at (UTC)').fill('2030-12-31T22:00');
+    await page.getByLabel('Expires at (Europe/Warsaw)').fill('2030-12-31T22:00');
     // The discount of every code, shown as it is; uses per code refused below 1, with the field marked.
     const editForm = page.getByRole('region', { name: 'Edit campaign' });
     expect(await editForm.getByLabel('Amount off').inputValue()).toBe('5.00');
@@ -181,7 +184,7 @@ describe.runIf(hasChromium() && SQLITE)('campaign types and campaign management 
       .waitFor();
     const edited = loose(await server.sdk().campaigns.get(id));
     expect(edited.description).toBe('Codes printed on the autumn flyer');
-    expect(String(edited.expiration_date)).toMatch(/^2030-12-31T22:00:00/);
+    expect(String(edited.expiration_date)).toMatch(/^2030-12-31T21:00:00/);
     // Only what was edited is sent: the start keeps its seconds, the campaign stays disabled.
     expect(String(edited.start_date)).toMatch(/^2026-03-01T15:30:45/);
     expect(edited.active).toBe(false);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDashboardUser } from '../../src/app/dashboard/create-dashboard-user.js';
 import { randomIds } from '../../src/app/random-ids.js';
 import { systemClock } from '../../src/app/system-clock.js';
+import type { ProjectSettings } from '../../src/domain/projects/project.js';
 import { launchChromium } from './browser.js';
 import { buildDashboardForTest } from './dashboard-build.js';
 import type { TestDatabase } from './databases.js';
@@ -35,10 +36,19 @@ export interface DashboardInBrowser {
  */
 export async function openDashboardInBrowser(
   database: TestDatabase,
-  options: { users: readonly DashboardUserSpec[]; shotPrefix: string },
+  options: {
+    users: readonly DashboardUserSpec[];
+    shotPrefix: string;
+    /** The server's projects' settings, e.g. a timezone other than UTC. */
+    projectSettings?: Partial<ProjectSettings>;
+  },
 ): Promise<DashboardInBrowser> {
   mkdirSync(SHOTS, { recursive: true });
-  const server = await startTestServer(database, { port: await freePort(), dashboardDir: buildDashboardForTest() });
+  const server = await startTestServer(database, {
+    port: await freePort(),
+    dashboardDir: buildDashboardForTest(),
+    ...(options.projectSettings ? { settings: options.projectSettings } : {}),
+  });
   for (const user of options.users) {
     await createDashboardUser(server.store, systemClock, randomIds, { ...user, projectIds: [server.project.id] });
   }

@@ -29,7 +29,8 @@ const SignInBody = Type.Object(
 function sessionBody(user: DashboardUser, projects: readonly Project[]) {
   return {
     user: { id: user.id, email: user.email, role: user.role },
-    projects: projects.map((project) => ({ id: project.id, name: project.name })),
+    // The timezone is the project's calendar: charts count its days, forms read its times.
+    projects: projects.map((project) => ({ id: project.id, name: project.name, timezone: project.settings.timezone })),
   };
 }
 

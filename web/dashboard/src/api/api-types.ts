@@ -3,6 +3,8 @@
 export interface Project {
   id: string;
   name: string;
+  /** An IANA zone, e.g. Europe/Warsaw: the project's calendar and clock. */
+  timezone: string;
 }
 
 export interface Session {

@@ -5,7 +5,10 @@ import { type CampaignChanges, updateCampaign } from '../../api/campaign-api';
 import { ErrorMessage } from '../../components/error-message';
 import { FieldProblemsProvider, useFieldProblem } from '../../components/field-problems';
 import type { FormProblem } from '../../components/form-problem';
+import { LoadingNote } from '../../components/loading-note';
 import { ProblemSummary } from '../../components/problem-summary';
+import { fromZonedMinute, toZonedMinute } from '../../lib/zoned-minute';
+import { useCurrentProject } from '../insights/use-current-project';
 import { DiscountChoice } from './discount-choice';
 import { hasEditableOffer, readUsesPerCode, toDiscountSettings, toUsesText } from './editable-offer';
 import { type DiscountSettings, readDiscount } from './read-discount';
@@ -18,15 +21,6 @@ interface CampaignEditFormProps {
 
 const DISCOUNT_FIELDS = 'edit-discount';
 const USES_FIELD = 'edit-uses';
-
-/** A timestamp for a `datetime-local` input, to the minute, in UTC as the server keeps it. */
-function toMinuteInput(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 16) : '';
-}
-
-function fromMinuteInput(minute: string): string | null {
-  return minute === '' ? null : `${minute}:00.000Z`;
-}
 
 interface EditFields {
   description: string;
@@ -42,14 +36,20 @@ interface EditFields {
  * happened since the form opened (the campaign disabled from its page) or round a time the form
  * shows to the minute.
  */
-function collectChanges(campaign: Campaign, fields: EditFields): { changes: CampaignChanges; problems: FormProblem[] } {
+function collectChanges(
+  campaign: Campaign,
+  fields: EditFields,
+  timezone: string,
+): { changes: CampaignChanges; problems: FormProblem[] } {
   const changes: CampaignChanges = {};
   const problems: FormProblem[] = [];
   const description = fields.description.trim() === '' ? null : fields.description.trim();
   if (description !== (campaign.description ?? null)) changes.description = description;
-  if (fields.start !== toMinuteInput(campaign.start_date)) changes.start_date = fromMinuteInput(fields.start);
-  if (fields.expiration !== toMinuteInput(campaign.expiration_date)) {
-    changes.expiration_date = fromMinuteInput(fields.expiration);
+  if (fields.start !== toZonedMinute(campaign.start_date, timezone)) {
+    changes.start_date = fromZonedMinute(fields.start, timezone);
+  }
+  if (fields.expiration !== toZonedMinute(campaign.expiration_date, timezone)) {
+    changes.expiration_date = fromZonedMinute(fields.expiration, timezone);
   }
   const original = toDiscountSettings(campaign.voucher?.discount);
   if (fields.discount && JSON.stringify(fields.discount) !== JSON.stringify(original)) {
@@ -72,7 +72,7 @@ interface MinuteFieldProps {
   onChange: (value: string) => void;
 }
 
-/** A date and time to the minute, as `toMinuteInput` writes it; empty for none. */
+/** A date and time to the minute on the project's clock, as `toZonedMinute` writes it; empty for none. */
 function MinuteField({ id, label, value, onChange }: MinuteFieldProps) {
   return (
     <div className="field">
@@ -109,10 +109,25 @@ function UsesPerCodeField({ value, onChange }: { value: string; onChange: (value
  * update has none, a campaign's name is how codes and publications name it; not whether it is
  * active: the page's own Enable/Disable button does that at once.
  */
-export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFormProps) {
+export function CampaignEditForm(props: CampaignEditFormProps) {
+  const { current, error } = useCurrentProject();
+  if (!current) {
+    return (
+      <section aria-labelledby="edit-heading" className="card campaign-edit">
+        <h2 id="edit-heading">Edit campaign</h2>
+        <ErrorMessage error={error} />
+        <LoadingNote loading={!error} />
+      </section>
+    );
+  }
+  return <CampaignEditFields {...props} timezone={current.project.timezone} />;
+}
+
+/** The form itself, once the project's timezone (the clock its times are on) is known. */
+function CampaignEditFields({ campaign, onSaved, onCancel, timezone }: CampaignEditFormProps & { timezone: string }) {
   const [description, setDescription] = useState(campaign.description ?? '');
-  const [start, setStart] = useState(toMinuteInput(campaign.start_date));
-  const [expiration, setExpiration] = useState(toMinuteInput(campaign.expiration_date));
+  const [start, setStart] = useState(toZonedMinute(campaign.start_date, timezone));
+  const [expiration, setExpiration] = useState(toZonedMinute(campaign.expiration_date, timezone));
   const offered = hasEditableOffer(campaign);
   const [discount, setDiscount] = useState(offered ? toDiscountSettings(campaign.voucher?.discount) : null);
   const [uses, setUses] = useState(toUsesText(campaign.voucher?.redemption?.quantity));
@@ -122,7 +137,7 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
 
   const submitChanges = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const collected = collectChanges(campaign, { description, start, expiration, discount, uses });
+    const collected = collectChanges(campaign, { description, start, expiration, discount, uses }, timezone);
     setProblems(collected.problems);
     setError(null);
     if (collected.problems.length > 0) return;
@@ -154,8 +169,13 @@ export function CampaignEditForm({ campaign, onSaved, onCancel }: CampaignEditFo
             />
           </div>
           <div className="field-row">
-            <MinuteField id="edit-start" label="Starts at (UTC)" value={start} onChange={setStart} />
-            <MinuteField id="edit-expiration" label="Expires at (UTC)" value={expiration} onChange={setExpiration} />
+            <MinuteField id="edit-start" label={`Starts at (${timezone})`} value={start} onChange={setStart} />
+            <MinuteField
+              id="edit-expiration"
+              label={`Expires at (${timezone})`}
+              value={expiration}
+              onChange={setExpiration}
+            />
           </div>
           <p className="help">Empty means no start or no end.</p>
           {discount ? (
