@@ -128,6 +128,11 @@ describe.runIf(hasChromium() && SQLITE)('the dashboard in Chromium', () => {
     await expect
       .poll(() => page.getByRole('img', { name: /^Redemptions per day/ }).getAttribute('aria-label'))
       .toMatch(/0 succeeded, 1 failed, 1 rolled back/);
+    // The campaign list counts what stands: no redemption, no discount, and says one was rolled back.
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await expect
+      .poll(async () => (await listed.getByRole('cell').allInnerTexts()).map((text) => text.trim()))
+      .toEqual(['Discount coupons', 'Active', 'Always', '40', '0 (1 rolled back)', '0.00', expect.any(String)]);
 
     // Usable on a phone: nothing wider than the screen but the tables, which scroll.
     await page.setViewportSize({ width: 375, height: 800 });

@@ -270,9 +270,9 @@ describe.each(TEST_DATABASES)('dashboard sign-in on $name', (database) => {
     );
     expect(totals.status).toBe(200);
     expect(totals.body.campaigns).toEqual([
-      { id: used.id, redemptions_succeeded: 2, redemptions_failed: 1, discount_given: 300 },
-      { id: quiet.id, redemptions_succeeded: 0, redemptions_failed: 0, discount_given: 0 },
-      { id: 'nope', redemptions_succeeded: 0, redemptions_failed: 0, discount_given: 0 },
+      { id: used.id, redemptions_succeeded: 2, redemptions_failed: 1, redemptions_rolled_back: 1, discount_given: 300 },
+      { id: quiet.id, redemptions_succeeded: 0, redemptions_failed: 0, redemptions_rolled_back: 0, discount_given: 0 },
+      { id: 'nope', redemptions_succeeded: 0, redemptions_failed: 0, redemptions_rolled_back: 0, discount_given: 0 },
     ]);
     const tooMany = Array.from({ length: 101 }, (_, i) => `c${i}`).join(',');
     const refused = await admin.call('GET', `/dashboard/api/insights/campaign-totals?campaign_ids=${tooMany}`, {

@@ -7,6 +7,8 @@ export interface CampaignTotals {
   id: string;
   redemptions_succeeded: number;
   redemptions_failed: number;
+  /** Successful redemptions later rolled back: the list shows the ones still standing. */
+  redemptions_rolled_back: number;
   /** Discount given by redemptions still standing (rolled back ones are taken off). */
   discount_given: number;
 }
@@ -24,6 +26,7 @@ export async function campaignTotals(ctx: ProjectContext, campaignIds: readonly 
       id,
       redemptions_succeeded: summary?.redemptions_succeeded ?? 0,
       redemptions_failed: summary?.redemptions_failed ?? 0,
+      redemptions_rolled_back: summary?.rollbacks_succeeded ?? 0,
       discount_given: (summary?.discounted_amount ?? 0) - (summary?.rolledback_discounted_amount ?? 0),
     };
   });

@@ -56,6 +56,7 @@ export interface CampaignTotals {
   id: string;
   redemptions_succeeded: number;
   redemptions_failed: number;
+  redemptions_rolled_back: number;
   discount_given: number;
 }
 

@@ -1,5 +1,5 @@
 import { listCampaigns, PAGE_SIZE } from '../api/campaign-api';
-import { fetchCampaignTotals } from '../api/insights-api';
+import { type CampaignTotals, fetchCampaignTotals } from '../api/insights-api';
 import { ErrorMessage } from '../components/error-message';
 import { LoadingNote } from '../components/loading-note';
 import { PageHeader } from '../components/page-header';
@@ -17,6 +17,18 @@ function formatDateRange(start: string | null | undefined, end: string | null | 
   if (!end) return `From ${formatDate(start)}`;
   if (!start) return `Until ${formatDate(end)}`;
   return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+/**
+ * The redemptions that stand, as the discount column counts them, and how many more were rolled
+ * back: "3", or "2 (1 rolled back)".
+ */
+function formatStandingRedemptions(totals: CampaignTotals | undefined): string {
+  if (!totals) return '—';
+  const standing = totals.redemptions_succeeded - totals.redemptions_rolled_back;
+  return totals.redemptions_rolled_back > 0
+    ? `${standing} (${totals.redemptions_rolled_back} rolled back)`
+    : `${standing}`;
 }
 
 export function CampaignListPage({ page }: { page: number }) {
@@ -83,7 +95,7 @@ export function CampaignListPage({ page }: { page: number }) {
                 </td>
                 <td>{formatDateRange(campaign.start_date, campaign.expiration_date)}</td>
                 <td className="number">{campaign.vouchers_count}</td>
-                <td className="number">{totalsOf(campaign.id)?.redemptions_succeeded ?? '—'}</td>
+                <td className="number">{formatStandingRedemptions(totalsOf(campaign.id))}</td>
                 <td className="number">{formatMoney(totalsOf(campaign.id)?.discount_given)}</td>
                 <td>{formatDate(campaign.created_at)}</td>
               </tr>
