@@ -11,6 +11,13 @@ export function problemAt(field: string, message: string): FormProblem {
   return { field, message };
 }
 
+/** A value read from a form's fields, or the problem that stops it being read. */
+export type FieldReading<T> = { ok: true; value: T } | { ok: false; problem: FormProblem };
+
+export function refuseAt<T>(field: string, message: string): FieldReading<T> {
+  return { ok: false, problem: problemAt(field, message) };
+}
+
 export function formProblem(message: string): FormProblem {
   return { message };
 }

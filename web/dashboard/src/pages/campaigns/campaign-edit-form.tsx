@@ -54,13 +54,13 @@ function collectChanges(
   const original = toDiscountSettings(campaign.voucher?.discount);
   if (fields.discount && JSON.stringify(fields.discount) !== JSON.stringify(original)) {
     const reading = readDiscount(fields.discount, DISCOUNT_FIELDS);
-    if (reading.ok) changes.discount = reading.discount;
+    if (reading.ok) changes.discount = reading.value;
     else problems.push(reading.problem);
   }
   if (hasEditableOffer(campaign) && fields.uses !== toUsesText(campaign.voucher?.redemption?.quantity)) {
     const uses = readUsesPerCode(fields.uses, USES_FIELD);
-    if ('ok' in uses) changes.voucher = { redemption: { quantity: uses.quantity } };
-    else problems.push(uses);
+    if (uses.ok) changes.voucher = { redemption: { quantity: uses.value } };
+    else problems.push(uses.problem);
   }
   return { changes, problems };
 }

@@ -43,7 +43,7 @@ export function CouponForm() {
       const campaign = await createCouponCampaign({
         name: name.trim(),
         vouchers_count: count,
-        discount: reading.discount,
+        discount: reading.value,
         code_config: toCodeConfig(codes),
       });
       // A campaign takes rules by assignment once it exists; its codes follow the campaign's rules.

@@ -1,5 +1,5 @@
 import type { Campaign, Discount } from '../../api/api-types';
-import { type FormProblem, problemAt } from '../../components/form-problem';
+import { type FieldReading, refuseAt } from '../../components/form-problem';
 import { type DiscountSettings, EMPTY_DISCOUNT } from './read-discount';
 
 /** What the fields show of each discount; `effect` only as the default, which sending nothing keeps. */
@@ -42,11 +42,11 @@ export function toUsesText(quantity: number | null | undefined): string {
 }
 
 /** The uses per code typed in `field`: blank is unlimited (null), else a whole number from 1. */
-export function readUsesPerCode(text: string, field: string): { ok: true; quantity: number | null } | FormProblem {
-  if (text.trim() === '') return { ok: true, quantity: null };
+export function readUsesPerCode(text: string, field: string): FieldReading<number | null> {
+  if (text.trim() === '') return { ok: true, value: null };
   const quantity = Number(text);
   if (!Number.isSafeInteger(quantity) || quantity < 1) {
-    return problemAt(field, 'Uses per code must be a whole number from 1, or blank for unlimited.');
+    return refuseAt(field, 'Uses per code must be a whole number from 1, or blank for unlimited.');
   }
-  return { ok: true, quantity };
+  return { ok: true, value: quantity };
 }

@@ -31,7 +31,7 @@ function readTiers(tiers: readonly TierSettings[]): { tiers: PromotionTierInput[
     read.push({
       name: tier.name.trim(),
       banner: tier.banner.trim(),
-      action: { discount: reading.discount },
+      action: { discount: reading.value },
       ...(tier.ruleId ? { validation_rules: [tier.ruleId] } : {}),
     });
   }

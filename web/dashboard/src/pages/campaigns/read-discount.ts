@@ -1,6 +1,6 @@
 import type { Discount } from '../../api/api-types';
 import type { DiscountInput } from '../../api/campaign-api';
-import { type FormProblem, problemAt } from '../../components/form-problem';
+import { type FieldReading, refuseAt } from '../../components/form-problem';
 import { formatMoney, parseMoney } from '../../lib/format';
 import type { DiscountKind } from '../discount-fields';
 
@@ -18,33 +18,27 @@ export interface DiscountSettings {
   shippingProduct?: string;
 }
 
-/** Either what the form's discount is or what is wrong with it. */
-export type DiscountReading = { ok: true; discount: DiscountInput } | { ok: false; problem: FormProblem };
-
 /**
  * The discount typed in a form, or what is wrong with it. `idPrefix` is the discount fields' (the
  * percent field is `<idPrefix>-percent`), so a problem points at the field that holds it.
  */
-export function readDiscount(settings: DiscountSettings, idPrefix = 'discount'): DiscountReading {
-  const refuse = (part: string, message: string): DiscountReading => ({
-    ok: false,
-    problem: problemAt(`${idPrefix}-${part}`, message),
-  });
+export function readDiscount(settings: DiscountSettings, idPrefix = 'discount'): FieldReading<DiscountInput> {
+  const refuse = (part: string, message: string) => refuseAt<DiscountInput>(`${idPrefix}-${part}`, message);
   if (settings.kind === 'SHIPPING') {
     const product = (settings.shippingProduct ?? '').trim();
     if (product === '') return refuse('shipping', 'Enter the id of the shipping product.');
-    return { ok: true, discount: { type: 'UNIT', unit_off: 1, unit_type: product, effect: 'ADD_MISSING_ITEMS' } };
+    return { ok: true, value: { type: 'UNIT', unit_off: 1, unit_type: product, effect: 'ADD_MISSING_ITEMS' } };
   }
   if (settings.kind === 'PERCENT') {
     const percent = Number(settings.percentOff);
     if (settings.percentOff.trim() === '' || !(percent > 0 && percent <= 100)) {
       return refuse('percent', 'Percent off must be more than 0 and at most 100.');
     }
-    return { ok: true, discount: { type: 'PERCENT', percent_off: percent } };
+    return { ok: true, value: { type: 'PERCENT', percent_off: percent } };
   }
   const amount = parseMoney(settings.amountOff);
   if (amount === null || amount <= 0) return refuse('amount', 'Amount off must be a positive amount like 10.00.');
-  return { ok: true, discount: { type: 'AMOUNT', amount_off: amount } };
+  return { ok: true, value: { type: 'AMOUNT', amount_off: amount } };
 }
 
 /** The cart the previews price: 100.00, in minor units. */
@@ -57,7 +51,7 @@ export const SAMPLE_CART = 10000;
 export function describeSampleDiscount(settings: DiscountSettings): string {
   const reading = readDiscount(settings);
   if (!reading.ok) return 'Enter a discount to see what it gives.';
-  const discount = reading.discount;
+  const discount = reading.value;
   if (discount.type === 'UNIT')
     return `Shipping (${discount.unit_type}) costs nothing; the rest of the cart is paid in full.`;
   const off =

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/api-error';
 import { createCampaign } from '../../api/campaign-api';
 import { useFieldProblem } from '../../components/field-problems';
-import { type FormProblem, problemAt } from '../../components/form-problem';
+import { type FieldReading, type FormProblem, problemAt, refuseAt } from '../../components/form-problem';
 import { parseMoney } from '../../lib/format';
 import { CodePreviewPanel } from '../code-preview-panel';
 import { checkCodeSettings, INITIAL_CODE_SETTINGS, toCodeConfig } from '../code-settings';
@@ -25,30 +25,35 @@ import { RuleSelect } from './rule-select';
 
 type Conversion = 'redemption' | 'custom_event';
 
+/** A reward as `referral_program` holds it; null for none. */
+type Reward = Record<string, unknown> | null;
+
+const EVENT_FIELD = 'conversion-event';
+const REFEREE_DISCOUNT = 'referee';
+
 /** The referrer's reward as `referral_program.referrer_reward`, or what is wrong with it. */
-function readReward(reward: RewardSettings): Record<string, unknown> | null | FormProblem {
-  if (!reward.campaignId) return null;
+function readReward(reward: RewardSettings): FieldReading<Reward> {
+  if (!reward.campaignId) return { ok: true, value: null };
   const parent = { id: reward.campaignId, object: 'CAMPAIGN' };
-  if (reward.campaignType !== 'GIFT_VOUCHERS') return { type: 'DISCOUNT_VOUCHER', related_object_parent: parent };
+  if (reward.campaignType !== 'GIFT_VOUCHERS') {
+    return { ok: true, value: { type: 'DISCOUNT_VOUCHER', related_object_parent: parent } };
+  }
   const amount = parseMoney(reward.amount);
   if (amount === null || amount <= 0) {
-    return problemAt('reward-amount', 'Credit per referral must be a positive amount like 5.00.');
+    return refuseAt('reward-amount', 'Credit per referral must be a positive amount like 5.00.');
   }
-  return { type: 'GIFT_VOUCHER', related_object_parent: parent, amount };
+  return { ok: true, value: { type: 'GIFT_VOUCHER', related_object_parent: parent, amount } };
 }
 
 /** The referee's credit as `referral_program.referee_reward` (a gift card campaign only), or what is wrong with it. */
-function readRefereeReward(reward: RewardSettings): Record<string, unknown> | null | FormProblem {
-  if (!reward.campaignId) return null;
+function readRefereeReward(reward: RewardSettings): FieldReading<Reward> {
+  if (!reward.campaignId) return { ok: true, value: null };
   const amount = parseMoney(reward.amount);
   if (amount === null || amount <= 0) {
-    return problemAt('referee-reward-amount', 'Credit for the referee must be a positive amount like 5.00.');
+    return refuseAt('referee-reward-amount', 'Credit for the referee must be a positive amount like 5.00.');
   }
-  return { type: 'GIFT_VOUCHER', related_object_parent: { id: reward.campaignId, object: 'CAMPAIGN' }, amount };
-}
-
-function isProblem(read: Record<string, unknown> | null | FormProblem): read is FormProblem {
-  return read !== null && typeof read.message === 'string' && !('type' in read);
+  const parent = { id: reward.campaignId, object: 'CAMPAIGN' };
+  return { ok: true, value: { type: 'GIFT_VOUCHER', related_object_parent: parent, amount } };
 }
 
 function EventNameField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
@@ -60,9 +65,6 @@ function EventNameField({ value, onChange }: { value: string; onChange: (value: 
     </div>
   );
 }
-
-const EVENT_FIELD = 'conversion-event';
-const REFEREE_DISCOUNT = 'referee';
 
 /**
  * A referral program: each referrer gets a code to share; the referee's order gets a discount, and
@@ -94,12 +96,12 @@ export function ReferralForm() {
       found.push(problemAt(EVENT_FIELD, 'Enter the name of the converting event.'));
     }
     const referrerReward = readReward(reward);
-    if (isProblem(referrerReward)) found.push(referrerReward);
+    if (!referrerReward.ok) found.push(referrerReward.problem);
     const refereeCredit = readRefereeReward(refereeReward);
-    if (isProblem(refereeCredit)) found.push(refereeCredit);
+    if (!refereeCredit.ok) found.push(refereeCredit.problem);
     setProblems(found);
     setError(null);
-    if (found.length > 0 || !refereeDiscount.ok || isProblem(referrerReward) || isProblem(refereeCredit)) return;
+    if (found.length > 0 || !refereeDiscount.ok || !referrerReward.ok || !refereeCredit.ok) return;
     setBusy(true);
     try {
       const campaign = await createCampaign({
@@ -107,12 +109,12 @@ export function ReferralForm() {
         campaign_type: 'REFERRAL_PROGRAM',
         // Codes are made one per referrer as they are published, so none are generated now.
         type: 'AUTO_UPDATE',
-        voucher: { type: 'DISCOUNT_VOUCHER', discount: refereeDiscount.discount, code_config: toCodeConfig(codes) },
+        voucher: { type: 'DISCOUNT_VOUCHER', discount: refereeDiscount.value, code_config: toCodeConfig(codes) },
         referral_program: {
           conversion_event_type: conversion,
           ...(conversion === 'custom_event' ? { custom_event: { name: eventName.trim() } } : {}),
-          ...(referrerReward ? { referrer_reward: referrerReward } : {}),
-          ...(refereeCredit ? { referee_reward: refereeCredit } : {}),
+          ...(referrerReward.value ? { referrer_reward: referrerReward.value } : {}),
+          ...(refereeCredit.value ? { referee_reward: refereeCredit.value } : {}),
         },
       });
       const warning = ruleId ? await assignNewCampaignRule(ruleId, campaign.id) : undefined;
